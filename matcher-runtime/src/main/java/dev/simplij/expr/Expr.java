@@ -1,0 +1,370 @@
+package dev.simplij.expr;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An immutable expression tree in a flat prefix encoding: node {@code i} is the {@code i}-th prefix
+ * token, its subtree is the contiguous slice {@code [i, end(i))}, its first operand is node
+ * {@code i + 1} and its second operand starts at {@code end(i + 1)}. Every node carries a structural
+ * hash, so equal subtrees are found without walking them.
+ *
+ * <p>Instances are immutable and thread-safe. Every operation on them is iterative, so trees nested
+ * millions of levels deep are handled without stack overflow.
+ */
+public final class Expr {
+    static final int VARIABLE = -1;
+    static final int NUMBER = -2;
+    static final int CONSTANT = -3;
+    static final int PLACEHOLDER = -4;
+
+    /** Prefix token of the free-constant placeholder. */
+    public static final String CONSTANT_TOKEN = "<constant>";
+
+    private final int[] codes;
+    private final long[] payloads;
+    private final String[] names;
+    private final int[] ends;
+    private final long[] hashes;
+
+    private Expr(int[] codes, long[] payloads, String[] names) {
+        this.codes = codes;
+        this.payloads = payloads;
+        this.names = names;
+        int n = codes.length;
+        this.ends = new int[n];
+        this.hashes = new long[n];
+        int[] stack = new int[n];
+        int top = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int code = codes[i];
+            int arity = code >= 0 ? Operator.ofOrdinal(code).arity() : 0;
+            if (top < arity) {
+                throw new IllegalArgumentException("operator at token " + i + " lacks operands");
+            }
+            long h = tokenHash(code, payloads[i], names);
+            int end = i + 1;
+            for (int k = 0; k < arity; k++) {
+                int child = stack[--top];
+                h = Hashing.combine(h, hashes[child]);
+                end = ends[child];
+            }
+            ends[i] = end;
+            hashes[i] = Hashing.finish(h, end - i);
+            stack[top++] = i;
+        }
+        if (top != 1) {
+            throw new IllegalArgumentException(n == 0 ? "empty expression" : (top - 1) + " tokens left over");
+        }
+    }
+
+    private static long tokenHash(int code, long payload, String[] names) {
+        long base = Hashing.mix(code * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        return switch (code) {
+            case VARIABLE -> Hashing.mix(base ^ names[(int) payload].hashCode());
+            case NUMBER, PLACEHOLDER -> Hashing.mix(base ^ payload);
+            default -> base;
+        };
+    }
+
+    /** Starts an expression built token by token in prefix order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Parses prefix tokens separated by white space, such as {@code + pow2 sin x1 pow2 cos x1}. */
+    public static Expr parsePrefix(String text) {
+        return PrefixParser.parse(text);
+    }
+
+    /** Parses infix in SymPy's syntax, such as {@code sin(x1)**2 + cos(x1)**2}. */
+    public static Expr parseInfix(String text) {
+        return InfixParser.parse(text);
+    }
+
+    /** Number of prefix tokens: the length measure of SimpliJ. */
+    public int size() {
+        return codes.length;
+    }
+
+    public NodeKind kind(int node) {
+        return switch (codes[node]) {
+            case VARIABLE -> NodeKind.VARIABLE;
+            case NUMBER -> NodeKind.NUMBER;
+            case CONSTANT -> NodeKind.CONSTANT;
+            case PLACEHOLDER -> NodeKind.PLACEHOLDER;
+            default -> NodeKind.OPERATOR;
+        };
+    }
+
+    /** The operator at a node, or null at a variable, number, constant or placeholder. */
+    public Operator operator(int node) {
+        int code = codes[node];
+        return code >= 0 ? Operator.ofOrdinal(code) : null;
+    }
+
+    /**
+     * A compact code of the node's token kind: the operator ordinal for operators, a negative
+     * number for the other kinds; two nodes hold the same token iff their codes and payloads match.
+     */
+    public int code(int node) {
+        return codes[node];
+    }
+
+    /** The raw payload: variable-name index, literal bits or placeholder number; see {@link #code}. */
+    public long payload(int node) {
+        return payloads[node];
+    }
+
+    public int arity(int node) {
+        int code = codes[node];
+        return code >= 0 ? Operator.ofOrdinal(code).arity() : 0;
+    }
+
+    /** End (exclusive) of the subtree rooted at {@code node}. */
+    public int end(int node) {
+        return ends[node];
+    }
+
+    /** The {@code k}-th operand of the node (0-based). */
+    public int child(int node, int k) {
+        int c = node + 1;
+        for (int i = 0; i < k; i++) {
+            c = ends[c];
+        }
+        return c;
+    }
+
+    /** Structural hash of the subtree at {@code node}; equal subtrees have equal hashes. */
+    public long hash(int node) {
+        return hashes[node];
+    }
+
+    public double number(int node) {
+        requireKind(node, NUMBER);
+        return Double.longBitsToDouble(payloads[node]);
+    }
+
+    public String variable(int node) {
+        requireKind(node, VARIABLE);
+        return names[(int) payloads[node]];
+    }
+
+    public int placeholder(int node) {
+        requireKind(node, PLACEHOLDER);
+        return (int) payloads[node];
+    }
+
+    private void requireKind(int node, int code) {
+        if (codes[node] != code) {
+            throw new IllegalArgumentException("node " + node + " is a " + kind(node));
+        }
+    }
+
+    /** The subtree at {@code node} as an expression of its own. */
+    public Expr subtree(int node) {
+        if (node == 0) {
+            return this;
+        }
+        int end = ends[node];
+        return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names);
+    }
+
+    /** True when the subtree at {@code node} equals the subtree of {@code other} at {@code otherNode}. */
+    public boolean subtreeEquals(int node, Expr other, int otherNode) {
+        if (hashes[node] != other.hashes[otherNode]) {
+            return false;
+        }
+        int len = ends[node] - node;
+        if (other.ends[otherNode] - otherNode != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (!sameToken(node + k, other, otherNode + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when node {@code node} holds the same token as {@code other}'s node {@code otherNode}. */
+    public boolean sameToken(int node, Expr other, int otherNode) {
+        int code = codes[node];
+        if (code != other.codes[otherNode]) {
+            return false;
+        }
+        if (code == VARIABLE) {
+            return names[(int) payloads[node]].equals(other.names[(int) other.payloads[otherNode]]);
+        }
+        return payloads[node] == other.payloads[otherNode];
+    }
+
+    /** Distinct variable names in order of first appearance. */
+    public List<String> variables() {
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == VARIABLE) {
+                seen.add(names[(int) payloads[i]]);
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    /** Number of {@code <constant>} occurrences. */
+    public int constantCount() {
+        int count = 0;
+        for (int code : codes) {
+            if (code == CONSTANT) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** One more than the highest placeholder number, 0 when there is none. */
+    public int placeholderCount() {
+        int max = -1;
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] == PLACEHOLDER) {
+                max = Math.max(max, (int) payloads[i]);
+            }
+        }
+        return max + 1;
+    }
+
+    /** The prefix token of one node, as a rule file or {@link #parsePrefix} reads it. */
+    public String token(int node) {
+        return switch (codes[node]) {
+            case VARIABLE -> names[(int) payloads[node]];
+            case NUMBER -> Numbers.format(Double.longBitsToDouble(payloads[node]));
+            case CONSTANT -> CONSTANT_TOKEN;
+            case PLACEHOLDER -> "_" + payloads[node];
+            default -> Operator.ofOrdinal(codes[node]).token();
+        };
+    }
+
+    /** Space-separated prefix tokens. */
+    public String toPrefix() {
+        StringBuilder sb = new StringBuilder(codes.length * 4);
+        for (int i = 0; i < codes.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(token(i));
+        }
+        return sb.toString();
+    }
+
+    /** Infix in SymPy's syntax; {@code sympify} reads it to an expression of the same value. */
+    public String toInfix() {
+        return InfixPrinter.print(this);
+    }
+
+    /** The prefix tokens as a list. */
+    public List<String> tokens() {
+        List<String> tokens = new ArrayList<>(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            tokens.add(token(i));
+        }
+        return tokens;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Expr other && subtreeEquals(0, other, 0));
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(hashes[0]);
+    }
+
+    /** The prefix form. */
+    @Override
+    public String toString() {
+        return toPrefix();
+    }
+
+    /**
+     * Builds an expression token by token in prefix order. Not thread-safe; {@link #build()} checks
+     * that the tokens form exactly one complete tree.
+     */
+    public static final class Builder {
+        private int[] codes = new int[16];
+        private long[] payloads = new long[16];
+        private final List<String> names = new ArrayList<>();
+        private final java.util.Map<String, Integer> nameIndex = new java.util.HashMap<>();
+        private int size;
+
+        private Builder() {
+        }
+
+        private Builder add(int code, long payload) {
+            if (size == codes.length) {
+                codes = Arrays.copyOf(codes, size * 2);
+                payloads = Arrays.copyOf(payloads, size * 2);
+            }
+            codes[size] = code;
+            payloads[size] = payload;
+            size++;
+            return this;
+        }
+
+        public Builder operator(Operator op) {
+            return add(op.ordinal(), 0);
+        }
+
+        public Builder variable(String name) {
+            Identifiers.requireVariableName(name);
+            Integer index = nameIndex.get(name);
+            if (index == null) {
+                index = names.size();
+                names.add(name);
+                nameIndex.put(name, index);
+            }
+            return add(VARIABLE, index);
+        }
+
+        /** A numeric literal; must be finite ({@code -0.0} is stored as {@code 0}). */
+        public Builder number(double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("numeric literal must be finite, got " + value);
+            }
+            return add(NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value));
+        }
+
+        public Builder constant() {
+            return add(CONSTANT, 0);
+        }
+
+        public Builder placeholder(int index) {
+            if (index < 0) {
+                throw new IllegalArgumentException("placeholder index must be >= 0, got " + index);
+            }
+            return add(PLACEHOLDER, index);
+        }
+
+        /** Appends a copy of the subtree of {@code source} at {@code node}. */
+        public Builder subtree(Expr source, int node) {
+            for (int i = node, end = source.end(node); i < end; i++) {
+                switch (source.codes[i]) {
+                    case VARIABLE -> variable(source.variable(i));
+                    default -> add(source.codes[i], source.payloads[i]);
+                }
+            }
+            return this;
+        }
+
+        /** Tokens appended so far. */
+        public int size() {
+            return size;
+        }
+
+        public Expr build() {
+            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names.toArray(String[]::new));
+        }
+    }
+}

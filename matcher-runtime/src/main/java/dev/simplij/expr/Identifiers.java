@@ -1,0 +1,67 @@
+package dev.simplij.expr;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Which names may be variables. */
+final class Identifiers {
+    /** Names that denote non-real or undefined values in SymPy or IEEE; never variables. */
+    private static final Set<String> NON_REAL = Set.of("nan", "inf", "infinity", "oo", "zoo", "i");
+
+    private Identifiers() {
+    }
+
+    static boolean isIdentifierStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9');
+    }
+
+    /** Null when {@code name} may be a variable, else why not. */
+    static String variableNameProblem(String name) {
+        if (name.isEmpty()) {
+            return "empty variable name";
+        }
+        if (!isIdentifierStart(name.charAt(0))) {
+            return "variable name must start with a letter or '_': '" + name + "'";
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!isIdentifierPart(name.charAt(i))) {
+                return "invalid character in variable name '" + name + "'";
+            }
+        }
+        if (isPlaceholder(name)) {
+            return "'" + name + "' is a rule placeholder, not a variable";
+        }
+        if (Operator.byName(name) != null) {
+            return "'" + name + "' is an operator, not a variable";
+        }
+        if (NON_REAL.contains(name.toLowerCase(Locale.ROOT))) {
+            return "'" + name + "' is not a finite real number";
+        }
+        return null;
+    }
+
+    static void requireVariableName(String name) {
+        String problem = variableNameProblem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** {@code _0}, {@code _1}, ...: the placeholders of rule patterns. */
+    static boolean isPlaceholder(String token) {
+        if (token.length() < 2 || token.length() > 6 || token.charAt(0) != '_') {
+            return false;
+        }
+        for (int i = 1; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
