@@ -16,10 +16,14 @@ import java.util.Set;
  * millions of levels deep are handled without stack overflow.
  */
 public final class Expr {
-    static final int VARIABLE = -1;
-    static final int NUMBER = -2;
-    static final int CONSTANT = -3;
-    static final int PLACEHOLDER = -4;
+    /** {@link #code} of a variable node (operators have their ordinal, which is {@code >= 0}). */
+    public static final int VARIABLE = -1;
+    /** {@link #code} of a numeric literal; its payload is the IEEE bits of the value. */
+    public static final int NUMBER = -2;
+    /** {@link #code} of {@code <constant>}. */
+    public static final int CONSTANT = -3;
+    /** {@link #code} of a placeholder {@code _k}; its payload is {@code k}. */
+    public static final int PLACEHOLDER = -4;
 
     /** Prefix token of the free-constant placeholder. */
     public static final String CONSTANT_TOKEN = "<constant>";
@@ -45,29 +49,20 @@ public final class Expr {
             if (top < arity) {
                 throw new IllegalArgumentException("operator at token " + i + " lacks operands");
             }
-            long h = tokenHash(code, payloads[i], names);
+            long h = StructuralHash.token(code, payloads[i], code == VARIABLE ? names[(int) payloads[i]] : null);
             int end = i + 1;
             for (int k = 0; k < arity; k++) {
                 int child = stack[--top];
-                h = Hashing.combine(h, hashes[child]);
+                h = StructuralHash.operand(h, hashes[child]);
                 end = ends[child];
             }
             ends[i] = end;
-            hashes[i] = Hashing.finish(h, end - i);
+            hashes[i] = StructuralHash.finish(h, end - i);
             stack[top++] = i;
         }
         if (top != 1) {
             throw new IllegalArgumentException(n == 0 ? "empty expression" : (top - 1) + " tokens left over");
         }
-    }
-
-    private static long tokenHash(int code, long payload, String[] names) {
-        long base = Hashing.mix(code * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
-        return switch (code) {
-            case VARIABLE -> Hashing.mix(base ^ names[(int) payload].hashCode());
-            case NUMBER, PLACEHOLDER -> Hashing.mix(base ^ payload);
-            default -> base;
-        };
     }
 
     /** Starts an expression built token by token in prefix order. */
