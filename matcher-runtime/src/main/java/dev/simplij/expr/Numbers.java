@@ -23,7 +23,7 @@ final class Numbers {
             return false;
         }
         char c = text.charAt(i);
-        return (c >= '0' && c <= '9') || (c == '.' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
+        return (c >= '0' && c <= '9') || (c == '.' && i + 1 < text.length() && isAsciiDigit(text.charAt(i + 1)));
     }
 
     /**
@@ -34,13 +34,13 @@ final class Numbers {
         int i = start;
         int n = text.length();
         int digits = 0;
-        while (i < n && Character.isDigit(text.charAt(i))) {
+        while (i < n && isAsciiDigit(text.charAt(i))) {
             i++;
             digits++;
         }
         if (i < n && text.charAt(i) == '.') {
             i++;
-            while (i < n && Character.isDigit(text.charAt(i))) {
+            while (i < n && isAsciiDigit(text.charAt(i))) {
                 i++;
                 digits++;
             }
@@ -54,7 +54,7 @@ final class Numbers {
                 j++;
             }
             int expStart = j;
-            while (j < n && Character.isDigit(text.charAt(j))) {
+            while (j < n && isAsciiDigit(text.charAt(j))) {
                 j++;
             }
             if (j > expStart) {
@@ -84,6 +84,11 @@ final class Numbers {
             return null;
         }
         return value;
+    }
+
+    /** Only ASCII digits: {@link Character#isDigit} accepts other scripts' digits, which {@link Double#parseDouble} refuses. */
+    static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     static String abbreviate(String text) {
