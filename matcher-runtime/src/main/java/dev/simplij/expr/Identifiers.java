@@ -25,11 +25,11 @@ final class Identifiers {
             return "empty variable name";
         }
         if (!isIdentifierStart(name.charAt(0))) {
-            return "variable name must start with a letter or '_': '" + name + "'";
+            return "variable name must start with a letter or '_': '" + Numbers.abbreviate(name) + "'";
         }
         for (int i = 1; i < name.length(); i++) {
             if (!isIdentifierPart(name.charAt(i))) {
-                return "invalid character in variable name '" + name + "'";
+                return "invalid character in variable name '" + Numbers.abbreviate(name) + "'";
             }
         }
         if (isPlaceholder(name)) {
