@@ -12,7 +12,7 @@ import java.util.BitSet;
  * match any subtree (a placeholder used twice matches equal subtrees); a rule without placeholders
  * is ground and matches exactly.
  *
- * <p>Checked when built: every placeholder on the right is bound on the left, the left side is not
+ * <p>Checked when built: every placeholder and variable on the right occurs on the left, the left side is not
  * a bare placeholder, and the rule strictly decreases in {@link ExprOrder} (shorter, or as long
  * and earlier), which is what makes rewriting with any set of rules terminate.
  */
@@ -22,7 +22,7 @@ public record Rule(Expr lhs, Expr rhs) {
     public Rule {
         String problem = problem(lhs, rhs);
         if (problem != null) {
-            throw new IllegalArgumentException(problem + ": " + lhs + " -> " + rhs);
+            throw new IllegalArgumentException(problem + ": " + abbreviate(lhs + " -> " + rhs));
         }
     }
 
@@ -30,7 +30,7 @@ public record Rule(Expr lhs, Expr rhs) {
     public static Rule parse(String line) {
         int arrow = line.indexOf(" " + ARROW + " ");
         if (arrow < 0) {
-            throw new IllegalArgumentException("missing ' -> ' in rule '" + line + "'");
+            throw new IllegalArgumentException("missing ' -> ' in rule '" + abbreviate(line) + "'");
         }
         Expr lhs;
         Expr rhs;
@@ -57,10 +57,20 @@ public record Rule(Expr lhs, Expr rhs) {
         if (!used.isEmpty()) {
             return "placeholder _" + used.nextSetBit(0) + " on the right is not bound on the left";
         }
+        for (String variable : rhs.variables()) {
+            if (!lhs.variables().contains(variable)) {
+                return "'" + variable + "' on the right is not on the left (an unknown operator or constant?)";
+            }
+        }
         if (ExprOrder.compare(rhs, lhs) >= 0) {
             return "right side is not smaller than the left side";
         }
         return null;
+    }
+
+    /** Keeps messages about a hostile 10 MB rule line short. */
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
     }
 
     private static BitSet placeholders(Expr e) {
