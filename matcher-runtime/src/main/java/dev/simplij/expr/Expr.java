@@ -342,6 +342,12 @@ public final class Expr {
             return add(PLACEHOLDER, index);
         }
 
+        /** Appends a copy of the single token of {@code source} at {@code node} (not its operands). */
+        public Builder token(Expr source, int node) {
+            return source.codes[node] == VARIABLE ? variable(source.variable(node))
+                    : add(source.codes[node], source.payloads[node]);
+        }
+
         /** Appends a copy of the subtree of {@code source} at {@code node}. */
         public Builder subtree(Expr source, int node) {
             for (int i = node, end = source.end(node); i < end; i++) {

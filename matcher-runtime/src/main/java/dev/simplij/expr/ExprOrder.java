@@ -36,9 +36,7 @@ public final class ExprOrder {
         int codeA = a.code(i);
         int codeB = b.code(j);
         if (codeA != codeB) {
-            int rankA = rank(codeA);
-            int rankB = rank(codeB);
-            return rankA != rankB ? Integer.compare(rankA, rankB) : Integer.compare(codeA, codeB);
+            return compareCodes(codeA, codeB);
         }
         return switch (a.kind(i)) {
             case VARIABLE -> a.variable(i).compareTo(b.variable(j));
@@ -46,6 +44,16 @@ public final class ExprOrder {
             case PLACEHOLDER -> Integer.compare(a.placeholder(i), b.placeholder(j));
             default -> 0;
         };
+    }
+
+    /**
+     * Order of two different token codes ({@link Expr#code}): numbers, {@code <constant>}, operators
+     * in table order, variables, placeholders. Tokens with equal codes compare by payload value.
+     */
+    public static int compareCodes(int codeA, int codeB) {
+        int rankA = rank(codeA);
+        int rankB = rank(codeB);
+        return rankA != rankB ? Integer.compare(rankA, rankB) : Integer.compare(codeA, codeB);
     }
 
     private static int rank(int code) {

@@ -1,0 +1,141 @@
+package dev.simplij.match;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.Operator;
+import dev.simplij.rules.Rule;
+
+/**
+ * Finds the rules of a {@link RuleIndex} that match at one node, in rule order. Thread-confined
+ * and reusable: {@link #reset} gathers the candidates from at most five hash lookups (the node's
+ * own hash for ground rules, its shape with and without each operand for pattern rules), then each
+ * {@link #next} tries candidates until one matches.
+ *
+ * <pre>{@code
+ * Matcher m = index.matcher();
+ * m.reset(subject, node);
+ * while (m.next()) { Rule r = m.rule(); int boundTo0 = m.binding(0); ... }
+ * }</pre>
+ */
+public final class Matcher {
+    private final RuleIndex index;
+    private final int[][] lists = new int[5][];
+    private final int[] cursors = new int[5];
+    private int listCount;
+    private final int[] bindings;
+    private final int[] stack;
+    private Subject subject;
+    private int node;
+    private Pattern current;
+
+    Matcher(RuleIndex index) {
+        this.index = index;
+        this.bindings = new int[Math.max(1, index.maxPlaceholders())];
+        this.stack = new int[index.maxPatternSize() + 2];
+    }
+
+    public RuleIndex index() {
+        return index;
+    }
+
+    /** Starts a search at {@code node} of {@code s}. */
+    public void reset(Subject s, int node) {
+        this.subject = s;
+        this.node = node;
+        this.current = null;
+        listCount = 0;
+        if (index.hasGround()) {
+            add(index.ground(s.hash(node)));
+        }
+        int code = s.code(node);
+        if (code >= 0) {
+            int arity = Operator.ofOrdinal(code).arity();
+            if (arity == 1) {
+                long k0 = TokenKey.of(s, s.child(node, 0));
+                add(index.bucket(code, k0, 0));
+                add(index.bucket(code, TokenKey.WILDCARD, 0));
+            } else if (arity == 2) {
+                long k0 = TokenKey.of(s, s.child(node, 0));
+                long k1 = TokenKey.of(s, s.child(node, 1));
+                add(index.bucket(code, k0, k1));
+                add(index.bucket(code, TokenKey.WILDCARD, k1));
+                add(index.bucket(code, k0, TokenKey.WILDCARD));
+                add(index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
+            }
+        }
+    }
+
+    private void add(int[] ids) {
+        if (ids.length > 0) {
+            lists[listCount] = ids;
+            cursors[listCount] = 0;
+            listCount++;
+        }
+    }
+
+    /** Advances to the next matching rule variant in rule order; false when there is none. */
+    public boolean next() {
+        while (true) {
+            int best = -1;
+            int bestList = -1;
+            for (int l = 0; l < listCount; l++) {
+                if (cursors[l] < lists[l].length) {
+                    int id = lists[l][cursors[l]];
+                    if (best < 0 || id < best) {
+                        best = id;
+                        bestList = l;
+                    }
+                }
+            }
+            if (best < 0) {
+                current = null;
+                return false;
+            }
+            cursors[bestList]++;
+            Pattern p = index.pattern(best);
+            if (p.match(subject, node, bindings, stack)) {
+                current = p;
+                return true;
+            }
+        }
+    }
+
+    /** The matched pattern (the rule's left side or the commuted variant that matched). */
+    public Pattern pattern() {
+        requireMatch();
+        return current;
+    }
+
+    public Rule rule() {
+        return pattern().rule();
+    }
+
+    /** The subject node bound to placeholder {@code _k} by the current match. */
+    public int binding(int k) {
+        requireMatch();
+        return bindings[k];
+    }
+
+    private void requireMatch() {
+        if (current == null) {
+            throw new IllegalStateException("no current match");
+        }
+    }
+
+    Match toMatch() {
+        int[] copy = new int[current.placeholderCount()];
+        System.arraycopy(bindings, 0, copy, 0, copy.length);
+        return new Match(current.rule(), current.ruleNumber(), copy);
+    }
+
+    static Expr instantiate(Expr rhs, Expr source, int[] bindings) {
+        Expr.Builder b = Expr.builder();
+        for (int i = 0; i < rhs.size(); i++) {
+            if (rhs.code(i) == Expr.PLACEHOLDER) {
+                b.subtree(source, bindings[rhs.placeholder(i)]);
+            } else {
+                b.token(rhs, i);
+            }
+        }
+        return b.build();
+    }
+}

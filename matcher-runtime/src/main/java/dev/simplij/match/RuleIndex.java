@@ -1,0 +1,141 @@
+package dev.simplij.match;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.rules.Rule;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An immutable, thread-safe index of rules for finding the rules whose left side matches at a
+ * node in O(1) expected time, never by scanning all rules:
+ * <ul>
+ *   <li>ground left sides (no placeholders) are keyed by their structural hash, so a node looks up
+ *       its own hash;</li>
+ *   <li>pattern left sides are bucketed by their root operator and the root tokens of its operands
+ *       (a placeholder operand is a wildcard), so a binary node looks up at most four buckets.</li>
+ * </ul>
+ * Matching is modulo commutativity without AC matching: every left side is also indexed under each
+ * variant with operands of {@code +} and {@code *} nodes swapped (deduplicated, at most
+ * {@value #MAX_VARIANTS} per rule). Candidates are tried in rule order, so the first matching rule
+ * is deterministic: the earliest in the list, and among its variants the original first.
+ */
+public final class RuleIndex {
+    /** Cap on commuted variants per rule (a rule with k commutative nodes has up to 2^k). */
+    public static final int MAX_VARIANTS = 256;
+
+    private static final int[] NONE = new int[0];
+
+    private final List<Rule> rules;
+    private final Pattern[] patterns;
+    private final Long2ObjectOpenHashMap<int[]> ground = new Long2ObjectOpenHashMap<>();
+    private final Long2ObjectOpenHashMap<int[]> buckets = new Long2ObjectOpenHashMap<>();
+    private final int maxPatternSize;
+    private final int maxPlaceholders;
+
+    private RuleIndex(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+        List<Pattern> all = new ArrayList<>();
+        Long2ObjectOpenHashMap<IntArrayList> groundLists = new Long2ObjectOpenHashMap<>();
+        Long2ObjectOpenHashMap<IntArrayList> bucketLists = new Long2ObjectOpenHashMap<>();
+        int maxSize = 1;
+        int maxHoles = 0;
+        for (int r = 0; r < this.rules.size(); r++) {
+            Rule rule = this.rules.get(r);
+            for (Expr variant : Pattern.commutedVariants(rule.lhs(), MAX_VARIANTS)) {
+                Pattern p = new Pattern(rule, r, variant);
+                int id = all.size();
+                all.add(p);
+                maxSize = Math.max(maxSize, p.size());
+                maxHoles = Math.max(maxHoles, p.placeholderCount());
+                if (p.isGround()) {
+                    groundLists.computeIfAbsent(variant.hash(0), k -> new IntArrayList()).add(id);
+                } else {
+                    bucketLists.computeIfAbsent(shapeOf(variant), k -> new IntArrayList()).add(id);
+                }
+            }
+        }
+        this.patterns = all.toArray(Pattern[]::new);
+        groundLists.forEach((k, v) -> ground.put((long) k, v.toIntArray()));
+        bucketLists.forEach((k, v) -> buckets.put((long) k, v.toIntArray()));
+        this.maxPatternSize = maxSize;
+        this.maxPlaceholders = maxHoles;
+    }
+
+    /** Indexes the rules; their order is the priority order. */
+    public static RuleIndex of(List<Rule> rules) {
+        return new RuleIndex(rules);
+    }
+
+    private static long shapeOf(Expr lhs) {
+        int arity = lhs.arity(0);
+        long first = arity >= 1 ? TokenKey.ofPattern(lhs, 1) : 0;
+        long second = arity >= 2 ? TokenKey.ofPattern(lhs, lhs.end(1)) : 0;
+        return TokenKey.shape(lhs.code(0), first, second);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** Number of rules. */
+    public int size() {
+        return rules.size();
+    }
+
+    /** Number of indexed patterns, commuted variants included. */
+    public int patternCount() {
+        return patterns.length;
+    }
+
+    /** A thread-confined, reusable matcher over this index. */
+    public Matcher matcher() {
+        return new Matcher(this);
+    }
+
+    /** The first rule (in rule order) whose left side matches at {@code node}, or null. */
+    public Match findFirst(Expr e, int node) {
+        Matcher m = matcher();
+        m.reset(Subject.of(e), node);
+        return m.next() ? m.toMatch() : null;
+    }
+
+    /** Rewrites {@code e} at its root with the first matching rule; null when no rule matches. */
+    public Expr rewriteAtRoot(Expr e) {
+        Match match = findFirst(e, 0);
+        return match == null ? null : match.apply(e);
+    }
+
+    Pattern pattern(int id) {
+        return patterns[id];
+    }
+
+    int maxPatternSize() {
+        return maxPatternSize;
+    }
+
+    int maxPlaceholders() {
+        return maxPlaceholders;
+    }
+
+    boolean hasGround() {
+        return !ground.isEmpty();
+    }
+
+    int[] ground(long hash) {
+        int[] ids = ground.get(hash);
+        return ids == null ? NONE : ids;
+    }
+
+    int[] bucket(int rootCode, long first, long second) {
+        int[] ids = buckets.get(TokenKey.shape(rootCode, first, second));
+        return ids == null ? NONE : ids;
+    }
+
+    @Override
+    public String toString() {
+        return "RuleIndex[" + rules.size() + " rules, " + patterns.length + " patterns]";
+    }
+}

@@ -1,0 +1,234 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.Operator;
+import dev.simplij.match.Matcher;
+import dev.simplij.match.RuleIndex;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+
+import java.util.Arrays;
+
+/**
+ * The smart constructor of one simplification call: every node is built from operands that are
+ * already normal, then normalized at its root only, by steps that each yield a term strictly
+ * smaller in {@link dev.simplij.expr.ExprOrder} (so the loop terminates and never lengthens):
+ * canonical order of commutative operands, skeleton absorption, constant folding, like-term
+ * collection, then rules found through the {@link RuleIndex}. A rule's right side is built through
+ * the same constructor, and normal forms are memoized per term id, so nothing is ever rescanned.
+ *
+ * <p>Recursion happens only when a right side (or a rebuilt chain) is built, and is bounded by
+ * {@link #MAX_DEPTH}; walking the input is iterative.
+ */
+final class Normalizer {
+    /** Nesting bound of rewrites inside the construction of another rewrite's result. */
+    static final int MAX_DEPTH = 64;
+
+    final TermStore store;
+    private final Simplifier config;
+    private final RuleIndex index;
+    private final Matcher[] matchers = new Matcher[MAX_DEPTH + 1];
+    private final int[][] frames = new int[MAX_DEPTH + 1][];
+    private final IntArrayList chain = new IntArrayList();
+    private final ConstantFolder folder;
+    private final LikeTerms likeTerms;
+    private int depth;
+    private long steps;
+    private long budget;
+    private boolean stopped;
+
+    Normalizer(TermStore store, Simplifier config) {
+        this.store = store;
+        this.config = config;
+        this.index = config.index();
+        this.folder = config.folding() ? new ConstantFolder(this) : null;
+        this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
+    }
+
+    void start(long budget) {
+        this.budget = budget;
+        this.steps = 0;
+        this.stopped = false;
+        this.depth = 0;
+        this.chain.clear();
+    }
+
+    long steps() {
+        return steps;
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    boolean skeleton() {
+        return config.skeleton();
+    }
+
+    /** Converts an expression, normalizing bottom-up (walking the prefix array from the end). */
+    int build(Expr e) {
+        int n = e.size();
+        int[] stack = new int[Math.min(n, 1 << 16) + 1];
+        int top = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int t;
+            switch (e.kind(i)) {
+                case VARIABLE -> t = normalize(store.variable(e.variable(i)));
+                case NUMBER -> t = normalize(store.number(e.number(i)));
+                case CONSTANT -> t = normalize(store.constant());
+                case PLACEHOLDER -> t = normalize(store.placeholder(e.placeholder(i)));
+                default -> {
+                    Operator op = e.operator(i);
+                    int first = op.arity() >= 1 ? stack[top - 1] : TermStore.NONE;
+                    int second = op.arity() >= 2 ? stack[top - 2] : TermStore.NONE;
+                    top -= op.arity();
+                    t = make(op, first, second);
+                }
+            }
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, stack.length * 2);
+            }
+            stack[top++] = t;
+        }
+        return stack[0];
+    }
+
+    /** A normalized node over normal operands. */
+    int make(Operator op, int first, int second) {
+        return normalize(store.operator(op, first, second));
+    }
+
+    /** A raw node over normal operands, normalized later by the caller's loop. */
+    int raw(Operator op, int first, int second) {
+        return store.operator(op, first, second);
+    }
+
+    int number(double value) {
+        return normalize(store.number(value));
+    }
+
+    /** The normal form of a term whose operands are normal. */
+    int normalize(int raw) {
+        int known = store.normal[raw];
+        if (known != TermStore.NONE) {
+            return known;
+        }
+        if (stopped || depth >= MAX_DEPTH) {
+            stopped = true;
+            return raw;
+        }
+        depth++;
+        int mark = chain.size();
+        chain.add(raw);
+        int current = raw;
+        while (true) {
+            int next = step(current);
+            if (next == TermStore.NONE) {
+                break;
+            }
+            if (steps >= budget) {
+                stopped = true;
+                break;
+            }
+            steps++;
+            int done = store.normal[next];
+            if (done != TermStore.NONE) {
+                current = done;
+                break;
+            }
+            current = next;
+            chain.add(current);
+        }
+        for (int i = mark; i < chain.size(); i++) {
+            store.normal[chain.getInt(i)] = current;
+        }
+        chain.size(mark);
+        depth--;
+        return current;
+    }
+
+    /** One rewrite at the root of {@code t}: a strictly smaller term, or NONE when t is normal. */
+    private int step(int t) {
+        Operator op = store.operator(t);
+        if (op == null || op.arity() == 0) {
+            return stepAtLeaf(t);
+        }
+        if (config.canonicalOrder() && op.isCommutative()
+                && store.lexCompare(store.second(t), store.first(t)) < 0) {
+            return raw(op, store.second(t), store.first(t));
+        }
+        if (config.skeleton() && store.hasConstant(t) && !store.hasVariable(t)) {
+            return store.constant();
+        }
+        int r;
+        if (folder != null && (r = smaller(folder.fold(t), t)) != TermStore.NONE) {
+            return r;
+        }
+        if (likeTerms != null && (r = smaller(likeTerms.collect(t), t)) != TermStore.NONE) {
+            return r;
+        }
+        return rewrite(t);
+    }
+
+    private int stepAtLeaf(int t) {
+        return index.size() == 0 ? TermStore.NONE : rewrite(t);
+    }
+
+    private int smaller(int candidate, int t) {
+        return candidate != TermStore.NONE && store.compare(candidate, t) < 0 ? candidate : TermStore.NONE;
+    }
+
+    /** The first rule, in rule order, that matches at t and yields a smaller term. */
+    private int rewrite(int t) {
+        if (index.size() == 0) {
+            return TermStore.NONE;
+        }
+        Matcher m = matchers[depth];
+        if (m == null) {
+            m = matchers[depth] = index.matcher();
+        }
+        int[] bindings = frames[depth];
+        m.reset(store, t);
+        while (m.next()) {
+            int holes = m.pattern().placeholderCount();
+            if (bindings == null || bindings.length < holes) {
+                bindings = frames[depth] = new int[Math.max(4, holes)];
+            }
+            for (int k = 0; k < holes; k++) {
+                bindings[k] = m.binding(k);
+            }
+            int r = instantiate(m.rule().rhs(), bindings);
+            if (r != t && store.compare(r, t) < 0) {
+                return r;
+            }
+            if (stopped) {
+                return TermStore.NONE;
+            }
+        }
+        return TermStore.NONE;
+    }
+
+    /** Builds a right side: inner nodes through {@link #make}, the root raw for the caller's loop. */
+    private int instantiate(Expr rhs, int[] bindings) {
+        int n = rhs.size();
+        int[] stack = new int[n + 1];
+        int top = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int t;
+            switch (rhs.kind(i)) {
+                case PLACEHOLDER -> t = bindings[rhs.placeholder(i)];
+                case VARIABLE -> t = normalize(store.variable(rhs.variable(i)));
+                case NUMBER -> t = normalize(store.number(rhs.number(i)));
+                case CONSTANT -> t = normalize(store.constant());
+                default -> {
+                    Operator op = rhs.operator(i);
+                    int first = op.arity() >= 1 ? stack[top - 1] : TermStore.NONE;
+                    int second = op.arity() >= 2 ? stack[top - 2] : TermStore.NONE;
+                    top -= op.arity();
+                    t = i == 0 ? raw(op, first, second) : make(op, first, second);
+                }
+            }
+            stack[top++] = t;
+        }
+        return stack[0];
+    }
+}

@@ -1,0 +1,239 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.match.RuleIndex;
+import dev.simplij.rules.Rule;
+import dev.simplij.rules.RuleSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Simplifies expressions with an indexed rule set plus built-in exact steps. Built once, immutable
+ * and thread-safe: share one instance across threads.
+ *
+ * <pre>{@code
+ * Simplifier s = Simplifier.standard();                       // shipped default rules, all steps on
+ * s.simplifyInfix("x1*(x2 - x2) + sin(x1)**2 + cos(x1)**2");  // "1" with the default rules
+ *
+ * Simplifier rulesOnly = Simplifier.builder().rules(kept).folding(false).likeTerms(false).build();
+ * Expr reduced = rulesOnly.simplify(candidate);               // what the kept rules reduce it to
+ * }</pre>
+ *
+ * <p>Guarantees: the result is never longer than the input; it has the input's value at every real
+ * point where the input is defined (it may be defined at more points: {@code x/x -> 1}); inputs
+ * equal up to swapping operands of {@code +} and {@code *} give the same result; results are
+ * deterministic; when a call stops at {@link StopReason#FIXPOINT}, simplifying the result again
+ * returns it unchanged. Every call has a step budget and reports why it stopped.
+ */
+public final class Simplifier {
+    /** Work areas larger than this many terms are not kept for reuse by their thread. */
+    private static final int MAX_KEPT_TERMS = 1 << 16;
+    private static final ThreadLocal<TermStore[]> WORKSPACE = ThreadLocal.withInitial(() -> new TermStore[1]);
+    private static volatile Simplifier standard;
+
+    private final RuleIndex index;
+    private final boolean folding;
+    private final boolean likeTerms;
+    private final boolean skeleton;
+    private final boolean canonicalOrder;
+    private final int stepBudget;
+
+    private Simplifier(Builder b) {
+        this.index = RuleIndex.of(b.rules);
+        this.folding = b.folding;
+        this.likeTerms = b.likeTerms;
+        this.skeleton = b.skeleton;
+        this.canonicalOrder = b.canonicalOrder;
+        this.stepBudget = b.stepBudget;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The simplifier of the shipped default rule set ({@code dev/simplij/rulesets/default.rules} on the
+     * class path, provided by the {@code simplij-rulesets} module) with every step on. Built once.
+     *
+     * @throws IllegalStateException if the default rule set is not on the class path
+     */
+    public static Simplifier standard() {
+        Simplifier s = standard;
+        if (s == null) {
+            synchronized (Simplifier.class) {
+                s = standard;
+                if (s == null) {
+                    s = standard = builder().ruleSet(defaultRuleSet()).build();
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The shipped default rule set, with a clear error when the rulesets module is absent. */
+    public static RuleSet defaultRuleSet() {
+        String resource = "dev/simplij/rulesets/" + RuleSet.DEFAULT_NAME + ".rules";
+        if (Simplifier.class.getClassLoader().getResource(resource) == null) {
+            throw new IllegalStateException("the default rule set is not on the class path (resource " + resource
+                    + ", shipped by the simplij-rulesets module); add that module, or load a rule file with "
+                    + "RuleSet.load(path) and Simplifier.builder().ruleSet(...)");
+        }
+        return RuleSet.defaultRuleSet();
+    }
+
+    public RuleIndex index() {
+        return index;
+    }
+
+    public boolean folding() {
+        return folding;
+    }
+
+    public boolean likeTerms() {
+        return likeTerms;
+    }
+
+    public boolean skeleton() {
+        return skeleton;
+    }
+
+    public boolean canonicalOrder() {
+        return canonicalOrder;
+    }
+
+    /** The step budget per call; 0 means automatic (see {@link Builder#stepBudget}). */
+    public int stepBudget() {
+        return stepBudget;
+    }
+
+    /** The simplified expression. */
+    public Expr simplify(Expr e) {
+        return simplifyWithReport(e).result();
+    }
+
+    /** The simplified expression with the steps used and the stop reason. */
+    public Simplification simplifyWithReport(Expr e) {
+        Objects.requireNonNull(e, "expression");
+        TermStore[] slot = WORKSPACE.get();
+        TermStore store = slot[0];
+        slot[0] = null; // a re-entrant call on this thread gets a fresh store
+        if (store == null) {
+            store = new TermStore(64);
+        }
+        try {
+            return run(e, store);
+        } finally {
+            store.reset();
+            if (store.capacity() <= MAX_KEPT_TERMS) {
+                slot[0] = store;
+            }
+        }
+    }
+
+    private Simplification run(Expr e, TermStore store) {
+        long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
+        Normalizer normalizer = new Normalizer(store, this);
+        normalizer.start(budget);
+        int root = normalizer.build(e);
+        Expr result = store.toExpr(root);
+        StopReason reason = normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT;
+        if (result.size() > e.size()) {
+            // Cannot happen (every step shrinks in ExprOrder); kept as the last line of the guarantee.
+            result = e;
+        }
+        return new Simplification(result, (int) Math.min(Integer.MAX_VALUE, normalizer.steps()), reason);
+    }
+
+    /** Parses infix (SymPy syntax), simplifies, prints infix. */
+    public String simplifyInfix(String infix) {
+        return simplify(Expr.parseInfix(infix)).toInfix();
+    }
+
+    /** Parses prefix tokens, simplifies, prints prefix tokens. */
+    public String simplifyPrefix(String prefix) {
+        return simplify(Expr.parsePrefix(prefix)).toPrefix();
+    }
+
+    /** Simplifies each expression; large batches run in parallel. Results are in input order. */
+    public List<Expr> simplifyAll(List<Expr> expressions) {
+        if (expressions.size() < 256) {
+            List<Expr> out = new ArrayList<>(expressions.size());
+            for (Expr e : expressions) {
+                out.add(simplify(e));
+            }
+            return out;
+        }
+        return expressions.parallelStream().map(this::simplify).toList();
+    }
+
+    @Override
+    public String toString() {
+        return "Simplifier[" + index + ", folding=" + folding + ", likeTerms=" + likeTerms + ", skeleton=" + skeleton
+                + "]";
+    }
+
+    /** Collects settings; {@link #build} indexes the rules once. */
+    public static final class Builder {
+        private List<Rule> rules = List.of();
+        private boolean folding = true;
+        private boolean likeTerms = true;
+        private boolean skeleton;
+        private boolean canonicalOrder = true;
+        private int stepBudget;
+
+        private Builder() {
+        }
+
+        /** Uses the rules of a rule set (replacing rules set before). */
+        public Builder ruleSet(RuleSet ruleSet) {
+            return rules(ruleSet.rules());
+        }
+
+        /** Uses these rules, in priority order (replacing rules set before). */
+        public Builder rules(List<Rule> rules) {
+            this.rules = List.copyOf(rules);
+            return this;
+        }
+
+        /** Exact constant folding (default on). */
+        public Builder folding(boolean on) {
+            this.folding = on;
+            return this;
+        }
+
+        /** Collection of like terms and factors across {@code + -} and {@code * /} chains (default on). */
+        public Builder likeTerms(boolean on) {
+            this.likeTerms = on;
+            return this;
+        }
+
+        /** Skeleton mode: absorb {@code <constant>} (default off). */
+        public Builder skeleton(boolean on) {
+            this.skeleton = on;
+            return this;
+        }
+
+        /** Sort the operands of {@code +} and {@code *} canonically (default on). */
+        public Builder canonicalOrder(boolean on) {
+            this.canonicalOrder = on;
+            return this;
+        }
+
+        /**
+         * Maximum rewrites per call; 0 (the default) means {@code max(10000, 16 * input length)}.
+         */
+        public Builder stepBudget(int steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("step budget must be >= 0, got " + steps);
+            }
+            this.stepBudget = steps;
+            return this;
+        }
+
+        public Simplifier build() {
+            return new Simplifier(this);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
+import dev.simplij.expr.Operator;
+import dev.simplij.expr.StructuralHash;
+import dev.simplij.match.Subject;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A hash-consed term store on primitive arrays: each distinct subtree exists once and is an int
+ * id, so equal subtrees are equal ids, and the normal form of a term can be memoized per id.
+ * Structural hashes equal {@link Expr#hash}, so ground rules are looked up by the same key.
+ *
+ * <p>Thread-confined: one store serves one call at a time and is then {@link #reset} for reuse.
+ */
+final class TermStore implements Subject {
+    static final int NONE = -1;
+    static final int HAS_VARIABLE = 1;
+    static final int HAS_CONSTANT = 2;
+
+    private int[] codes;
+    private long[] payloads;
+    private int[] firsts;
+    private int[] seconds;
+    private long[] hashes;
+    private int[] sizes;
+    private byte[] flags;
+    /** Memo: the normal form of each term, or NONE while unknown. */
+    int[] normal;
+    private int count;
+
+    private int[] table;
+    private int mask;
+
+    private final List<String> names = new ArrayList<>();
+    private final Object2IntOpenHashMap<String> nameIds = new Object2IntOpenHashMap<>();
+
+    TermStore(int capacity) {
+        int c = Math.max(16, capacity);
+        codes = new int[c];
+        payloads = new long[c];
+        firsts = new int[c];
+        seconds = new int[c];
+        hashes = new long[c];
+        sizes = new int[c];
+        flags = new byte[c];
+        normal = new int[c];
+        int t = Integer.highestOneBit(c * 2 - 1) * 2;
+        table = new int[t];
+        mask = t - 1;
+        Arrays.fill(table, NONE);
+        nameIds.defaultReturnValue(NONE);
+    }
+
+    int capacity() {
+        return codes.length;
+    }
+
+    int count() {
+        return count;
+    }
+
+    void reset() {
+        Arrays.fill(table, NONE);
+        count = 0;
+        names.clear();
+        nameIds.clear();
+    }
+
+    // ---- building ----
+
+    int variable(String name) {
+        int id = nameIds.getInt(name);
+        if (id == NONE) {
+            id = names.size();
+            names.add(name);
+            nameIds.put(name, id);
+        }
+        return intern(Expr.VARIABLE, id, NONE, NONE);
+    }
+
+    int number(double value) {
+        return intern(Expr.NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value), NONE, NONE);
+    }
+
+    int constant() {
+        return intern(Expr.CONSTANT, 0, NONE, NONE);
+    }
+
+    int placeholder(int k) {
+        return intern(Expr.PLACEHOLDER, k, NONE, NONE);
+    }
+
+    int operator(Operator op, int first, int second) {
+        return intern(op.ordinal(), 0, first, second);
+    }
+
+    /** The unique id of the node with this token and these operands (NONE for absent operands). */
+    int intern(int code, long payload, int first, int second) {
+        long h = StructuralHash.token(code, payload, code == Expr.VARIABLE ? names.get((int) payload) : null);
+        int size = 1;
+        int f = 0;
+        if (first != NONE) {
+            h = StructuralHash.operand(h, hashes[first]);
+            size += sizes[first];
+            f |= flags[first];
+        }
+        if (second != NONE) {
+            h = StructuralHash.operand(h, hashes[second]);
+            size += sizes[second];
+            f |= flags[second];
+        }
+        h = StructuralHash.finish(h, size);
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (true) {
+            int id = table[slot];
+            if (id == NONE) {
+                break;
+            }
+            if (hashes[id] == h && codes[id] == code && payloads[id] == payload && firsts[id] == first
+                    && seconds[id] == second) {
+                return id;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (count == codes.length) {
+            grow();
+            return intern(code, payload, first, second);
+        }
+        int id = count++;
+        codes[id] = code;
+        payloads[id] = payload;
+        firsts[id] = first;
+        seconds[id] = second;
+        hashes[id] = h;
+        sizes[id] = size;
+        if (code == Expr.VARIABLE || code == Expr.PLACEHOLDER) {
+            f |= HAS_VARIABLE;
+        } else if (code == Expr.CONSTANT) {
+            f |= HAS_CONSTANT;
+        }
+        flags[id] = (byte) f;
+        normal[id] = NONE;
+        table[slot] = id;
+        return id;
+    }
+
+    private void grow() {
+        int c = codes.length * 2;
+        codes = Arrays.copyOf(codes, c);
+        payloads = Arrays.copyOf(payloads, c);
+        firsts = Arrays.copyOf(firsts, c);
+        seconds = Arrays.copyOf(seconds, c);
+        hashes = Arrays.copyOf(hashes, c);
+        sizes = Arrays.copyOf(sizes, c);
+        flags = Arrays.copyOf(flags, c);
+        normal = Arrays.copyOf(normal, c);
+        table = new int[c * 2];
+        mask = table.length - 1;
+        Arrays.fill(table, NONE);
+        for (int id = 0; id < count; id++) {
+            long h = hashes[id];
+            int slot = (int) (h ^ (h >>> 32)) & mask;
+            while (table[slot] != NONE) {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = id;
+        }
+    }
+
+    // ---- reading ----
+
+    @Override
+    public int code(int t) {
+        return codes[t];
+    }
+
+    @Override
+    public long payload(int t) {
+        return payloads[t];
+    }
+
+    @Override
+    public String variableName(int t) {
+        return names.get((int) payloads[t]);
+    }
+
+    @Override
+    public int child(int t, int k) {
+        return k == 0 ? firsts[t] : seconds[t];
+    }
+
+    int first(int t) {
+        return firsts[t];
+    }
+
+    int second(int t) {
+        return seconds[t];
+    }
+
+    @Override
+    public long hash(int t) {
+        return hashes[t];
+    }
+
+    @Override
+    public boolean sameSubtree(int a, int b) {
+        return a == b;
+    }
+
+    int size(int t) {
+        return sizes[t];
+    }
+
+    boolean hasVariable(int t) {
+        return (flags[t] & HAS_VARIABLE) != 0;
+    }
+
+    boolean hasConstant(int t) {
+        return (flags[t] & HAS_CONSTANT) != 0;
+    }
+
+    /** The operator at t, or null for leaves other than pi and E. */
+    Operator operator(int t) {
+        int c = codes[t];
+        return c >= 0 ? Operator.ofOrdinal(c) : null;
+    }
+
+    boolean isNumber(int t) {
+        return codes[t] == Expr.NUMBER;
+    }
+
+    double numberValue(int t) {
+        return Double.longBitsToDouble(payloads[t]);
+    }
+
+    boolean is(int t, Operator op) {
+        return codes[t] == op.ordinal();
+    }
+
+    // ---- order ----
+
+    /** {@link ExprOrder}: size first, then tokens in prefix order. */
+    int compare(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        if (sizes[a] != sizes[b]) {
+            return Integer.compare(sizes[a], sizes[b]);
+        }
+        return lexCompare(a, b);
+    }
+
+    private int[] lexStack = new int[64];
+
+    /**
+     * Token-by-token comparison of the prefix sequences. Prefix encodings are prefix-free, so the
+     * first difference lies inside both operands being compared: operand-wise comparison is exact.
+     * Commutative operands ordered by this make their node the smallest in ExprOrder.
+     */
+    int lexCompare(int a, int b) {
+        if (a == b) {
+            return 0;
+        }
+        int[] stack = lexStack;
+        int top = 0;
+        stack[top++] = a;
+        stack[top++] = b;
+        while (top > 0) {
+            int y = stack[--top];
+            int x = stack[--top];
+            if (x == y) {
+                continue;
+            }
+            int c = compareToken(x, y);
+            if (c != 0) {
+                return c;
+            }
+            if (top + 4 > stack.length) {
+                stack = lexStack = Arrays.copyOf(stack, stack.length * 2);
+            }
+            if (seconds[x] != NONE) {
+                stack[top++] = seconds[x];
+                stack[top++] = seconds[y];
+            }
+            if (firsts[x] != NONE) {
+                stack[top++] = firsts[x];
+                stack[top++] = firsts[y];
+            }
+        }
+        return 0;
+    }
+
+    private int compareToken(int x, int y) {
+        int cx = codes[x];
+        int cy = codes[y];
+        if (cx != cy) {
+            return ExprOrder.compareCodes(cx, cy);
+        }
+        return switch (cx) {
+            case Expr.VARIABLE -> variableName(x).compareTo(variableName(y));
+            case Expr.NUMBER -> Double.compare(numberValue(x), numberValue(y));
+            case Expr.PLACEHOLDER -> Long.compare(payloads[x], payloads[y]);
+            default -> 0;
+        };
+    }
+
+    // ---- conversion ----
+
+    /** Copies a term out as an {@link Expr} (iteratively). */
+    Expr toExpr(int root) {
+        Expr.Builder b = Expr.builder();
+        int[] stack = new int[64];
+        int top = 0;
+        stack[top++] = root;
+        while (top > 0) {
+            int t = stack[--top];
+            int c = codes[t];
+            switch (c) {
+                case Expr.VARIABLE -> b.variable(variableName(t));
+                case Expr.NUMBER -> b.number(numberValue(t));
+                case Expr.CONSTANT -> b.constant();
+                case Expr.PLACEHOLDER -> b.placeholder((int) payloads[t]);
+                default -> {
+                    b.operator(Operator.ofOrdinal(c));
+                    if (top + 2 > stack.length) {
+                        stack = Arrays.copyOf(stack, stack.length * 2);
+                    }
+                    if (seconds[t] != NONE) {
+                        stack[top++] = seconds[t];
+                    }
+                    if (firsts[t] != NONE) {
+                        stack[top++] = firsts[t];
+                    }
+                }
+            }
+        }
+        return b.build();
+    }
+}
