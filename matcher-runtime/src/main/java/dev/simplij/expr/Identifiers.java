@@ -35,7 +35,7 @@ final class Identifiers {
         if (isPlaceholder(name)) {
             return "'" + name + "' is a rule placeholder, not a variable";
         }
-        if (Operator.byName(name) != null) {
+        if (Operator.byName(name) != null || name.equals("real_root")) {
             return "'" + name + "' is an operator, not a variable";
         }
         if (NON_REAL.contains(name.toLowerCase(Locale.ROOT))) {
