@@ -1,0 +1,51 @@
+package dev.simplij.reliability;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** {@code simplij fuzz}: a Jazzer campaign on the parsers and printers. */
+public final class FuzzCommand {
+    static final String HELP = """
+            Usage: simplij fuzz [--seconds S] [--runs N] [--seed N] [--max-len BYTES] [--dir DIR] [--quiet]
+
+            Coverage-guided fuzzing (Jazzer) of the infix and prefix parsers, the printers, the
+            evaluator and the rule-line reader. Every input must either be refused with a
+            ParseException naming a position inside the text, or read to an expression that prints
+            and reads back to the same tree (prefix) and the same value (infix).
+
+              --seconds S    stop after S seconds (default 600)
+              --runs N       stop after N inputs (default: no limit)
+              --seed N       libFuzzer seed (default 1)
+              --max-len B    longest input in bytes (default 4096)
+              --dir DIR      corpus and crash reproducers (default target/fuzz)
+              --quiet        print only the summary
+
+            Exit status 0 when no input crashed, 1 otherwise.
+            """;
+
+    private FuzzCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Options o = new Options("fuzz", args, Set.of("--help", "--quiet"),
+                Set.of("--seconds", "--runs", "--seed", "--max-len", "--dir"));
+        if (o.flag("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        FuzzCampaign.Settings settings = new FuzzCampaign.Settings(o.number("--seed", 1), o.number("--runs", 0),
+                (int) o.number("--seconds", o.flag("--runs") ? 0 : 600), (int) o.number("--max-len", 4096),
+                Path.of(o.text("--dir", "target/fuzz")));
+        FuzzCampaign.Result r = FuzzCampaign.run(settings, o.flag("--quiet") ? null : err);
+        out.printf("fuzz: %,d inputs in %.0f s (%,.0f/s), %d crashes, seed %d, reproducers in %s%n", r.inputs(),
+                r.seconds(), r.inputs() / Math.max(r.seconds(), 1e-9), r.crashes(), settings.seed(),
+                settings.workDir().resolve("crashes"));
+        r.findings().forEach(f -> out.println("  " + f));
+        return r.clean() ? 0 : 1;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args, System.out, System.err));
+    }
+}
