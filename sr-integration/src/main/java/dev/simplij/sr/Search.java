@@ -1,0 +1,207 @@
+package dev.simplij.sr;
+
+import dev.simplij.sr.fit.ConstantFitter;
+import dev.simplij.sr.fit.Dataset;
+import dev.simplij.sr.fit.FitResult;
+import dev.simplij.sr.fit.Loss;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * One run of the search over one data set: islands evolve in parallel for an iteration, then the
+ * hall of fame is merged, migrants move, progress is reported and the budgets are checked.
+ */
+final class Search {
+    /** Exact fits: losses below this fraction of the target variance count as equal. */
+    static final double EXACT_FRACTION = 1e-20;
+
+    final Settings settings;
+    final Scorer scorer;
+    final Mutator mutator;
+    final double baselineLoss;
+    private final Dataset data;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private volatile boolean stopRequested;
+
+    Search(Settings settings, Dataset data) {
+        this.settings = settings;
+        this.data = data;
+        this.startNanos = System.nanoTime();
+        this.deadlineNanos = settings.timeLimit == null ? Long.MAX_VALUE : startNanos + settings.timeLimit.toNanos();
+        this.scorer = new Scorer(data, settings.searchFitter, settings.normalization ? settings.normalizer : null,
+                new FitnessCache(settings.cacheSize), settings.complexity);
+        this.mutator = new Mutator(settings.operators, data.names());
+        this.baselineLoss = Math.max(constantModelLoss(data, settings.loss), Double.MIN_NORMAL);
+    }
+
+    /** The loss of predicting the target's mean everywhere: the scale that parsimony is relative to. */
+    private static double constantModelLoss(Dataset data, Loss loss) {
+        double[] y = data.target();
+        double[] mean = new double[y.length];
+        Arrays.fill(mean, Arrays.stream(y).average().orElse(0));
+        return loss.loss(mean, y);
+    }
+
+    boolean shouldStop() {
+        return stopRequested || System.nanoTime() > deadlineNanos;
+    }
+
+    SearchResult run() {
+        UniformRandomProvider master = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed, -1});
+        Island[] islands = new Island[settings.populations];
+        ExecutorService pool = settings.threads > 1 ? Executors.newFixedThreadPool(settings.threads, r -> {
+            Thread t = new Thread(r, "simplij-sr");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        HallOfFame hallOfFame = new HallOfFame(settings.constraints.maxComplexity());
+        StopReason reason = null;
+        long iteration = 0;
+        try {
+            parallel(pool, settings.populations, i -> islands[i] = new Island(this,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed, i})));
+            for (Island island : islands) {
+                hallOfFame.addAll(island.hallOfFame);
+            }
+            while (reason == null) {
+                if (iteration >= settings.maxIterations) {
+                    reason = StopReason.ITERATIONS;
+                    break;
+                }
+                parallel(pool, islands.length, i -> islands[i].evolve(settings.cyclesPerIteration));
+                iteration++;
+                for (Island island : islands) {
+                    hallOfFame.addAll(island.hallOfFame);
+                }
+                migrate(islands, hallOfFame, master);
+                List<Member> front = hallOfFame.front();
+                if (settings.listener != null
+                        && !settings.listener.onIteration(new Progress(iteration, elapsed(),
+                        ModelSelection.score(equations(front), EXACT_FRACTION * baselineLoss), stats()))) {
+                    reason = StopReason.LISTENER;
+                } else if (!front.isEmpty() && front.get(front.size() - 1).loss() <= settings.lossThreshold) {
+                    reason = StopReason.LOSS;
+                } else if (System.nanoTime() > deadlineNanos) {
+                    reason = StopReason.TIME;
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        List<Equation> front = finalFront(hallOfFame, master);
+        double floor = EXACT_FRACTION * baselineLoss;
+        int selected = settings.modelSelection.select(front, floor);
+        return new SearchResult(front, selected, reason, iteration, elapsed(), stats());
+    }
+
+    private interface IndexTask {
+        void run(int index);
+    }
+
+    /** Runs {@code task(0..n-1)}: in order on this thread when single-threaded, else on the pool. */
+    private static void parallel(ExecutorService pool, int n, IndexTask task) {
+        if (pool == null) {
+            for (int i = 0; i < n; i++) {
+                task.run(i);
+            }
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> task.run(index)));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("search interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an island failed", e.getCause());
+        }
+    }
+
+    /** Copies of other islands' best members and of hall-of-fame members replace random members. */
+    private void migrate(Island[] islands, HallOfFame hallOfFame, UniformRandomProvider rng) {
+        List<Member> fame = hallOfFame.members();
+        Member[][] snapshot = new Member[islands.length][];
+        for (int i = 0; i < islands.length; i++) {
+            snapshot[i] = islands[i].members();
+            Arrays.sort(snapshot[i], (a, b) -> Double.compare(a.loss(), b.loss()));
+        }
+        for (int i = 0; i < islands.length; i++) {
+            int size = settings.populationSize;
+            int fromIslands = islands.length > 1 ? draws(size * settings.migrationFraction, rng) : 0;
+            for (int k = 0; k < fromIslands; k++) {
+                int other = (i + 1 + rng.nextInt(islands.length - 1)) % islands.length;
+                Member[] best = snapshot[other];
+                islands[i].receive(best[rng.nextInt(Math.max(1, best.length / 4))]);
+            }
+            int fromFame = fame.isEmpty() ? 0 : draws(size * settings.hallOfFameMigrationFraction, rng);
+            for (int k = 0; k < fromFame; k++) {
+                islands[i].receive(fame.get(rng.nextInt(fame.size())));
+            }
+        }
+    }
+
+    /** {@code expected} rounded randomly, so small fractions still migrate now and then. */
+    private static int draws(double expected, UniformRandomProvider rng) {
+        int whole = (int) expected;
+        return whole + (rng.nextDouble() < expected - whole ? 1 : 0);
+    }
+
+    /** The hall of fame refitted thoroughly (and quantized when asked), as a scored front. */
+    private List<Equation> finalFront(HallOfFame hallOfFame, UniformRandomProvider rng) {
+        List<Member> refitted = new ArrayList<>();
+        for (Member m : hallOfFame.members()) {
+            Candidate c = m.candidate();
+            double loss = m.loss();
+            double[] values = c.constants();
+            if (values.length > 0) {
+                FitResult r = settings.finalFitter.fit(c.skeleton(), data, values, rng);
+                scorer.evaluations.add(r.evaluations());
+                if (r.loss() < loss) {
+                    values = r.constants();
+                    loss = r.loss();
+                }
+                if (settings.quantize > 0) {
+                    values = ConstantFitter.quantize(values, settings.quantize);
+                    loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
+                }
+            }
+            refitted.add(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth()));
+        }
+        return ModelSelection.score(equations(HallOfFame.paretoFront(refitted)), EXACT_FRACTION * baselineLoss);
+    }
+
+    private List<Equation> equations(List<Member> members) {
+        List<Equation> list = new ArrayList<>(members.size());
+        for (Member m : members) {
+            list.add(new Equation(m.candidate().skeleton(), m.candidate().constants(), data.names(), m.complexity(),
+                    m.loss(), 0));
+        }
+        return list;
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    SearchStats stats() {
+        return new SearchStats(scorer.candidates.sum(), scorer.evaluations.sum(), scorer.cache().hits(),
+                scorer.cache().misses(), scorer.changedByNormalization.sum(), scorer.normalizationNanos.sum() / 1e9);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.simplij.sr;
+
+import dev.simplij.sr.fit.ConstantFitter;
+import dev.simplij.sr.fit.Loss;
+import java.time.Duration;
+
+/** Every setting of a search; filled by {@link SymbolicRegression.Builder}, copied when built. */
+final class Settings implements Cloneable {
+    OperatorSet operators = OperatorSet.arithmetic();
+    Complexity complexity = Complexity.nodeCount();
+    Constraints constraints = Constraints.of(30, 10);
+    int populations = 8;
+    int populationSize = 40;
+    int tournamentSize = 10;
+    double tournamentProbability = 0.86;
+    double crossoverProbability = 0.05;
+    double parsimony = 0.001;
+    double adaptiveParsimony = 10;
+    int cyclesPerIteration = 200;
+    double migrationFraction = 0.02;
+    double hallOfFameMigrationFraction = 0.03;
+    double optimizeProbability = 0.02;
+    int initialOperators = 3;
+    Loss loss = Loss.mse();
+    ConstantFitter searchFitter;
+    ConstantFitter optimizeFitter;
+    ConstantFitter finalFitter;
+    boolean fittersSet;
+    Normalizer normalizer = Normalizer.identity();
+    boolean normalization = true;
+    int cacheSize = 100_000;
+    long seed = 0;
+    int threads = 1;
+    Duration timeLimit = null;
+    long maxIterations = 100;
+    double lossThreshold = Double.NEGATIVE_INFINITY;
+    ModelSelection modelSelection = ModelSelection.best();
+    double quantize = 0;
+    ProgressListener listener = null;
+
+    /** The three fitters follow the loss unless they were set. */
+    void completeFitters() {
+        if (!fittersSet) {
+            searchFitter = null;
+            optimizeFitter = null;
+            finalFitter = null;
+        }
+        if (searchFitter == null) {
+            searchFitter = ConstantFitter.builder().loss(loss).restarts(1).maxIterations(10).build();
+        }
+        if (optimizeFitter == null) {
+            optimizeFitter = ConstantFitter.builder().loss(loss).restarts(3).maxIterations(100).build();
+        }
+        if (finalFitter == null) {
+            finalFitter = ConstantFitter.builder().loss(loss).restarts(8).maxIterations(300).build();
+        }
+    }
+
+    Settings copy() {
+        try {
+            return (Settings) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package dev.simplij.sr;
+
+import dev.simplij.sr.fit.ConstantFitter;
+import dev.simplij.sr.fit.Dataset;
+import dev.simplij.sr.fit.Loss;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Symbolic regression in the manner of PySR, with SimpliJ as the normalization layer: islands under
+ * regularized evolution (tournament selection, the oldest member replaced), migration between them,
+ * mutations and crossover under complexity and nesting constraints, constants fitted by
+ * Levenberg-Marquardt, every candidate normalized before it is scored and candidates equal after
+ * normalization sharing one fitness, and a Pareto hall of fame of the best loss per complexity.
+ *
+ * <p>Build once, fit many data sets; immutable and thread-safe. Runs are reproducible from the seed
+ * when single-threaded ({@code threads(1)}, the default) and stopped by iterations (100 by default),
+ * a time limit, or a loss threshold, whichever comes first.
+ *
+ * <pre>{@code
+ * SearchResult r = SymbolicRegression.builder()
+ *         .operators(OperatorSet.parse("+,-,*,/,sin,cos"))
+ *         .normalizer(skeleton -> simplifier.simplify(skeleton))
+ *         .timeLimit(Duration.ofSeconds(30)).seed(7)
+ *         .build()
+ *         .fit(x, y, List.of("x", "y"));
+ * System.out.println(r.selected().sympy());
+ * }</pre>
+ */
+public final class SymbolicRegression {
+    private final Settings settings;
+
+    private SymbolicRegression(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Fits {@code y} as a function of the columns of {@code x} (row by row, {@code x[row][column]}),
+     * whose names are {@code names}.
+     */
+    public SearchResult fit(double[][] x, double[] y, List<String> names) {
+        return fit(Dataset.of(x, y, names));
+    }
+
+    /** Fits a data set's target as a function of its inputs. */
+    public SearchResult fit(Dataset data) {
+        return new Search(settings, data).run();
+    }
+
+    /** A builder holding these settings, to derive a variant (another seed, normalization off). */
+    public Builder toBuilder() {
+        return new Builder(settings.copy());
+    }
+
+    /** The settings of a {@link SymbolicRegression}; every one has a default. */
+    public static final class Builder {
+        private final Settings s;
+
+        private Builder() {
+            this(new Settings());
+        }
+
+        private Builder(Settings s) {
+            this.s = s;
+        }
+
+        /** The operators to build with; {@code + - * /} by default. */
+        public Builder operators(OperatorSet operators) {
+            s.operators = Objects.requireNonNull(operators, "operators");
+            return this;
+        }
+
+        /** How complexity is measured; node count by default. */
+        public Builder complexity(Complexity complexity) {
+            s.complexity = Objects.requireNonNull(complexity, "complexity");
+            return this;
+        }
+
+        /** Maximum complexity and depth, nesting limits; complexity 30, depth 10 by default. */
+        public Builder constraints(Constraints constraints) {
+            s.constraints = Objects.requireNonNull(constraints, "constraints");
+            return this;
+        }
+
+        /** Number of islands; 8 by default. */
+        public Builder populations(int populations) {
+            s.populations = atLeast(1, populations, "populations");
+            return this;
+        }
+
+        /** Members per island; 40 by default. */
+        public Builder populationSize(int populationSize) {
+            s.populationSize = atLeast(2, populationSize, "populationSize");
+            return this;
+        }
+
+        /** Members drawn per tournament, and the chance that the best of them wins; 10 and 0.86 by default. */
+        public Builder tournament(int size, double probability) {
+            s.tournamentSize = atLeast(1, size, "tournament size");
+            s.tournamentProbability = fraction(probability, "tournament probability");
+            return this;
+        }
+
+        /** Chance that a step is a crossover rather than a mutation; 0.05 by default. */
+        public Builder crossoverProbability(double p) {
+            s.crossoverProbability = fraction(p, "crossover probability");
+            return this;
+        }
+
+        /**
+         * Parsimony added to the relative loss per unit of complexity (0.001 by default), and the
+         * adaptive scaling by how crowded a complexity is in the island (10 by default; 0 disables).
+         */
+        public Builder parsimony(double parsimony, double adaptive) {
+            if (!(parsimony >= 0) || !(adaptive >= 0)) {
+                throw new IllegalArgumentException("parsimony must be >= 0, got " + parsimony + ", " + adaptive);
+            }
+            s.parsimony = parsimony;
+            s.adaptiveParsimony = adaptive;
+            return this;
+        }
+
+        /** Steps per island between migrations; 200 by default. */
+        public Builder cyclesPerIteration(int cycles) {
+            s.cyclesPerIteration = atLeast(1, cycles, "cyclesPerIteration");
+            return this;
+        }
+
+        /**
+         * Expected fractions of each island replaced at every migration by other islands' best
+         * members and by hall-of-fame members; 0.02 and 0.03 by default.
+         */
+        public Builder migration(double fromIslands, double fromHallOfFame) {
+            s.migrationFraction = fraction(fromIslands, "migration fraction");
+            s.hallOfFameMigrationFraction = fraction(fromHallOfFame, "hall-of-fame migration fraction");
+            return this;
+        }
+
+        /** Chance per member and iteration of a thorough constant refit; 0.02 by default. */
+        public Builder optimizeProbability(double p) {
+            s.optimizeProbability = fraction(p, "optimize probability");
+            return this;
+        }
+
+        /** The loss; mean squared error by default. Fitters not set explicitly follow it. */
+        public Builder loss(Loss loss) {
+            s.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        /**
+         * The fitters: one for each new canonical form during the search, one for the periodic
+         * refits, one for the final front. Their losses should be the search's.
+         */
+        public Builder fitters(ConstantFitter search, ConstantFitter optimize, ConstantFitter last) {
+            s.searchFitter = Objects.requireNonNull(search, "search fitter");
+            s.optimizeFitter = Objects.requireNonNull(optimize, "optimize fitter");
+            s.finalFitter = Objects.requireNonNull(last, "final fitter");
+            s.fittersSet = true;
+            return this;
+        }
+
+        /**
+         * The normalizer applied to every candidate's skeleton; by default the identity, so set one
+         * (SimpliJ's simplifier in skeleton mode) for normalization to do anything.
+         */
+        public Builder normalizer(Normalizer normalizer) {
+            s.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+            return this;
+        }
+
+        /** Normalization on (the default) or off, to measure its effect. */
+        public Builder normalization(boolean on) {
+            s.normalization = on;
+            return this;
+        }
+
+        /** Canonical forms whose fit is cached; 100,000 by default, 0 disables the cache. */
+        public Builder cacheSize(int entries) {
+            s.cacheSize = atLeast(0, entries, "cacheSize");
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            s.seed = seed;
+            return this;
+        }
+
+        /** Threads for the islands; 1 (reproducible) by default. */
+        public Builder threads(int threads) {
+            s.threads = atLeast(1, threads, "threads");
+            return this;
+        }
+
+        /** Stop after this much time; none by default. */
+        public Builder timeLimit(Duration limit) {
+            s.timeLimit = limit;
+            return this;
+        }
+
+        /** Stop after this many iterations; 100 by default, {@link Long#MAX_VALUE} for none. */
+        public Builder maxIterations(long iterations) {
+            if (iterations < 0) {
+                throw new IllegalArgumentException("maxIterations must be >= 0, got " + iterations);
+            }
+            s.maxIterations = iterations;
+            return this;
+        }
+
+        /** Stop once the best loss is at most this; none by default. */
+        public Builder lossThreshold(double threshold) {
+            s.lossThreshold = threshold;
+            return this;
+        }
+
+        public Builder modelSelection(ModelSelection selection) {
+            s.modelSelection = Objects.requireNonNull(selection, "modelSelection");
+            return this;
+        }
+
+        /** After the final refit, round constants to multiples of {@code step}; 0 (off) by default. */
+        public Builder quantize(double step) {
+            if (!(step >= 0)) {
+                throw new IllegalArgumentException("quantization step must be >= 0, got " + step);
+            }
+            s.quantize = step;
+            return this;
+        }
+
+        /** Told after every iteration; may stop the search. */
+        public Builder progress(ProgressListener listener) {
+            s.listener = listener;
+            return this;
+        }
+
+        /** Operators in the random initial trees, at most; 3 by default. */
+        public Builder initialOperators(int operators) {
+            s.initialOperators = atLeast(0, operators, "initialOperators");
+            return this;
+        }
+
+        public SymbolicRegression build() {
+            Settings copy = s.copy();
+            copy.completeFitters();
+            return new SymbolicRegression(copy);
+        }
+
+        private static int atLeast(int min, int value, String what) {
+            if (value < min) {
+                throw new IllegalArgumentException(what + " must be >= " + min + ", got " + value);
+            }
+            return value;
+        }
+
+        private static double fraction(double p, String what) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException(what + " must be in [0, 1], got " + p);
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.simplij.sr.fit;
+
+import dev.simplij.expr.Evaluator;
+import dev.simplij.expr.Expr;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Inputs and one target, stored column by column for the evaluator's batch path. Immutable: the
+ * factories copy what they are given.
+ */
+public final class Dataset {
+    private final List<String> names;
+    private final double[][] columns;
+    private final double[] target;
+    private final double targetVariance;
+
+    private Dataset(List<String> names, double[][] columns, double[] target) {
+        this.names = List.copyOf(names);
+        this.columns = columns;
+        this.target = target;
+        double mean = Arrays.stream(target).average().orElse(0);
+        double sum = 0;
+        for (double t : target) {
+            sum += (t - mean) * (t - mean);
+        }
+        this.targetVariance = target.length == 0 ? 0 : sum / target.length;
+    }
+
+    /**
+     * A data set from points given row by row, {@code x[row][column]}.
+     *
+     * @throws IllegalArgumentException when the shapes disagree, or a value is not finite
+     */
+    public static Dataset of(double[][] x, double[] y, List<String> names) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " rows of inputs but " + y.length + " targets");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("no data points");
+        }
+        double[][] columns = new double[names.size()][x.length];
+        for (int r = 0; r < x.length; r++) {
+            if (x[r].length != names.size()) {
+                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, expected "
+                        + names.size() + " (" + names + ")");
+            }
+            for (int c = 0; c < names.size(); c++) {
+                columns[c][r] = requireFinite(x[r][c], "input " + names.get(c) + " at row " + r);
+            }
+        }
+        double[] target = y.clone();
+        for (int r = 0; r < target.length; r++) {
+            requireFinite(target[r], "target at row " + r);
+        }
+        return new Dataset(names, columns, target);
+    }
+
+    private static double requireFinite(double v, String what) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " is not finite: " + v);
+        }
+        return v;
+    }
+
+    /** Input column names, in column order. */
+    public List<String> names() {
+        return names;
+    }
+
+    public int rows() {
+        return target.length;
+    }
+
+    /** A copy of the target values. */
+    public double[] target() {
+        return target.clone();
+    }
+
+    /** A copy of one input column. */
+    public double[] column(int index) {
+        return columns[index].clone();
+    }
+
+    /** Population variance of the target: the MSE of the best constant model. */
+    public double targetVariance() {
+        return targetVariance;
+    }
+
+    /** Compiles an expression over this data set's columns. */
+    public Evaluator compile(Expr expr) {
+        return Evaluator.compile(expr, names);
+    }
+
+    /** The predictions at every row; NaN where the expression is undefined. */
+    public double[] predict(Evaluator evaluator, double[] constants) {
+        return evaluator.evaluateColumns(columns, target.length, constants);
+    }
+
+    /** The loss of the predictions at every row; infinite when any prediction is undefined. */
+    public double loss(Evaluator evaluator, double[] constants, Loss loss) {
+        return loss.loss(predict(evaluator, constants), target);
+    }
+
+    /** The rows at the given indices (repeats allowed). */
+    public Dataset rows(int[] indices) {
+        double[][] cols = new double[columns.length][indices.length];
+        double[] t = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            for (int c = 0; c < columns.length; c++) {
+                cols[c][i] = columns[c][indices[i]];
+            }
+            t[i] = target[indices[i]];
+        }
+        return new Dataset(names, cols, t);
+    }
+
+    /** The same inputs with another target. */
+    public Dataset withTarget(double[] y) {
+        if (y.length != target.length) {
+            throw new IllegalArgumentException(y.length + " targets for " + target.length + " rows");
+        }
+        for (int r = 0; r < y.length; r++) {
+            requireFinite(y[r], "target at row " + r);
+        }
+        return new Dataset(names, columns, y.clone());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.simplij.sr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+class SearchTest {
+    /** 60 seeded points of x in [-2, 2] and y = f(x). */
+    static double[][] points(long seed, DoubleUnaryOperator f, double[] y) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] x = new double[y.length][1];
+        for (int i = 0; i < y.length; i++) {
+            x[i][0] = rng.nextDouble(-2, 2);
+            y[i] = f.applyAsDouble(x[i][0]);
+        }
+        return x;
+    }
+
+    private static SymbolicRegression.Builder small(long seed) {
+        return SymbolicRegression.builder().seed(seed).populations(4).populationSize(30).cyclesPerIteration(100);
+    }
+
+    @Test
+    void recoversAPolynomialWithConstants() {
+        double[] y = new double[60];
+        double[][] x = points(1, v -> 2.5 * v * v * v + v - 0.7, y);
+        SearchResult r = small(3).maxIterations(40).lossThreshold(1e-20).build().fit(x, y, List.of("x"));
+        Equation best = r.selected();
+        assertNotNull(best);
+        assertTrue(best.loss() < 1e-20, r.front().toString());
+        assertEquals(StopReason.LOSS, r.stopReason());
+        double[] p = best.predict(new double[][] {{3.0}});
+        assertEquals(2.5 * 27 + 3 - 0.7, p[0], 1e-6, best.sympy());
+    }
+
+    @Test
+    void singleThreadedRunsAreReproducible() {
+        double[] y = new double[40];
+        double[][] x = points(2, v -> v * v - Math.sin(v), y);
+        SymbolicRegression sr = small(17).operators(OperatorSet.parse("+,-,*,sin")).maxIterations(3).build();
+        SearchResult a = sr.fit(x, y, List.of("x"));
+        SearchResult b = sr.fit(x, y, List.of("x"));
+        assertEquals(strings(a), strings(b));
+        assertEquals(a.stats().candidates(), b.stats().candidates());
+        assertEquals(a.stats().evaluations(), b.stats().evaluations());
+        SearchResult other = sr.toBuilder().seed(18).build().fit(x, y, List.of("x"));
+        assertTrue(other.stats().evaluations() != a.stats().evaluations() || !strings(other).equals(strings(a)));
+    }
+
+    private static List<String> strings(SearchResult r) {
+        List<String> s = new ArrayList<>();
+        r.front().forEach(e -> s.add(e.complexity() + " " + e.loss() + " " + e.sympy()));
+        return s;
+    }
+
+    @Test
+    void stopsOnEachBudget() {
+        double[] y = new double[40];
+        double[][] x = points(3, v -> Math.exp(v) * v, y);
+        SymbolicRegression.Builder b = small(1).operators(OperatorSet.parse("+,*,exp"));
+        assertEquals(StopReason.ITERATIONS, b.maxIterations(2).build().fit(x, y, List.of("x")).stopReason());
+        SearchResult timed = b.maxIterations(Long.MAX_VALUE).timeLimit(Duration.ofMillis(300)).build().fit(x, y, List.of("x"));
+        assertEquals(StopReason.TIME, timed.stopReason());
+        assertTrue(timed.elapsed().toMillis() < 5000, timed.elapsed().toString());
+        int[] calls = new int[1];
+        SearchResult listened = b.timeLimit(null).maxIterations(50).progress(p -> ++calls[0] < 2).build()
+                .fit(x, y, List.of("x"));
+        assertEquals(StopReason.LISTENER, listened.stopReason());
+        assertEquals(2, calls[0]);
+        assertEquals(2, listened.iterations());
+    }
+
+    @Test
+    void frontIsParetoAndModelSelectionPicksFromIt() {
+        double[] y = new double[50];
+        double[][] x = points(4, v -> v * v * v - 2 * v, y);
+        SearchResult r = small(5).maxIterations(15).build().fit(x, y, List.of("x"));
+        List<Equation> front = r.front();
+        for (int i = 1; i < front.size(); i++) {
+            assertTrue(front.get(i).complexity() > front.get(i - 1).complexity());
+            assertTrue(front.get(i).loss() < front.get(i - 1).loss());
+        }
+        assertEquals(front.size() - 1, ModelSelection.accuracy().select(front));
+        int capped = ModelSelection.maxComplexity(3).select(front);
+        assertTrue(front.get(capped).complexity() <= 3 || capped == 0);
+    }
+
+    @Test
+    void threadsProduceAValidFront() {
+        double[] y = new double[40];
+        double[][] x = points(6, v -> 3 * v + 1, y);
+        SearchResult r = small(2).threads(2).maxIterations(5).build().fit(x, y, List.of("x"));
+        assertTrue(r.mostAccurate().loss() < 1e-20, r.front().toString());
+    }
+}
