@@ -1,14 +1,142 @@
 package dev.simplij.simplify;
 
-/** Exact constant folding (filled in by the folding step). */
+import dev.simplij.expr.Operator;
+
+/**
+ * Exact constant folding. A constant is a literal, or {@code / p q}, {@code inv q}, {@code neg c} over
+ * literals; its value is an exact {@link Fraction} of the literals' shortest decimal forms. Results
+ * are written as a literal when exact, else as {@code / p q} in lowest terms, never rounded.
+ * Undefined operations ({@code / 1 0}, {@code log -1}, {@code pow1_2 -4}, {@code pow 0 -1}) and
+ * irrational results are left as they are.
+ */
 final class ConstantFolder {
     private final Normalizer n;
+    private final TermStore s;
 
     ConstantFolder(Normalizer n) {
         this.n = n;
+        this.s = n.store;
     }
 
+    /** The exact value of a constant term, or null. */
+    Fraction value(int t) {
+        try {
+            return valueOrThrow(t);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    private Fraction valueOrThrow(int t) {
+        Operator op = s.operator(t);
+        if (op == null) {
+            return s.isNumber(t) ? Fraction.ofLiteral(s.numberValue(t)) : null;
+        }
+        return switch (op) {
+            case NEG -> {
+                Fraction a = literal(s.first(t));
+                yield a == null ? null : a.negate();
+            }
+            case INV -> {
+                Fraction a = literal(s.first(t));
+                yield a == null || a.isZero() ? null : Fraction.ONE.divide(a);
+            }
+            case DIV -> {
+                Fraction a = literal(s.first(t));
+                Fraction b = literal(s.second(t));
+                yield a == null || b == null || b.isZero() ? null : a.divide(b);
+            }
+            default -> null;
+        };
+    }
+
+    private Fraction literal(int t) {
+        return s.isNumber(t) ? Fraction.ofLiteral(s.numberValue(t)) : null;
+    }
+
+    /** The term of an exact value: a literal, or {@code / p q}; NONE when neither is exact. */
+    int term(Fraction v) {
+        Double literal = v.asLiteral();
+        if (literal != null) {
+            return n.number(literal);
+        }
+        if (!v.hasExactParts()) {
+            return TermStore.NONE;
+        }
+        return n.raw(Operator.DIV, n.number(v.num()), n.number(v.den()));
+    }
+
+    /** A folded replacement for t, or NONE. */
     int fold(int t) {
-        return TermStore.NONE;
+        try {
+            Fraction v = foldValue(t);
+            return v == null ? TermStore.NONE : term(v);
+        } catch (ArithmeticException e) {
+            return TermStore.NONE;
+        }
+    }
+
+    private Fraction foldValue(int t) {
+        Fraction own = value(t);
+        if (own != null) {
+            return own;
+        }
+        Operator op = s.operator(t);
+        if (op.arity() == 2) {
+            Fraction a = value(s.first(t));
+            Fraction b = value(s.second(t));
+            if (a == null || b == null) {
+                return null;
+            }
+            return switch (op) {
+                case ADD -> a.add(b);
+                case SUB -> a.subtract(b);
+                case MUL -> a.multiply(b);
+                case DIV -> b.isZero() ? null : a.divide(b);
+                case POW -> !b.isInteger() || Math.abs(b.num()) > 64 || (a.isZero() && b.signum() < 0) ? null
+                        : a.pow(b.num());
+                default -> null;
+            };
+        }
+        if (op.arity() == 1) {
+            int x = s.first(t);
+            Fraction a = value(x);
+            if (a == null) {
+                return namedConstant(op, x);
+            }
+            return switch (op) {
+                case NEG -> a.negate();
+                case INV -> a.isZero() ? null : Fraction.ONE.divide(a);
+                case ABS -> a.abs();
+                case POW2 -> a.pow(2);
+                case POW3 -> a.pow(3);
+                case POW4 -> a.pow(4);
+                case POW5 -> a.pow(5);
+                case POW1_2 -> a.root(2);
+                case POW1_3 -> a.root(3);
+                case POW1_4 -> a.root(4);
+                case POW1_5 -> a.root(5);
+                case EXP, COS, COSH -> a.isZero() ? Fraction.ONE : null;
+                case SIN, TAN, ASIN, ATAN, SINH, TANH -> a.isZero() ? Fraction.ZERO : null;
+                case LOG, ACOS -> a.isOne() ? Fraction.ZERO : null;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    /** Exact values at pi and E: log E = 1, sin pi = 0, cos pi = -1. */
+    private Fraction namedConstant(Operator op, int x) {
+        if (s.is(x, Operator.EULER)) {
+            return op == Operator.LOG ? Fraction.ONE : null;
+        }
+        if (s.is(x, Operator.PI)) {
+            return switch (op) {
+                case SIN -> Fraction.ZERO;
+                case COS -> Fraction.MINUS_ONE;
+                default -> null;
+            };
+        }
+        return null;
     }
 }

@@ -22,6 +22,8 @@ import java.util.Arrays;
 final class Normalizer {
     /** Nesting bound of rewrites inside the construction of another rewrite's result. */
     static final int MAX_DEPTH = 64;
+    /** Memo mark of a term whose normalization is under way. */
+    private static final int IN_PROGRESS = -2;
 
     final TermStore store;
     private final Simplifier config;
@@ -102,6 +104,14 @@ final class Normalizer {
         return store.operator(op, first, second);
     }
 
+    /** A raw node with the operands of a commutative operator in canonical order. */
+    int rawOrdered(Operator op, int first, int second) {
+        if (config.canonicalOrder() && op.isCommutative() && store.lexCompare(second, first) < 0) {
+            return store.operator(op, second, first);
+        }
+        return store.operator(op, first, second);
+    }
+
     int number(double value) {
         return normalize(store.number(value));
     }
@@ -110,7 +120,8 @@ final class Normalizer {
     int normalize(int raw) {
         int known = store.normal[raw];
         if (known != TermStore.NONE) {
-            return known;
+            // IN_PROGRESS: a step of this very term rebuilt it; it is its own candidate, as it is
+            return known == IN_PROGRESS ? raw : known;
         }
         if (stopped || depth >= MAX_DEPTH) {
             stopped = true;
@@ -119,6 +130,7 @@ final class Normalizer {
         depth++;
         int mark = chain.size();
         chain.add(raw);
+        store.normal[raw] = IN_PROGRESS;
         int current = raw;
         while (true) {
             int next = step(current);
@@ -131,12 +143,13 @@ final class Normalizer {
             }
             steps++;
             int done = store.normal[next];
-            if (done != TermStore.NONE) {
+            if (done != TermStore.NONE && done != IN_PROGRESS) {
                 current = done;
                 break;
             }
             current = next;
             chain.add(current);
+            store.normal[current] = IN_PROGRESS;
         }
         for (int i = mark; i < chain.size(); i++) {
             store.normal[chain.getInt(i)] = current;

@@ -22,6 +22,8 @@ final class TermStore implements Subject {
     static final int NONE = -1;
     static final int HAS_VARIABLE = 1;
     static final int HAS_CONSTANT = 2;
+    /** Set on links of a rebuilt chain: like terms are already collected there. */
+    static final int COLLECTED = 4;
 
     private int[] codes;
     private long[] payloads;
@@ -108,12 +110,12 @@ final class TermStore implements Subject {
         if (first != NONE) {
             h = StructuralHash.operand(h, hashes[first]);
             size += sizes[first];
-            f |= flags[first];
+            f |= flags[first] & (HAS_VARIABLE | HAS_CONSTANT);
         }
         if (second != NONE) {
             h = StructuralHash.operand(h, hashes[second]);
             size += sizes[second];
-            f |= flags[second];
+            f |= flags[second] & (HAS_VARIABLE | HAS_CONSTANT);
         }
         h = StructuralHash.finish(h, size);
         int slot = (int) (h ^ (h >>> 32)) & mask;
@@ -219,6 +221,14 @@ final class TermStore implements Subject {
 
     boolean hasVariable(int t) {
         return (flags[t] & HAS_VARIABLE) != 0;
+    }
+
+    boolean collected(int t) {
+        return (flags[t] & COLLECTED) != 0;
+    }
+
+    void markCollected(int t) {
+        flags[t] |= COLLECTED;
     }
 
     boolean hasConstant(int t) {

@@ -1,0 +1,178 @@
+package dev.simplij.simplify;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * An exact rational {@code num/den} in lowest terms on longs ({@code den > 0}). Every operation is
+ * exact or throws {@link ArithmeticException} on overflow, and callers then leave the expression as
+ * it is: the simplifier never replaces an exact value by a rounded one.
+ */
+record Fraction(long num, long den) {
+    static final Fraction ZERO = new Fraction(0, 1);
+    static final Fraction ONE = new Fraction(1, 1);
+    static final Fraction MINUS_ONE = new Fraction(-1, 1);
+    /** Largest integer every double represents exactly, and its neighbours. */
+    private static final long EXACT_DOUBLE = 1L << 53;
+
+    static Fraction of(long num, long den) {
+        if (den == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        if (num == Long.MIN_VALUE || den == Long.MIN_VALUE) {
+            throw new ArithmeticException("overflow");
+        }
+        long g = gcd(Math.abs(num), Math.abs(den));
+        if (g > 1) {
+            num /= g;
+            den /= g;
+        }
+        return den < 0 ? new Fraction(-num, -den) : new Fraction(num, den);
+    }
+
+    static Fraction of(long integer) {
+        return new Fraction(integer, 1);
+    }
+
+    /** The exact value of a literal's shortest decimal form ({@code 0.1} is 1/10), or null if too long. */
+    static Fraction ofLiteral(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < EXACT_DOUBLE) {
+            return of((long) value);
+        }
+        BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
+        BigInteger unscaled = d.unscaledValue();
+        int scale = d.scale();
+        if (scale < 0 || scale > 18 || unscaled.bitLength() > 62) {
+            return null;
+        }
+        return of(unscaled.longValue(), BigInteger.TEN.pow(scale).longValueExact());
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    Fraction add(Fraction o) {
+        return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
+                Math.multiplyExact(den, o.den));
+    }
+
+    Fraction subtract(Fraction o) {
+        return add(o.negate());
+    }
+
+    Fraction multiply(Fraction o) {
+        return of(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
+    }
+
+    Fraction divide(Fraction o) {
+        return of(Math.multiplyExact(num, o.den), Math.multiplyExact(den, o.num));
+    }
+
+    Fraction negate() {
+        return new Fraction(Math.negateExact(num), den);
+    }
+
+    Fraction abs() {
+        return num < 0 ? negate() : this;
+    }
+
+    /** {@code this^k} for any integer k; throws for {@code 0^k}, k < 0. */
+    Fraction pow(long k) {
+        if (k < 0) {
+            return ONE.divide(pow(-k));
+        }
+        if (k > 64 && Math.abs(num) > 1 && den == 1) {
+            throw new ArithmeticException("overflow");
+        }
+        Fraction r = ONE;
+        Fraction b = this;
+        long e = k;
+        while (e > 0) {
+            if ((e & 1) == 1) {
+                r = r.multiply(b);
+            }
+            e >>= 1;
+            if (e > 0) {
+                b = b.multiply(b);
+            }
+        }
+        return r;
+    }
+
+    /** The exact real k-th root, or null when it is not rational (or not real). */
+    Fraction root(int k) {
+        if (num < 0 && k % 2 == 0) {
+            return null;
+        }
+        long n = exactRoot(Math.abs(num), k);
+        long d = exactRoot(den, k);
+        if (n < 0 || d < 0) {
+            return null;
+        }
+        return of(num < 0 ? -n : n, d);
+    }
+
+    private static long exactRoot(long x, int k) {
+        long guess = Math.round(Math.pow(x, 1.0 / k));
+        for (long r = Math.max(0, guess - 1); r <= guess + 1; r++) {
+            try {
+                if (of(r).pow(k).num == x) {
+                    return r;
+                }
+            } catch (ArithmeticException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    int signum() {
+        return Long.signum(num);
+    }
+
+    boolean isZero() {
+        return num == 0;
+    }
+
+    boolean isOne() {
+        return num == 1 && den == 1;
+    }
+
+    boolean isInteger() {
+        return den == 1;
+    }
+
+    /**
+     * The literal for this value when its shortest decimal form is exact (integers, terminating
+     * decimals that a double holds exactly), else null.
+     */
+    Double asLiteral() {
+        if (den == 1) {
+            return Math.abs(num) <= EXACT_DOUBLE ? (double) num : null;
+        }
+        long d = den;
+        while (d % 2 == 0) {
+            d /= 2;
+        }
+        while (d % 5 == 0) {
+            d /= 5;
+        }
+        if (d != 1) {
+            return null;
+        }
+        BigDecimal exact = BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den));
+        double value = exact.doubleValue();
+        return Double.isFinite(value) && new BigDecimal(Double.toString(value)).compareTo(exact) == 0 ? value : null;
+    }
+
+    /** True when numerator and denominator are literals a double holds exactly. */
+    boolean hasExactParts() {
+        return Math.abs(num) <= EXACT_DOUBLE && den <= EXACT_DOUBLE;
+    }
+}
