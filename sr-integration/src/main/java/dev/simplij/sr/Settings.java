@@ -26,7 +26,8 @@ final class Settings implements Cloneable {
     ConstantFitter optimizeFitter;
     ConstantFitter finalFitter;
     boolean fittersSet;
-    Normalizer normalizer = Normalizer.identity();
+    /** Null until built: then SimpliJ's standard skeleton simplifier unless one was set. */
+    Normalizer normalizer;
     boolean normalization = true;
     int cacheSize = 100_000;
     long seed = 0;

@@ -9,6 +9,8 @@ import dev.simplij.simplify.Simplifier;
  * simplifier is.
  */
 public final class SimplifierNormalizer implements Normalizer {
+    private static volatile SimplifierNormalizer standard;
+
     private final Simplifier simplifier;
 
     private SimplifierNormalizer(Simplifier simplifier) {
@@ -29,9 +31,17 @@ public final class SimplifierNormalizer implements Normalizer {
 
     /**
      * The shipped default rule set in skeleton mode when it is on the class path, else the
-     * simplifier's built-in steps alone (folding, like terms, canonical order, absorption).
+     * simplifier's built-in steps alone (folding, like terms, canonical order, absorption). Built once.
      */
     public static SimplifierNormalizer standard() {
+        SimplifierNormalizer n = standard;
+        if (n == null) {
+            n = standard = build();
+        }
+        return n;
+    }
+
+    private static SimplifierNormalizer build() {
         Simplifier.Builder b = Simplifier.builder().skeleton(true);
         try {
             b.ruleSet(Simplifier.defaultRuleSet());

@@ -21,7 +21,6 @@ import java.util.Objects;
  * <pre>{@code
  * SearchResult r = SymbolicRegression.builder()
  *         .operators(OperatorSet.parse("+,-,*,/,sin,cos"))
- *         .normalizer(skeleton -> simplifier.simplify(skeleton))
  *         .timeLimit(Duration.ofSeconds(30)).seed(7)
  *         .build()
  *         .fit(x, y, List.of("x", "y"));
@@ -166,8 +165,8 @@ public final class SymbolicRegression {
         }
 
         /**
-         * The normalizer applied to every candidate's skeleton; by default the identity, so set one
-         * (SimpliJ's simplifier in skeleton mode) for normalization to do anything.
+         * The normalizer applied to every candidate's skeleton; {@link SimplifierNormalizer#standard()}
+         * (SimpliJ in skeleton mode) by default.
          */
         public Builder normalizer(Normalizer normalizer) {
             s.normalizer = Objects.requireNonNull(normalizer, "normalizer");
@@ -247,6 +246,9 @@ public final class SymbolicRegression {
         public SymbolicRegression build() {
             Settings copy = s.copy();
             copy.completeFitters();
+            if (copy.normalizer == null) {
+                copy.normalizer = SimplifierNormalizer.standard();
+            }
             return new SymbolicRegression(copy);
         }
 
