@@ -31,6 +31,16 @@ record ExprSubject(Expr expr) implements Subject {
 
     @Override
     public boolean sameSubtree(int a, int b) {
-        return a == b || expr.subtreeEquals(a, expr, b);
+        return (a == b || expr.subtreeEquals(a, expr, b)) && !containsConstant(a);
+    }
+
+    /** Each {@code <constant>} is its own unknown: subtrees holding one are never equal to another. */
+    private boolean containsConstant(int node) {
+        for (int i = node, end = expr.end(node); i < end; i++) {
+            if (expr.code(i) == Expr.CONSTANT) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -35,6 +35,7 @@ final class TermStore implements Subject {
     /** Memo: the normal form of each term, or NONE while unknown. */
     int[] normal;
     private int count;
+    private long constants;
 
     private int[] table;
     private int mask;
@@ -70,6 +71,7 @@ final class TermStore implements Subject {
     void reset() {
         Arrays.fill(table, NONE);
         count = 0;
+        constants = 0;
         names.clear();
         nameIds.clear();
     }
@@ -90,8 +92,13 @@ final class TermStore implements Subject {
         return intern(Expr.NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value), NONE, NONE);
     }
 
+    /**
+     * A new {@code <constant>}. Every occurrence is its own unknown, so each gets its own id (its
+     * payload is an occurrence number): equal-looking subtrees with constants are never identified,
+     * and {@code - <constant> <constant>} is not cancelled.
+     */
     int constant() {
-        return intern(Expr.CONSTANT, 0, NONE, NONE);
+        return intern(Expr.CONSTANT, ++constants, NONE, NONE);
     }
 
     int placeholder(int k) {
