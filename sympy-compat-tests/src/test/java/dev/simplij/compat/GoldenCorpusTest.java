@@ -1,0 +1,201 @@
+package dev.simplij.compat;
+
+import dev.simplij.bench.Corpus;
+import dev.simplij.bench.CorpusRow;
+import dev.simplij.bench.ValueCheck;
+import dev.simplij.expr.Expr;
+import dev.simplij.simplify.Simplifier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * SimpliJ's default simplifier on the golden corpora: every row must give a result that parses back
+ * in both notations, is never longer than the input and has the input's value wherever the input is
+ * defined; per bucket, SimpliJ must be at least as short as SymPy on average and no longer than SymPy
+ * on at least 90% of the rows where SymPy succeeded.
+ */
+class GoldenCorpusTest {
+    /** Share of rows (where SymPy succeeded) on which SimpliJ must be no longer than SymPy. */
+    static final double MIN_SHARE_NO_LONGER = 0.90;
+    private static final int SHOWN_FAILURES = 25;
+
+    private final Simplifier simplifier = Simplifier.standard();
+    private final ValueCheck values = new ValueCheck(8, 64);
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {GoldenCorpora.RANDOM, GoldenCorpora.IDENTITIES})
+    void corpusRowsAreConsistent(String file) {
+        Corpus corpus = GoldenCorpora.load(file);
+        assertTrue(corpus.rows().size() >= 50, file + " has only " + corpus.rows().size() + " rows");
+        List<String> failures = new ArrayList<>();
+        for (CorpusRow row : corpus.rows()) {
+            try {
+                Expr input = row.input();
+                check(failures, row, input.size() == row.inputLen(), "input_len " + row.inputLen() + " but "
+                        + input.size() + " tokens");
+                check(failures, row, Expr.parseInfix(row.inputInfix()).equals(input), "input_infix reads as "
+                        + Expr.parseInfix(row.inputInfix()).toPrefix());
+                if (row.sympyOk()) {
+                    check(failures, row, Expr.parsePrefix(row.sympyPrefix()).size() == row.sympyLen(),
+                            "sympy_len " + row.sympyLen() + " but sympy_prefix has " + Expr.parsePrefix(row.sympyPrefix()).size()
+                                    + " tokens");
+                }
+            } catch (RuntimeException e) {
+                failures.add(describe(row) + ": " + e);
+            }
+        }
+        report(file + ": rows that disagree with themselves", failures);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {GoldenCorpora.RANDOM, GoldenCorpora.IDENTITIES})
+    void everyResultParsesIsNoLongerAndKeepsTheValue(String file) {
+        Corpus corpus = GoldenCorpora.load(file);
+        List<String> failures = new ArrayList<>();
+        int compared = 0;
+        int unchecked = 0;
+        for (CorpusRow row : corpus.rows()) {
+            Expr input = row.input();
+            Expr output;
+            try {
+                output = simplifier.simplify(input);
+            } catch (RuntimeException e) {
+                failures.add(describe(row) + ": simplify threw " + e);
+                continue;
+            }
+            String where = describe(row) + " -> " + output.toPrefix();
+            try {
+                check(failures, row, Expr.parsePrefix(output.toPrefix()).equals(output), "printed prefix reads back as "
+                        + Expr.parsePrefix(output.toPrefix()).toPrefix());
+                check(failures, row, Expr.parseInfix(output.toInfix()).equals(output), "printed infix '"
+                        + output.toInfix() + "' reads back as " + Expr.parseInfix(output.toInfix()).toPrefix());
+            } catch (RuntimeException e) {
+                failures.add(where + ": output does not parse back: " + e);
+                continue;
+            }
+            if (output.size() > input.size()) {
+                failures.add(where + ": longer than the input (" + output.size() + " > " + input.size() + ")");
+            }
+            long seed = ValueCheck.rowSeed(GoldenCorpora.SEED, row.id());
+            ValueCheck.Result r = values.compare(input, output, seed);
+            if (r.compared() == 0) {
+                unchecked++;
+            } else {
+                compared++;
+            }
+            if (!r.ok()) {
+                failures.add(where + ": value differs " + r.mismatch() + " (seed " + GoldenCorpora.SEED + ", row seed "
+                        + seed + ")");
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: value compared on %d rows, input defined at no drawn point on %d rows%n",
+                file, compared, unchecked);
+        report(file + ": SimpliJ results that break a guarantee", failures);
+    }
+
+    /** Per-bucket length figures of SimpliJ against SymPy on the rows where SymPy succeeded. */
+    record BucketFigures(String bucket, int rows, int compared, double simplijMean, double sympyMean, double shareNoLonger,
+                         double simplijMeanAll, double inputMeanAll) {
+        boolean meanOk() {
+            return compared == 0 || simplijMean <= sympyMean + 1e-9;
+        }
+
+        boolean shareOk() {
+            return compared == 0 || shareNoLonger >= MIN_SHARE_NO_LONGER;
+        }
+    }
+
+    static List<BucketFigures> figures(Corpus corpus, Simplifier simplifier) {
+        Map<String, List<CorpusRow>> buckets = new LinkedHashMap<>();
+        for (CorpusRow row : corpus.rows()) {
+            buckets.computeIfAbsent(row.bucket(), b -> new ArrayList<>()).add(row);
+        }
+        List<BucketFigures> out = new ArrayList<>();
+        buckets.forEach((bucket, rows) -> {
+            int compared = 0;
+            int noLonger = 0;
+            long ours = 0;
+            long theirs = 0;
+            long oursAll = 0;
+            long inputAll = 0;
+            for (CorpusRow row : rows) {
+                int len = simplifier.simplify(row.input()).size();
+                oursAll += len;
+                inputAll += row.inputLen();
+                if (row.sympyOk()) {
+                    compared++;
+                    ours += len;
+                    theirs += row.sympyLen();
+                    if (len <= row.sympyLen()) {
+                        noLonger++;
+                    }
+                }
+            }
+            out.add(new BucketFigures(bucket, rows.size(), compared, compared == 0 ? Double.NaN : (double) ours / compared,
+                    compared == 0 ? Double.NaN : (double) theirs / compared,
+                    compared == 0 ? Double.NaN : (double) noLonger / compared, (double) oursAll / rows.size(),
+                    (double) inputAll / rows.size()));
+        });
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {GoldenCorpora.RANDOM, GoldenCorpora.IDENTITIES})
+    void perBucketNoLongerThanSympy(String file) {
+        List<BucketFigures> figures = figures(GoldenCorpora.load(file), simplifier);
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %-12s %5s %8s %12s %10s %12s %10s%n", file, "bucket", "rows", "compared", "SimpliJ mean",
+                "SymPy mean", "no longer %", "input mean"));
+        List<String> failures = new ArrayList<>();
+        for (BucketFigures f : figures) {
+            table.append(String.format(Locale.ROOT, "%s: %-12s %5d %8d %12.2f %10.2f %12.1f %10.2f%n", file, f.bucket(),
+                    f.rows(), f.compared(), f.simplijMean(), f.sympyMean(), 100 * f.shareNoLonger(), f.inputMeanAll()));
+            if (!f.meanOk()) {
+                failures.add(String.format(Locale.ROOT, "bucket %s: SimpliJ mean length %.2f > SymPy's %.2f on %d rows",
+                        f.bucket(), f.simplijMean(), f.sympyMean(), f.compared()));
+            }
+            if (!f.shareOk()) {
+                failures.add(String.format(Locale.ROOT,
+                        "bucket %s: SimpliJ no longer than SymPy on %.1f%% of %d rows, needs %.0f%%", f.bucket(),
+                        100 * f.shareNoLonger(), f.compared(), 100 * MIN_SHARE_NO_LONGER));
+            }
+        }
+        System.out.print(table);
+        if (!failures.isEmpty()) {
+            fail(file + ": SimpliJ is behind SymPy\n" + table + String.join("\n", failures));
+        }
+    }
+
+    static String describe(CorpusRow row) {
+        return row.id() + " (" + row.location() + ") " + row.inputPrefix();
+    }
+
+    private static void check(List<String> failures, CorpusRow row, boolean ok, String what) {
+        if (!ok) {
+            failures.add(describe(row) + ": " + what);
+        }
+    }
+
+    static void report(String title, List<String> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        StringBuilder s = new StringBuilder(title).append(": ").append(failures.size()).append('\n');
+        failures.stream().limit(SHOWN_FAILURES).forEach(f -> s.append("  ").append(f).append('\n'));
+        if (failures.size() > SHOWN_FAILURES) {
+            s.append("  ... and ").append(failures.size() - SHOWN_FAILURES).append(" more\n");
+        }
+        System.out.print(s);
+        assertEquals(0, failures.size(), s.toString());
+    }
+}

@@ -1,0 +1,99 @@
+package dev.simplij.compat;
+
+import dev.simplij.bench.Corpus;
+import dev.simplij.bench.CorpusRow;
+import dev.simplij.bench.SympyWorker;
+import dev.simplij.bench.ValueCheck;
+import dev.simplij.expr.Evaluator;
+import dev.simplij.expr.Expr;
+import dev.simplij.simplify.Simplifier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Feeds SimpliJ's printed infix back to SymPy (one long-lived Python process for the whole class)
+ * and checks that SymPy reads it as an expression with the input's value, at seeded points where the
+ * input is defined. Aborted, with a message saying so, when Python or SymPy is missing.
+ */
+class SympyReadsSimplijTest {
+    /** Points per row; SymPy evaluates at 30 digits, which is what costs time here. */
+    private static final int POINTS = 3;
+    private static SympyWorker sympy;
+    private static String unavailable;
+
+    private final Simplifier simplifier = Simplifier.standard();
+
+    @BeforeAll
+    static void startSympy() {
+        String python = SympyWorker.defaultPython();
+        try {
+            sympy = SympyWorker.start(python);
+        } catch (IOException e) {
+            unavailable = e.getMessage();
+            System.out.println("SKIPPED: SimpliJ infix read back by SymPy: no SymPy (" + unavailable + ")");
+        }
+    }
+
+    @AfterAll
+    static void stopSympy() {
+        if (sympy != null) {
+            sympy.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {GoldenCorpora.RANDOM, GoldenCorpora.IDENTITIES})
+    void sympyReadsEveryResultWithTheInputsValue(String file) throws IOException {
+        if (sympy == null) {
+            Assumptions.abort("SKIPPED: SymPy read-back of " + file + " needs python3 with sympy: " + unavailable);
+        }
+        Corpus corpus = GoldenCorpora.load(file);
+        ValueCheck points = new ValueCheck(POINTS, 64);
+        List<String> failures = new ArrayList<>();
+        int compared = 0;
+        for (CorpusRow row : corpus.rows()) {
+            Expr input = row.input();
+            Expr output = simplifier.simplify(input);
+            List<String> columns = ValueCheck.columns(input, output);
+            long seed = ValueCheck.rowSeed(GoldenCorpora.SEED, row.id());
+            List<double[]> defined = points.definedPoints(input, columns, seed);
+            if (defined.isEmpty()) {
+                continue;
+            }
+            List<Map<String, Double>> named = new ArrayList<>();
+            for (double[] p : defined) {
+                Map<String, Double> m = new LinkedHashMap<>();
+                for (int c = 0; c < columns.size(); c++) {
+                    m.put(columns.get(c), p[c]);
+                }
+                named.add(m);
+            }
+            String infix = output.toInfix();
+            double[] theirs = sympy.evaluate(infix, named);
+            Evaluator in = Evaluator.compile(input, columns);
+            for (int i = 0; i < defined.size(); i++) {
+                double expected = in.evaluate(defined.get(i));
+                compared++;
+                if (!ValueCheck.close(input, columns, defined.get(i), expected, theirs[i])) {
+                    failures.add(String.format(Locale.ROOT, "%s -> '%s': SymPy reads %s at %s, input is %s (seed %d, "
+                                    + "row seed %d)", GoldenCorpusTest.describe(row), infix, theirs[i], named.get(i), expected,
+                            GoldenCorpora.SEED, seed));
+                    break;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: SymPy %s read back SimpliJ's infix at %d points%n", file,
+                sympy.sympyVersion(), compared);
+        GoldenCorpusTest.report(file + ": SimpliJ infix that SymPy reads with another value", failures);
+    }
+}
