@@ -49,11 +49,6 @@ public final class RandomExpressions {
         return pool;
     }
 
-    /** Like {@link #pool} but as a list, the form batch APIs take. */
-    public static List<Expr> list(long seed, int count, int tokens) {
-        return List.of(pool(seed, count, tokens));
-    }
-
     /** One expression of exactly {@code tokens} prefix tokens. */
     public Expr next(int tokens) {
         if (tokens < 1) {
@@ -122,15 +117,13 @@ public final class RandomExpressions {
         }
     }
 
-    /** Expressions of the given sizes, {@code perSize} of each, in size order. */
-    public static List<Expr> mixed(long seed, int perSize, int... sizes) {
+    /** {@code count} expressions with token counts drawn uniformly from {@code [minTokens, maxTokens]}. */
+    public static List<Expr> mixed(long seed, int count, int minTokens, int maxTokens) {
         RandomExpressions generator = new RandomExpressions(seed);
-        List<Expr> all = new ArrayList<>(perSize * sizes.length);
-        for (int size : sizes) {
-            for (int i = 0; i < perSize; i++) {
-                all.add(generator.next(size));
-            }
+        List<Expr> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(generator.next(minTokens + generator.rng.nextInt(maxTokens - minTokens + 1)));
         }
-        return all;
+        return List.copyOf(all);
     }
 }
