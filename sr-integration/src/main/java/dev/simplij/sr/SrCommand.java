@@ -1,0 +1,189 @@
+package dev.simplij.sr;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code simplij sr}: symbolic regression on a CSV file from the command line. Prints the front as a
+ * table while it runs and at the end; writes it as CSV with {@code --out} and plots it with
+ * {@code --plot}. Exit status 0 on success, 2 on bad usage or data.
+ */
+public final class SrCommand {
+    static final String USAGE = """
+            usage: simplij sr --data FILE.csv --target COLUMN [options]
+
+            Finds formulas for COLUMN as a function of the other columns of FILE.csv (header row of
+            names, then numbers) and prints the Pareto front of loss against complexity.
+
+              --data FILE          CSV file with a header row
+              --target COLUMN      the column to fit; the other columns are the inputs
+              --operators LIST     operators, comma-separated (default +,-,*,/); any of
+                                   + - * / pow neg inv abs pow2 pow3 sqrt exp log sin cos tan ...
+              --time SECONDS       stop after this long (default 60)
+              --iterations N       stop after N iterations (default: no limit)
+              --loss-threshold L   stop once the best loss is at most L
+              --seed N             random seed (default 0); runs are reproducible with --threads 1
+              --threads N          threads for the islands (default 1)
+              --populations N      islands (default 8)
+              --population-size N  members per island (default 40)
+              --max-size N         maximum complexity (default 30)
+              --max-depth N        maximum depth (default 10)
+              --select MODE        best (default), accuracy, or a complexity cap N
+              --quantize STEP      round the final constants to multiples of STEP
+              --no-normalize       do not simplify candidates with SimpliJ (to measure its effect)
+              --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
+              --plot FILE.png      plot loss against complexity
+              --progress SECONDS   print the front every SECONDS (default 5; 0 for never)
+              --help               this text
+            """;
+
+    private SrCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, String> opts;
+        try {
+            opts = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("sr: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (opts.containsKey("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            return fit(opts, out);
+        } catch (IllegalArgumentException e) {
+            err.println("sr: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("sr: " + e);
+            return 2;
+        }
+    }
+
+    private static final List<String> FLAGS = List.of("--help", "--no-normalize");
+    private static final List<String> VALUED = List.of("--data", "--target", "--operators", "--time", "--iterations",
+            "--loss-threshold", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
+            "--select", "--quantize", "--out", "--plot", "--progress");
+
+    static Map<String, String> parse(List<String> args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            if (FLAGS.contains(a)) {
+                opts.put(a, "true");
+            } else if (VALUED.contains(a)) {
+                if (value == null) {
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    value = args.get(++i);
+                }
+                opts.put(a, value);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + a + "'");
+            }
+        }
+        return opts;
+    }
+
+    private static int fit(Map<String, String> o, PrintStream out) throws IOException {
+        if (!o.containsKey("--data") || !o.containsKey("--target")) {
+            throw new IllegalArgumentException("--data and --target are required (see --help)");
+        }
+        CsvData data = CsvData.read(Path.of(o.get("--data")), o.get("--target"));
+        int maxSize = integer(o, "--max-size", 30);
+        double progressSeconds = number(o, "--progress", 5);
+        SymbolicRegression.Builder b = SymbolicRegression.builder()
+                .operators(OperatorSet.parse(o.getOrDefault("--operators", "+,-,*,/")))
+                .timeLimit(Duration.ofMillis((long) (1000 * number(o, "--time", 60))))
+                .maxIterations(o.containsKey("--iterations") ? integer(o, "--iterations", 0) : Long.MAX_VALUE)
+                .lossThreshold(number(o, "--loss-threshold", Double.NEGATIVE_INFINITY))
+                .seed(integer(o, "--seed", 0))
+                .threads(integer(o, "--threads", 1))
+                .populations(integer(o, "--populations", 8))
+                .populationSize(integer(o, "--population-size", 40))
+                .constraints(Constraints.of(maxSize, integer(o, "--max-depth", 10)))
+                .modelSelection(ModelSelection.parse(o.getOrDefault("--select", "best")))
+                .quantize(number(o, "--quantize", 0))
+                .normalization(!o.containsKey("--no-normalize"));
+        long[] lastPrint = {System.nanoTime()};
+        b.progress(p -> {
+            if (progressSeconds > 0 && System.nanoTime() - lastPrint[0] >= progressSeconds * 1e9) {
+                lastPrint[0] = System.nanoTime();
+                out.printf(Locale.ROOT, "iteration %d  %.1f s  %.0f candidates/s  %.0f evaluations/s  cache hits %.0f%%%n",
+                        p.iteration(), p.elapsed().toMillis() / 1000.0, p.candidatesPerSecond(), p.evaluationsPerSecond(),
+                        100 * p.stats().cacheHitRate());
+                printFront(p.front(), -1, out);
+            }
+            return true;
+        });
+        SearchResult r = b.build().fit(data.inputs(), data.target(), data.inputNames());
+        out.printf(Locale.ROOT, "stopped (%s) after %d iterations, %.1f s, %d candidates, %d evaluations, cache hits %.0f%%%n",
+                r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
+                r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
+        printFront(r.front(), r.selectedIndex(), out);
+        if (o.containsKey("--out")) {
+            FrontFiles.writeCsv(r, Path.of(o.get("--out")));
+        }
+        if (o.containsKey("--plot")) {
+            FrontFiles.plot(r, o.get("--target") + " = f(" + String.join(", ", data.inputNames()) + ")",
+                    Path.of(o.get("--plot")));
+        }
+        return 0;
+    }
+
+    /** The front as a table; the selected row marked with '*'. */
+    static void printFront(List<Equation> front, int selected, PrintStream out) {
+        out.printf(Locale.ROOT, "  %10s  %12s  %9s  %s%n", "complexity", "loss", "score", "equation");
+        for (int i = 0; i < front.size(); i++) {
+            Equation e = front.get(i);
+            out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%n", i == selected ? "*" : " ", e.complexity(), e.loss(),
+                    e.score(), e.infix(4));
+        }
+    }
+
+    private static double number(Map<String, String> o, String key, double otherwise) {
+        String v = o.get(key);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " needs a number, got '" + v + "'", e);
+        }
+    }
+
+    private static int integer(Map<String, String> o, String key, int otherwise) {
+        String v = o.get(key);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " needs an integer, got '" + v + "'", e);
+        }
+    }
+}
