@@ -16,6 +16,7 @@ import io.jenetics.prog.op.Var;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
