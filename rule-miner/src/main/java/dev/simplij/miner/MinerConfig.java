@@ -1,0 +1,260 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.Operator;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * What to mine: the operators, the leaves, the source and target length limits and the seeded
+ * sample. Immutable; built with {@link #builder()}, which checks every field and says what is wrong.
+ *
+ * <p>Leaves are tokens: {@code _0 _1 ...} are pattern variables (they become the placeholders of the
+ * rules), numbers such as {@code 0 1 -1 2}, the named constants {@code pi} and {@code E}, and
+ * {@code <constant>} for a free constant.
+ */
+public final class MinerConfig {
+    /** Version of the miner recorded in every rule file; bump it when the output for a command changes. */
+    public static final String MINER_VERSION = "1";
+
+    private final String name;
+    private final List<Operator> operators;
+    private final List<String> leaves;
+    private final int maxSource;
+    private final int maxTarget;
+    private final int samples;
+    private final long seed;
+    private final int threads;
+    private final PrintStream progress;
+
+    private MinerConfig(Builder b) {
+        this.name = b.name;
+        this.operators = List.copyOf(b.operators);
+        this.leaves = List.copyOf(b.leaves);
+        this.maxSource = b.maxSource;
+        this.maxTarget = b.maxTarget;
+        this.samples = b.samples;
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.progress = b.progress;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The unary and binary operators that build expressions, in table order. */
+    public List<Operator> operators() {
+        return operators;
+    }
+
+    /** Leaf tokens in the order given. */
+    public List<String> leaves() {
+        return leaves;
+    }
+
+    public int maxSource() {
+        return maxSource;
+    }
+
+    public int maxTarget() {
+        return maxTarget;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Worker threads; the mined rules do not depend on it. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Where the progress bar goes, or null for none. */
+    public PrintStream progress() {
+        return progress;
+    }
+
+    /** Number of pattern variables {@code _0 .. _k} among the leaves. */
+    int variableCount() {
+        int count = 0;
+        for (String leaf : leaves) {
+            if (isVariable(leaf)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    boolean hasFreeConstant() {
+        return leaves.contains(Expr.CONSTANT_TOKEN);
+    }
+
+    static boolean isVariable(String leaf) {
+        return leaf.matches("_\\d+");
+    }
+
+    /** The {@code ./simplij mine} command that regenerates exactly this configuration's rule file. */
+    public String command(String out) {
+        StringJoiner ops = new StringJoiner(",");
+        operators.forEach(op -> ops.add(op.token()));
+        return "./simplij mine --operators " + ops + " --leaves " + String.join(",", leaves) + " --max-source "
+                + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
+                + " --name " + name + " --out " + out;
+    }
+
+    /** Builds a {@link MinerConfig}; every setter validates its argument. */
+    public static final class Builder {
+        private String name = "mined";
+        private List<Operator> operators = List.of(Operator.ADD, Operator.SUB, Operator.MUL, Operator.DIV);
+        private List<String> leaves = List.of("_0", "_1", "0", "1");
+        private int maxSource = 4;
+        private int maxTarget = 3;
+        private int samples = 512;
+        private long seed = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private PrintStream progress;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            if (!name.matches("[A-Za-z0-9_.-]+")) {
+                throw new IllegalArgumentException("rule set name must be letters, digits, '_', '.', '-': '" + name + "'");
+            }
+            this.name = name;
+            return this;
+        }
+
+        /** Unary and binary operators; named constants ({@code pi}, {@code E}) belong in the leaves. */
+        public Builder operators(List<Operator> operators) {
+            if (operators.isEmpty()) {
+                throw new IllegalArgumentException("at least one operator is needed");
+            }
+            List<Operator> sorted = new ArrayList<>(new LinkedHashSet<>(operators));
+            for (Operator op : sorted) {
+                if (op.arity() == 0) {
+                    throw new IllegalArgumentException("'" + op.token() + "' is a named constant: list it among the leaves");
+                }
+            }
+            sorted.sort(null);
+            this.operators = sorted;
+            return this;
+        }
+
+        /** Operators by token, such as {@code "+", "-", "pow2"}. */
+        public Builder operatorTokens(List<String> tokens) {
+            List<Operator> ops = new ArrayList<>();
+            for (String token : tokens) {
+                Operator op = Operator.byToken(token.trim());
+                if (op == null) {
+                    throw new IllegalArgumentException("unknown operator '" + token + "'");
+                }
+                ops.add(op);
+            }
+            return operators(ops);
+        }
+
+        /**
+         * Leaf tokens: {@code _0 _1 ...} (must be {@code _0} up to some {@code _k}, without gaps),
+         * numbers, {@code pi}, {@code E}, {@code <constant>}.
+         */
+        public Builder leaves(List<String> leaves) {
+            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(leaves));
+            int variables = 0;
+            for (String leaf : distinct) {
+                if (isVariable(leaf)) {
+                    variables++;
+                } else if (!leaf.equals(Expr.CONSTANT_TOKEN)) {
+                    Expr parsed;
+                    try {
+                        parsed = Expr.parsePrefix(leaf);
+                    } catch (RuntimeException e) {
+                        throw new IllegalArgumentException("leaf '" + leaf + "' is not a number, pi, E, _k or "
+                                + Expr.CONSTANT_TOKEN, e);
+                    }
+                    if (parsed.size() != 1 || parsed.variables().size() != 0) {
+                        throw new IllegalArgumentException("leaf '" + leaf + "' is not a number, pi, E, _k or "
+                                + Expr.CONSTANT_TOKEN);
+                    }
+                }
+            }
+            for (int k = 0; k < variables; k++) {
+                if (!distinct.contains("_" + k)) {
+                    throw new IllegalArgumentException("pattern variables must be _0.._" + (variables - 1)
+                            + " without gaps: _" + k + " is missing");
+                }
+            }
+            if (variables > 4) {
+                throw new IllegalArgumentException("at most 4 pattern variables are supported, got " + variables);
+            }
+            this.leaves = distinct;
+            return this;
+        }
+
+        public Builder maxSource(int maxSource) {
+            if (maxSource < 2 || maxSource > 9) {
+                throw new IllegalArgumentException("max source length must be in 2..9, got " + maxSource);
+            }
+            this.maxSource = maxSource;
+            return this;
+        }
+
+        public Builder maxTarget(int maxTarget) {
+            if (maxTarget < 1) {
+                throw new IllegalArgumentException("max target length must be >= 1, got " + maxTarget);
+            }
+            this.maxTarget = maxTarget;
+            return this;
+        }
+
+        /** Number of sample points (rounded up to whole orbits of the variable permutations). */
+        public Builder samples(int samples) {
+            if (samples < 64 || samples > 1 << 16) {
+                throw new IllegalArgumentException("samples must be in 64..65536, got " + samples);
+            }
+            this.samples = samples;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder progress(PrintStream progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        public MinerConfig build() {
+            if (maxTarget >= maxSource) {
+                throw new IllegalArgumentException("max target length (" + maxTarget
+                        + ") must be below the max source length (" + maxSource + ")");
+            }
+            Objects.requireNonNull(name);
+            return new MinerConfig(this);
+        }
+    }
+}

@@ -1,0 +1,561 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
+import dev.simplij.expr.Operator;
+import dev.simplij.match.Matcher;
+import dev.simplij.match.RuleIndex;
+import dev.simplij.match.Subject;
+import dev.simplij.miner.MiningStatistics.LengthStats;
+import dev.simplij.miner.Placeholders.Renaming;
+import dev.simplij.miner.TargetIndex.Target;
+import dev.simplij.rules.Rule;
+import dev.simplij.simplify.Simplifier;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+
+/**
+ * One mining run, length by length:
+ * <ol>
+ *   <li>enumerate every expression of length {@code n} whose operands are irreducible expressions
+ *       of shorter lengths (under every canonical placeholder renaming), evaluating each from its
+ *       operands' value vectors;</li>
+ *   <li>look its value vector up in the {@link TargetIndex} and take the smallest target
+ *       ({@link ExprOrder}) that passes {@link ValueCheck}: a candidate rule;</li>
+ *   <li>Kruskal step: drop the candidate when the rules kept for shorter sources already reduce its
+ *       source as far; re-check the rest on a fresh wider sample ({@link RuleVerifier}); then, in
+ *       increasing order, drop those a kept rule with a source of the same length covers;</li>
+ *   <li>expressions no kept rule rewrites become the building blocks of length {@code n}.</li>
+ * </ol>
+ * A final pass, longest sources first, removes rules the others make redundant. Work is split into
+ * units processed in parallel and merged in unit order, so the result does not depend on the number
+ * of threads.
+ */
+final class MiningRun {
+    private static final int LEFT_CHUNK = 16;
+    private static final int UNARY_CHUNK = 512;
+    private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
+
+    /** Rule priority in files and in the simplifier: longer (more specific) left sides first. */
+    static final Comparator<Rule> PRIORITY = Comparator.<Rule>comparingInt(r -> -r.lhs().size())
+            .thenComparing(Rule::lhs, ExprOrder::compare);
+
+    private final MinerConfig config;
+    private final int variables;
+    private final SampleMatrix points;
+    private final RuleVerifier recheck;
+    private final List<Renaming>[][] renamings;
+    private final List<Operator> unary = new ArrayList<>();
+    private final List<Operator> binary = new ArrayList<>();
+    private final Layer[] layers;
+    private final int minDefined;
+    private final List<Target> targetList = new ArrayList<>();
+    private TargetIndex targets;
+    private Simplifier shorter;
+    private final List<Rule> kept = new ArrayList<>();
+    private final List<LengthStats> stats = new ArrayList<>();
+    private final long[] all;
+    private final long[] removedByFinalPass;
+    private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
+
+    MiningRun(MinerConfig config) {
+        this.config = config;
+        this.variables = config.variableCount();
+        this.points = SampleMatrix.create(variables, config.samples(), config.seed(), false);
+        this.recheck = RuleVerifier.of(variables, config.samples(), config.seed() ^ FRESH_SEED_SALT);
+        this.renamings = Placeholders.renamings(variables, points.permutations());
+        for (Operator op : config.operators()) {
+            (op.arity() == 1 ? unary : binary).add(op);
+        }
+        this.layers = new Layer[config.maxSource() + 1];
+        this.minDefined = Math.max(8, points.size() / 16);
+        this.targets = TargetIndex.of(List.of(), points);
+        this.shorter = rulesOnly(List.of());
+        int literal = config.leaves().size() - variables;
+        this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
+        this.removedByFinalPass = new long[config.maxSource() + 1];
+    }
+
+    static Simplifier rulesOnly(List<Rule> rules) {
+        List<Rule> sorted = new ArrayList<>(rules);
+        sorted.sort(PRIORITY);
+        return Simplifier.builder().rules(sorted).folding(false).likeTerms(false).canonicalOrder(false).build();
+    }
+
+    /** The kept rules in priority order and the per-length counts. */
+    record Outcome(List<Rule> rules, List<LengthStats> stats, int samplePoints) {
+    }
+
+    Outcome run() {
+        Memory.reset();
+        ForkJoinPool pool = new ForkJoinPool(config.threads());
+        try {
+            layers[1] = leaves();
+            stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
+            addTargets(1);
+            for (int n = 2; n <= config.maxSource(); n++) {
+                mineLength(n, pool);
+                long t0 = System.nanoTime();
+                if (n <= config.maxTarget()) {
+                    addTargets(n);
+                }
+                shorter = rulesOnly(kept);
+                log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long t0 = System.nanoTime();
+        List<Rule> minimal = finalPass();
+        log("final pass %.1f s", (System.nanoTime() - t0) / 1e9);
+        List<LengthStats> withFinal = new ArrayList<>();
+        for (LengthStats s : stats) {
+            int n = s.length();
+            long rules = minimal.stream().filter(r -> r.lhs().size() == n).count();
+            withFinal.add(new LengthStats(n, s.all(), s.enumerated(), s.candidates(), s.coveredByShorter(),
+                    s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules, s.irreducible()));
+        }
+        return new Outcome(minimal, withFinal, points.size());
+    }
+
+    private void log(String format, Object... args) {
+        if (config.progress() != null) {
+            config.progress().printf(format + "%n", args);
+        }
+    }
+
+    private Layer leaves() {
+        Layer layer = new Layer();
+        int n = points.size();
+        for (String token : config.leaves()) {
+            if (MinerConfig.isVariable(token)) {
+                continue;
+            }
+            if (token.equals(Expr.CONSTANT_TOKEN)) {
+                throw new UnsupportedOperationException("mining with " + Expr.CONSTANT_TOKEN + " is done by ConstantRules");
+            }
+            Expr leaf = Expr.parsePrefix(token);
+            double value = leaf.kind(0) == dev.simplij.expr.NodeKind.NUMBER ? leaf.number(0)
+                    : leaf.operator(0).constantValue();
+            double[] v = new double[n];
+            Arrays.fill(v, value);
+            layer.add(leaf, 0, 0, v);
+        }
+        if (variables > 0) {
+            Expr x = Expr.builder().placeholder(0).build();
+            layer.add(x, 1, Placeholders.occurrences(x), points.column(0).clone());
+        }
+        layer.sortByExprOrder();
+        return layer;
+    }
+
+    /** Adds the blocks of length {@code n}, under every placeholder renaming, to the possible targets. */
+    private void addTargets(int n) {
+        Layer layer = layers[n];
+        for (int i = 0; i < layer.size(); i++) {
+            Expr e = layer.exprs.get(i);
+            int d = layer.distinct[i];
+            for (Renaming r : renamings[variables][d]) {
+                Expr.Builder b = Expr.builder();
+                Placeholders.appendRenamed(b, e, r.map());
+                double[] v = layer.values.get(i);
+                double[] renamed = r.sigma() == 0 ? v : permute(v, points.permutation(r.sigma()));
+                targetList.add(new Target(b.build(), renamed, Placeholders.rename(layer.occurrences[i], r.map())));
+            }
+        }
+        targets = TargetIndex.of(targetList, points);
+    }
+
+    private static double[] permute(double[] v, int[] perm) {
+        double[] out = new double[v.length];
+        for (int p = 0; p < v.length; p++) {
+            out[p] = v[perm[p]];
+        }
+        return out;
+    }
+
+    // ---- one length -------------------------------------------------------------------------
+
+    /** A slice of the candidates of one length: {@code op} over left blocks {@code from..to}. */
+    private record Unit(Operator op, int leftLength, int from, int to, long candidates) {
+    }
+
+    /** A candidate rule that survived the shorter rules and the re-check. */
+    private record Pending(Rule rule, double[] values, int distinct, long occurrences, boolean rootReducible) {
+    }
+
+    private static final class UnitResult {
+        long enumerated;
+        long candidates;
+        long coveredByShorter;
+        long rejectedOnRecheck;
+        final Layer blocks = new Layer();
+        final List<Pending> pending = new ArrayList<>();
+    }
+
+    private void mineLength(int n, ForkJoinPool pool) {
+        List<Unit> units = units(n);
+        long total = units.stream().mapToLong(Unit::candidates).sum();
+        Progress progress = new Progress(config.progress(), "length " + n, total);
+        List<UnitResult> results;
+        try {
+            results = pool.submit(() -> units.parallelStream().map(u -> {
+                UnitResult r = workers.get().process(u, n);
+                progress.advance(u.candidates());
+                return r;
+            }).collect(Collectors.toList())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mining interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("mining failed at length " + n + ": " + e.getCause(), e.getCause());
+        }
+        progress.finish();
+        Layer layer = new Layer();
+        List<Pending> pending = new ArrayList<>();
+        long enumerated = 0;
+        long candidates = 0;
+        long coveredByShorter = 0;
+        long rejected = 0;
+        for (UnitResult r : results) {
+            enumerated += r.enumerated;
+            candidates += r.candidates;
+            coveredByShorter += r.coveredByShorter;
+            rejected += r.rejectedOnRecheck;
+            layer.addAll(r.blocks);
+            pending.addAll(r.pending);
+        }
+        pending.sort(Comparator.comparing(p -> p.rule().lhs(), ExprOrder::compare));
+        long t0 = System.nanoTime();
+        long coveredBySameLength = sameLengthStep(pending, layer, n);
+        layer.sortByExprOrder();
+        log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
+        layers[n] = layer;
+        stats.add(new LengthStats(n, all[n], enumerated, candidates, coveredByShorter, rejected, coveredBySameLength,
+                0, 0, n == config.maxSource() ? 0 : layer.size()));
+    }
+
+    /**
+     * Kruskal among sources of one length, in increasing order: a candidate is dropped when a rule
+     * kept before it with a source of the same length rewrites its source at the root to something
+     * the shorter rules reduce as far as its own target.
+     */
+    private long sameLengthStep(List<Pending> pending, Layer layer, int n) {
+        List<Rule> rules = pending.stream().map(Pending::rule).toList();
+        boolean[] keep = new boolean[rules.size()];
+        RuleIndex group = RuleIndex.of(rules);
+        Matcher matcher = group.matcher();
+        long covered = 0;
+        for (int i = 0; i < rules.size(); i++) {
+            if (coveredBySameLength(rules.get(i), i, keep, matcher, shorter)) {
+                covered++;
+                continue;
+            }
+            keep[i] = true;
+            kept.add(rules.get(i));
+        }
+        return covered;
+    }
+
+    /**
+     * True when a rule other than number {@code self} of {@code matcher}'s index, among those marked
+     * {@code allowed}, rewrites the source at its root to something that {@code shorterRules} reduce
+     * at least as far as the rule's own target.
+     */
+    static boolean coveredBySameLength(Rule rule, int self, boolean[] allowed, Matcher matcher,
+                                       Simplifier shorterRules) {
+        Expr source = rule.lhs();
+        matcher.reset(Subject.of(source), 0);
+        while (matcher.next()) {
+            int other = matcher.pattern().ruleNumber();
+            if (other == self || !allowed[other]) {
+                continue;
+            }
+            Rule r = matcher.rule();
+            Expr.Builder b = Expr.builder();
+            for (int i = 0; i < r.rhs().size(); i++) {
+                if (r.rhs().kind(i) == dev.simplij.expr.NodeKind.PLACEHOLDER) {
+                    b.subtree(source, matcher.binding(r.rhs().placeholder(i)));
+                } else {
+                    Placeholders.appendToken(b, r.rhs(), i);
+                }
+            }
+            if (shorterRules.simplify(b.build()).size() <= rule.rhs().size()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Removes rules the others make redundant, longest sources first and, within a length, largest
+     * first; a removed rule no longer justifies removing another.
+     */
+    private List<Rule> finalPass() {
+        List<Rule> current = new ArrayList<>(kept);
+        for (int n = config.maxSource(); n >= 2; n--) {
+            final int len = n;
+            List<Rule> group = current.stream().filter(r -> r.lhs().size() == len)
+                    .sorted(Comparator.comparing(Rule::lhs, ExprOrder::compare)).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            Simplifier shorterRules = rulesOnly(current.stream().filter(r -> r.lhs().size() < len).toList());
+            Matcher matcher = RuleIndex.of(group).matcher();
+            boolean[] alive = new boolean[group.size()];
+            Arrays.fill(alive, true);
+            for (int i = group.size() - 1; i >= 0; i--) {
+                Rule r = group.get(i);
+                if (shorterRules.simplify(r.lhs()).size() <= r.rhs().size()
+                        || coveredBySameLength(r, i, alive, matcher, shorterRules)) {
+                    alive[i] = false;
+                    removedByFinalPass[n]++;
+                }
+            }
+            current.removeIf(r -> r.lhs().size() == len);
+            for (int i = 0; i < group.size(); i++) {
+                if (alive[i]) {
+                    current.add(group.get(i));
+                }
+            }
+        }
+        current.sort(PRIORITY);
+        return current;
+    }
+
+    private List<Unit> units(int n) {
+        List<Unit> units = new ArrayList<>();
+        Layer child = layers[n - 1];
+        for (Operator op : unary) {
+            for (int from = 0; from < child.size(); from += UNARY_CHUNK) {
+                int to = Math.min(child.size(), from + UNARY_CHUNK);
+                units.add(new Unit(op, n - 1, from, to, to - from));
+            }
+        }
+        for (Operator op : binary) {
+            for (int a = 1; a <= n - 2; a++) {
+                Layer left = layers[a];
+                Layer right = layers[n - 1 - a];
+                long[] byDistinct = new long[variables + 1];
+                for (int j = 0; j < right.size(); j++) {
+                    byDistinct[right.distinct[j]]++;
+                }
+                for (int from = 0; from < left.size(); from += LEFT_CHUNK) {
+                    int to = Math.min(left.size(), from + LEFT_CHUNK);
+                    long count = 0;
+                    for (int i = from; i < to; i++) {
+                        for (int cb = 0; cb <= variables; cb++) {
+                            count += byDistinct[cb] * renamings[left.distinct[i]][cb].size();
+                        }
+                    }
+                    units.add(new Unit(op, a, from, to, count));
+                }
+            }
+        }
+        return units;
+    }
+
+    /** Per-thread scratch space and the candidate loop. */
+    private final class Worker {
+        private final double[] values = new double[points.size()];
+        private final double[] gathered = new double[points.size()];
+        private final int[] nearMiss = new int[ValueCheck.MAX_NEAR_MISSES];
+        private final PreciseEvaluator precise = new PreciseEvaluator();
+        // the current candidate: op applied to left (and right renamed by map)
+        private Operator op;
+        private Expr left;
+        private Expr right;
+        private int[] map;
+        private Expr built;
+
+        UnitResult process(Unit unit, int n) {
+            UnitResult out = new UnitResult();
+            boolean last = n == config.maxSource();
+            op = unit.op();
+            if (op.arity() == 1) {
+                Layer child = layers[n - 1];
+                for (int i = unit.from(); i < unit.to(); i++) {
+                    left = child.exprs.get(i);
+                    right = null;
+                    built = null;
+                    VectorOps.apply(op, child.values.get(i), values);
+                    consider(out, n, last, child.distinct[i], child.occurrences[i]);
+                }
+                return out;
+            }
+            Layer l = layers[unit.leftLength()];
+            Layer r = layers[n - 1 - unit.leftLength()];
+            for (int i = unit.from(); i < unit.to(); i++) {
+                left = l.exprs.get(i);
+                double[] lv = l.values.get(i);
+                int dl = l.distinct[i];
+                for (int j = 0; j < r.size(); j++) {
+                    right = r.exprs.get(j);
+                    double[] rv = r.values.get(j);
+                    for (Renaming ren : renamings[dl][r.distinct[j]]) {
+                        map = ren.map();
+                        built = null;
+                        if (ren.sigma() == 0) {
+                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0);
+                        } else {
+                            int[] perm = points.permutation(ren.sigma());
+                            for (int p = 0; p < gathered.length; p++) {
+                                gathered[p] = rv[perm[p]];
+                            }
+                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0);
+                        }
+                        long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
+                        consider(out, n, last, ren.distinct(), occ);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Expr expr() {
+            if (built == null) {
+                Expr.Builder b = Expr.builder().operator(op).subtree(left, 0);
+                if (right != null) {
+                    Placeholders.appendRenamed(b, right, map);
+                }
+                built = b.build();
+            }
+            return built;
+        }
+
+        private void consider(UnitResult out, int n, boolean last, int distinct, long occ) {
+            out.enumerated++;
+            int best = findTarget(n, distinct, occ);
+            if (best < 0) {
+                if (!last) {
+                    Expr s = expr();
+                    if (shorter.index().findFirst(s, 0) == null) {
+                        out.blocks.add(s, distinct, occ, values.clone());
+                    }
+                }
+                return;
+            }
+            out.candidates++;
+            Expr s = expr();
+            Expr t = targets.target(best).expr();
+            if (shorter.simplify(s).size() <= t.size()) {
+                out.coveredByShorter++;
+                return;
+            }
+            boolean rootReducible = shorter.index().findFirst(s, 0) != null;
+            if (recheck.problem(s, t) != null) {
+                out.rejectedOnRecheck++;
+                if (!last && !rootReducible) {
+                    out.blocks.add(s, distinct, occ, values.clone());
+                }
+                return;
+            }
+            out.pending.add(new Pending(new Rule(s, t), last || rootReducible ? null : values.clone(), distinct, occ,
+                    rootReducible));
+        }
+
+        private int findTarget(int n, int distinct, long occ) {
+            for (int id : targets.candidates(values)) {
+                Target t = targets.target(id);
+                if (t.expr().size() >= n) {
+                    break;
+                }
+                if (!Placeholders.within(t.occurrences(), occ)) {
+                    continue;
+                }
+                int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
+                        nearMiss);
+                if (verdict == ValueCheck.TOO_FEW_POINTS) {
+                    return -1;
+                }
+                if (verdict == ValueCheck.REJECT) {
+                    continue;
+                }
+                if (verdict > 0 && !ValueCheck.preciseAgree(precise, expr(), t.expr(), points, nearMiss, verdict)) {
+                    continue;
+                }
+                return id;
+            }
+            return -1;
+        }
+    }
+
+    /** Irreducible expressions of one length with their value vectors. */
+    static final class Layer {
+        final List<Expr> exprs = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+        int[] distinct = new int[16];
+        long[] occurrences = new long[16];
+
+        void add(Expr e, int d, long occ, double[] v) {
+            int i = exprs.size();
+            if (i == distinct.length) {
+                distinct = Arrays.copyOf(distinct, i * 2);
+                occurrences = Arrays.copyOf(occurrences, i * 2);
+            }
+            exprs.add(e);
+            values.add(v);
+            distinct[i] = d;
+            occurrences[i] = occ;
+        }
+
+        void addAll(Layer other) {
+            for (int i = 0; i < other.size(); i++) {
+                add(other.exprs.get(i), other.distinct[i], other.occurrences[i], other.values.get(i));
+            }
+        }
+
+        int size() {
+            return exprs.size();
+        }
+
+        void sortByExprOrder() {
+            Integer[] order = new Integer[size()];
+            Arrays.setAll(order, i -> i);
+            Arrays.sort(order, (x, y) -> ExprOrder.compare(exprs.get(x), exprs.get(y)));
+            Layer sorted = new Layer();
+            for (int i : order) {
+                sorted.add(exprs.get(i), distinct[i], occurrences[i], values.isEmpty() ? null : values.get(i));
+            }
+            exprs.clear();
+            exprs.addAll(sorted.exprs);
+            values.clear();
+            values.addAll(sorted.values);
+            distinct = sorted.distinct;
+            occurrences = sorted.occurrences;
+        }
+    }
+
+    /** Peak heap use, from the JVM's memory pools. */
+    static final class Memory {
+        private Memory() {
+        }
+
+        static void reset() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+        }
+
+        static long peakHeap() {
+            long sum = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    sum += pool.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+}

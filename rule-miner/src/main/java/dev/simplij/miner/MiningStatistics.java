@@ -1,0 +1,52 @@
+package dev.simplij.miner;
+
+import java.util.List;
+
+/**
+ * What a mining run did, per source length and in total. Counts are deterministic (they go into the
+ * rule file's header); times and memory are not (they go to the console only).
+ *
+ * @param lengths     one entry per source length 1..max
+ * @param samplePoints points actually used (whole permutation orbits)
+ * @param rules       rules in the final set
+ * @param millis      wall-clock time
+ * @param peakHeapBytes largest used heap observed during the run
+ */
+public record MiningStatistics(List<LengthStats> lengths, int samplePoints, int rules, long millis,
+                               long peakHeapBytes) {
+    public MiningStatistics {
+        lengths = List.copyOf(lengths);
+    }
+
+    /**
+     * Counts for the sources of one length.
+     *
+     * @param length            source length in tokens
+     * @param all               all expressions of this length (dynamic-programming count, no pruning)
+     * @param enumerated        expressions enumerated: every proper subterm irreducible (after pruning)
+     * @param candidates        of those, sources with a sound shorter target (before the minimal-set steps)
+     * @param coveredByShorter  candidates the rules of shorter sources already reduce as far (Kruskal step)
+     * @param rejectedOnRecheck candidates that failed the re-check on the fresh, wider sample
+     * @param coveredBySameLength candidates a rule kept earlier with a source of the same length covers
+     * @param removedByFinalPass rules the final redundancy pass removed
+     * @param rules             rules with sources of this length in the final set
+     * @param irreducible       expressions of this length kept as building blocks (and targets)
+     */
+    public record LengthStats(int length, long all, long enumerated, long candidates, long coveredByShorter,
+                              long rejectedOnRecheck, long coveredBySameLength, long removedByFinalPass, long rules,
+                              long irreducible) {
+    }
+
+    /** A fixed-width table for the console and the READMEs. */
+    public String table() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("%3s %14s %12s %10s %10s %8s %9s %8s %7s %11s%n", "len", "all", "enumerated",
+                "candidates", "by-shorter", "recheck", "same-len", "final", "rules", "irreducible"));
+        for (LengthStats s : lengths) {
+            sb.append(String.format("%3d %14d %12d %10d %10d %8d %9d %8d %7d %11d%n", s.length(), s.all(),
+                    s.enumerated(), s.candidates(), s.coveredByShorter(), s.rejectedOnRecheck(),
+                    s.coveredBySameLength(), s.removedByFinalPass(), s.rules(), s.irreducible()));
+        }
+        return sb.toString();
+    }
+}

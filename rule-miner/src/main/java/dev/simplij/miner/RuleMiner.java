@@ -1,0 +1,82 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Operator;
+import dev.simplij.miner.MiningStatistics.LengthStats;
+import dev.simplij.rules.RuleSet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
+
+/**
+ * Mines a complete, numerically verified, minimal rule set (the SimpliPy approach, made complete
+ * and sound): see {@link MiningRun} for the stages and {@link ValueCheck} for the soundness rule.
+ *
+ * <pre>{@code
+ * MinerConfig config = MinerConfig.builder().operatorTokens(List.of("+", "-", "*", "/"))
+ *         .leaves(List.of("_0", "_1", "0", "1")).maxSource(5).maxTarget(3).samples(512).seed(1).build();
+ * MiningResult result = RuleMiner.mine(config, "small.rules");
+ * result.ruleSet().write(writer);
+ * }</pre>
+ *
+ * The rules and the header depend only on the configuration, never on the thread count or timing,
+ * so the same command writes the same bytes.
+ */
+public final class RuleMiner {
+    private RuleMiner() {
+    }
+
+    /**
+     * Runs the miner.
+     *
+     * @param outName the file name recorded in the header's regeneration command
+     */
+    public static MiningResult mine(MinerConfig config, String outName) {
+        long start = System.nanoTime();
+        MiningRun.Outcome outcome = new MiningRun(config).run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        RuleSet ruleSet = RuleSet.of(config.name(), header(config, outName, outcome), outcome.rules());
+        MiningStatistics statistics = new MiningStatistics(outcome.stats(), outcome.samplePoints(),
+                outcome.rules().size(), millis, MiningRun.Memory.peakHeap());
+        return new MiningResult(ruleSet, statistics);
+    }
+
+    private static Map<String, String> header(MinerConfig config, String outName, MiningRun.Outcome outcome) {
+        Map<String, String> h = new LinkedHashMap<>();
+        StringJoiner ops = new StringJoiner(" ");
+        for (Operator op : config.operators()) {
+            ops.add(op.token());
+        }
+        h.put("miner", "simplij-rule-miner " + MinerConfig.MINER_VERSION);
+        h.put("semantics", "lhs -> rhs holds wherever lhs is defined on the reals (rhs may be defined at more points)");
+        h.put("operators", ops.toString());
+        h.put("leaves", String.join(" ", config.leaves()));
+        h.put("max-source", Integer.toString(config.maxSource()));
+        h.put("max-target", Integer.toString(config.maxTarget()));
+        h.put("samples", outcome.samplePoints() + " points, seed " + config.seed()
+                + "; re-check on a fresh wider sample, near misses in " + PreciseEvaluator.DIGITS + " digits");
+        List<LengthStats> s = outcome.stats();
+        h.put("all-per-length", perLength(s, LengthStats::all));
+        h.put("enumerated-per-length", perLength(s, LengthStats::enumerated));
+        h.put("candidates-per-length", perLength(s, LengthStats::candidates));
+        h.put("covered-by-shorter-rules", perLength(s, LengthStats::coveredByShorter));
+        h.put("rejected-on-recheck", perLength(s, LengthStats::rejectedOnRecheck));
+        h.put("covered-by-same-length-rules", perLength(s, LengthStats::coveredBySameLength));
+        h.put("removed-by-final-pass", perLength(s, LengthStats::removedByFinalPass));
+        h.put("rules-per-length", perLength(s, LengthStats::rules));
+        h.put("irreducible-per-length", perLength(s, LengthStats::irreducible));
+        h.put("order", "longer left sides first (the index tries rules in file order), then ExprOrder");
+        h.put("command", config.command(outName));
+        return h;
+    }
+
+    private static String perLength(List<LengthStats> stats, ToLongFunction<LengthStats> f) {
+        StringJoiner j = new StringJoiner(" ");
+        for (LengthStats s : stats) {
+            j.add(s.length() + "=" + f.applyAsLong(s));
+        }
+        return j.toString();
+    }
+}

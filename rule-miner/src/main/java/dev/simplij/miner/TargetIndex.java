@@ -1,0 +1,123 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The possible right sides (every irreducible expression up to the maximum target length, under
+ * every placeholder renaming), in {@link ExprOrder}, bucketed by {@link Fingerprint} at a few index
+ * points. A source looks up the bucket at the first index point where it is defined (a valid target
+ * is defined wherever the source is), so candidates are found without comparing against all targets.
+ * Immutable and thread-safe.
+ */
+final class TargetIndex {
+    private static final int INDEX_POINTS = 24;
+    /** Cells lie well within +-2^30 (|asinh| < 720 on doubles, cell width 1e-4). */
+    private static final long CELL_OFFSET = 1L << 30;
+
+    /** One possible right side. */
+    record Target(Expr expr, double[] values, long occurrences) {
+    }
+
+    private final List<Target> targets;
+    private final int[] indexPoints;
+    private final long[][] keys;
+    private final int[][] ids;
+
+    private TargetIndex(List<Target> targets, int[] indexPoints, long[][] keys, int[][] ids) {
+        this.targets = targets;
+        this.indexPoints = indexPoints;
+        this.keys = keys;
+        this.ids = ids;
+    }
+
+    static TargetIndex of(List<Target> unsorted, SampleMatrix points) {
+        List<Target> targets = new ArrayList<>(unsorted);
+        targets.sort(Comparator.comparing(Target::expr, ExprOrder::compare));
+        int n = points.size();
+        int first = points.cornerPoints() < n ? points.cornerPoints() : 0;
+        int count = Math.min(INDEX_POINTS, n - first);
+        int[] indexPoints = new int[count];
+        for (int k = 0; k < count; k++) {
+            indexPoints[k] = first + (int) ((long) k * (n - first) / count);
+        }
+        long[][] keys = new long[count][];
+        int[][] ids = new int[count][];
+        for (int k = 0; k < count; k++) {
+            int p = indexPoints[k];
+            // (cell, id) packed so that one primitive sort orders by cell, then by id
+            long[] packed = new long[targets.size()];
+            int m = 0;
+            for (int id = 0; id < targets.size(); id++) {
+                double v = targets.get(id).values()[p];
+                if (!Double.isNaN(v)) {
+                    packed[m++] = (Fingerprint.cell(Fingerprint.scaled(v)) + CELL_OFFSET) << 32 | id;
+                }
+            }
+            Arrays.sort(packed, 0, m);
+            keys[k] = new long[m];
+            ids[k] = new int[m];
+            for (int i = 0; i < m; i++) {
+                keys[k][i] = (packed[i] >> 32) - CELL_OFFSET;
+                ids[k][i] = (int) packed[i];
+            }
+        }
+        return new TargetIndex(List.copyOf(targets), indexPoints, keys, ids);
+    }
+
+    int size() {
+        return targets.size();
+    }
+
+    Target target(int id) {
+        return targets.get(id);
+    }
+
+    /**
+     * Ids (ascending, so best first) of the targets that may equal a source with these values; all
+     * targets when the source is undefined at every index point.
+     */
+    int[] candidates(double[] source) {
+        for (int k = 0; k < indexPoints.length; k++) {
+            double v = source[indexPoints[k]];
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            long low = Fingerprint.lowCell(v);
+            long high = Fingerprint.highCell(v);
+            long[] keyRow = keys[k];
+            int from = lowerBound(keyRow, low);
+            int to = from;
+            while (to < keyRow.length && keyRow[to] <= high) {
+                to++;
+            }
+            int[] found = Arrays.copyOfRange(ids[k], from, to);
+            if (high != low) {
+                Arrays.sort(found);
+            }
+            return found;
+        }
+        int[] all = new int[targets.size()];
+        Arrays.setAll(all, i -> i);
+        return all;
+    }
+
+    private static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

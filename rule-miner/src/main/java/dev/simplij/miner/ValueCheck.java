@@ -1,0 +1,108 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import org.hipparchus.dfp.Dfp;
+
+/**
+ * The exact check behind every mined rule. Semantics: {@code source -> target} is sound when both
+ * are equal wherever the source is defined on the reals; the target may be defined at more points
+ * (as in {@code exp log _0 -> _0}), never at fewer.
+ *
+ * <p>In double precision a point passes when the target is finite wherever the source is and the
+ * values agree to {@link #TIGHT} relative. A point where they differ by more, but by less than
+ * rounding of cancelling terms could explain ({@link #LOOSE_RELATIVE}, {@link #LOOSE_ABSOLUTE}), is a
+ * near miss: it is re-evaluated in 40 digits ({@link PreciseEvaluator}) and decides there. Any
+ * other difference rejects. The source must be finite at enough points, so a rule never rests on
+ * an almost empty domain.
+ */
+final class ValueCheck {
+    static final double TIGHT = 1e-12;
+    static final double LOOSE_RELATIVE = 1e-6;
+    static final double LOOSE_ABSOLUTE = 1e-9;
+    /** At most this many near-miss points go to high precision; more reject the candidate. */
+    static final int MAX_NEAR_MISSES = 64;
+
+    /** Outcome of the double-precision pass. */
+    static final int REJECT = -1;
+    static final int TOO_FEW_POINTS = -2;
+
+    private ValueCheck() {
+    }
+
+    /**
+     * Compares value vectors point by point.
+     *
+     * @param minDefined the source must be defined at this many points from {@code firstRandom} on:
+     *                   corner points do not count, so a source defined only on a set of measure
+     *                   zero (such as {@code pow -1 tan asin _0}, defined where {@code tan asin _0}
+     *                   is an integer) never yields a rule
+     * @param ground    both sides are constant over the points (no placeholders): only point 0 counts
+     * @param nearMiss  receives the indices of near-miss points
+     * @return the number of near-miss points (0: accepted as is), {@link #REJECT} or {@link #TOO_FEW_POINTS}
+     */
+    static int compare(double[] source, double[] target, int minDefined, int firstRandom, boolean ground,
+                       int[] nearMiss) {
+        int n = ground ? 1 : source.length;
+        int defined = 0;
+        int misses = 0;
+        for (int p = 0; p < n; p++) {
+            double s = source[p];
+            if (Double.isNaN(s)) {
+                continue;
+            }
+            if (p >= firstRandom) {
+                defined++;
+            }
+            double t = target[p];
+            if (Double.isNaN(t)) {
+                return REJECT;
+            }
+            if (s == t) {
+                continue;
+            }
+            double diff = Math.abs(s - t);
+            double size = Math.max(Math.abs(s), Math.abs(t));
+            if (diff <= TIGHT * size) {
+                continue;
+            }
+            if (diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE || misses == nearMiss.length) {
+                return REJECT;
+            }
+            nearMiss[misses++] = p;
+        }
+        if (ground ? Double.isNaN(source[0]) : defined < minDefined) {
+            return TOO_FEW_POINTS;
+        }
+        return misses;
+    }
+
+    /**
+     * Decides near-miss points in high precision: every point where the source is defined must have
+     * the target defined and equal.
+     */
+    static boolean preciseAgree(PreciseEvaluator precise, Expr source, Expr target, SampleMatrix points,
+                                int[] nearMiss, int count) {
+        double[] point = new double[points.variables()];
+        double[] none = new double[0];
+        for (int k = 0; k < count; k++) {
+            int p = nearMiss[k];
+            for (int j = 0; j < point.length; j++) {
+                point[j] = points.coordinate(j, p);
+            }
+            Dfp s = precise.evaluate(source, point, none);
+            if (s == null) {
+                continue;
+            }
+            double scale = precise.lastMagnitude();
+            Dfp t = precise.evaluate(target, point, none);
+            if (t == null) {
+                return false;
+            }
+            scale = Math.max(scale, precise.lastMagnitude());
+            if (!PreciseEvaluator.agree(s, t, scale)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

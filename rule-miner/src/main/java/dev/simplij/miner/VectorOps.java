@@ -1,0 +1,98 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.NodeKind;
+import dev.simplij.expr.Operator;
+
+import java.util.Arrays;
+
+/**
+ * The miner's vectorized evaluation: {@link Operator#applyAll} plus two guards that mark points
+ * undefined (NaN) where double arithmetic cannot tell the truth:
+ * <ul>
+ *   <li>a sum or difference whose smaller operand is below {@link #ABSORBED} of the larger: the
+ *       smaller one is lost ({@code exp(pi^4) + x} equals {@code exp(pi^4)} to every digit, and
+ *       without the guard {@code + exp pow4 pi _0 -> exp pow4 pi} would pass);</li>
+ *   <li>{@code pow} with a base {@code <= 0} and an exponent that depends on a placeholder: the
+ *       real domain there is where the computed exponent is exactly an integer (or exactly 0), a set
+ *       of measure zero that rounding fakes ({@code cos(exp(-50))} is exactly 1.0 in doubles), and
+ *       without the guard {@code pow -1 cos exp _0 -> -1} would pass although
+ *       {@code (-1)^cos(e^x)} is 1 where {@code cos(e^x) = 0}.</li>
+ * </ul>
+ * Undefined points of a target make rules fail; undefined points of a source only remove points
+ * where doubles carry no usable evidence anyway.
+ */
+final class VectorOps {
+    static final double ABSORBED = 1e-7;
+
+    private VectorOps() {
+    }
+
+    static void apply(Operator op, double[] a, double[] out) {
+        op.applyAll(a, out);
+    }
+
+    /** A binary operator; {@code groundExponent}: the right operand has no placeholder. */
+    static void apply(Operator op, double[] a, double[] b, double[] out, boolean groundExponent) {
+        op.applyAll(a, b, out);
+        if (op == Operator.POW && !groundExponent) {
+            for (int i = 0; i < out.length; i++) {
+                if (a[i] <= 0) {
+                    out[i] = Double.NaN;
+                }
+            }
+        }
+        if (op == Operator.ADD || op == Operator.SUB) {
+            for (int i = 0; i < out.length; i++) {
+                double x = Math.abs(a[i]);
+                double y = Math.abs(b[i]);
+                if (x != 0 && y != 0 && Math.min(x, y) < ABSORBED * Math.max(x, y)) {
+                    out[i] = Double.NaN;
+                }
+            }
+        }
+    }
+
+    /**
+     * Values of a whole expression at every point of a sample ({@code _k} reads column {@code k}),
+     * evaluated bottom-up with the same guard; no free constants.
+     */
+    static double[] evaluate(Expr e, SampleMatrix points) {
+        int n = points.size();
+        double[][] stack = new double[e.size()][];
+        boolean[] ground = new boolean[e.size()];
+        int top = 0;
+        for (int i = e.size() - 1; i >= 0; i--) {
+            double[] v = new double[n];
+            NodeKind kind = e.kind(i);
+            boolean isGround = kind != NodeKind.PLACEHOLDER;
+            if (kind == NodeKind.PLACEHOLDER) {
+                System.arraycopy(points.column(e.placeholder(i)), 0, v, 0, n);
+            } else if (kind == NodeKind.NUMBER) {
+                Arrays.fill(v, e.number(i));
+            } else if (kind == NodeKind.OPERATOR) {
+                Operator op = e.operator(i);
+                switch (op.arity()) {
+                    case 0 -> Arrays.fill(v, op.constantValue());
+                    case 1 -> {
+                        isGround = ground[--top];
+                        apply(op, stack[top], v);
+                    }
+                    default -> {
+                        double[] left = stack[--top];
+                        boolean leftGround = ground[top];
+                        double[] right = stack[--top];
+                        boolean rightGround = ground[top];
+                        apply(op, left, right, v, rightGround);
+                        isGround = leftGround && rightGround;
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("cannot evaluate " + e.token(i) + " in " + e);
+            }
+            ground[top] = isGround;
+            stack[top++] = v;
+        }
+        return stack[0];
+    }
+}
