@@ -143,27 +143,30 @@ final class LikeTerms {
                 }
                 constantTerm = n.normalize(constantTerm);
             }
-            int firstIndex = -1;
-            for (int i = 0; i < itemCount && firstIndex < 0; i++) {
-                if (positive(i)) {
-                    firstIndex = i;
-                }
-            }
-            startChain(firstIndex < 0 ? TermStore.NONE : piece(firstIndex));
+            // Parts are built (and normalized) first and ordered after: building may rewrite them.
+            int positives = 0;
+            int negatives = 0;
+            int[] plus = new int[itemCount];
+            int[] minus = new int[itemCount];
             for (int i = 0; i < itemCount; i++) {
-                if (!positive(i)) {
-                    int p = piece(i);
-                    if (chainEmpty()) {
-                        startChain(n.make(Operator.NEG, p, TermStore.NONE));
-                    } else {
-                        link(Operator.SUB, p);
-                    }
+                if (positive(i)) {
+                    plus[positives++] = piece(i);
+                } else {
+                    minus[negatives++] = piece(i);
                 }
             }
-            for (int i = firstIndex + 1; firstIndex >= 0 && i < itemCount; i++) {
-                if (positive(i)) {
-                    link(Operator.ADD, piece(i));
+            sortCanonically(plus, positives);
+            sortCanonically(minus, negatives);
+            startChain(positives > 0 ? plus[0] : TermStore.NONE);
+            for (int i = 0; i < negatives; i++) {
+                if (chainEmpty()) {
+                    startChain(n.make(Operator.NEG, minus[i], TermStore.NONE));
+                } else {
+                    link(Operator.SUB, minus[i]);
                 }
+            }
+            for (int i = 1; i < positives; i++) {
+                link(Operator.ADD, plus[i]);
             }
             if (chainEmpty()) {
                 return constantTerm == TermStore.NONE ? n.number(0) : constantTerm;
@@ -293,17 +296,21 @@ final class LikeTerms {
         }
 
         private int rebuildProduct(Fraction coefficient, boolean free) {
-            int numerator = TermStore.NONE;
-            int denominator = TermStore.NONE;
+            int[] up = new int[itemCount];
+            int[] down = new int[itemCount];
+            int ups = 0;
+            int downs = 0;
             for (int i = 0; i < itemCount; i++) {
                 long e = itemCoefficients[i].num();
                 int f = power(itemTerms[i], Math.abs(e));
                 if (e > 0) {
-                    numerator = numerator == TermStore.NONE ? f : innerLink(Operator.MUL, numerator, f);
+                    up[ups++] = f;
                 } else {
-                    denominator = denominator == TermStore.NONE ? f : innerLink(Operator.MUL, denominator, f);
+                    down[downs++] = f;
                 }
             }
+            int numerator = leftNested(Operator.MUL, up, ups);
+            int denominator = leftNested(Operator.MUL, down, downs);
             int k = TermStore.NONE;
             boolean negate = false;
             if (free) {
@@ -319,28 +326,25 @@ final class LikeTerms {
                     k = n.normalize(k);
                 }
             }
+            // numerator and denominator have raw roots: normalize them where they become operands
             int q;
             if (denominator == TermStore.NONE) {
                 q = numerator;
             } else if (numerator == TermStore.NONE) {
                 if (k != TermStore.NONE) {
-                    return finish(n.raw(Operator.DIV, k, denominator), false);
+                    return n.raw(Operator.DIV, k, n.normalize(denominator));
                 }
-                q = n.make(Operator.INV, denominator, TermStore.NONE);
+                q = n.raw(Operator.INV, n.normalize(denominator), TermStore.NONE);
             } else {
-                q = n.make(Operator.DIV, numerator, denominator);
+                q = n.raw(Operator.DIV, n.normalize(numerator), n.normalize(denominator));
             }
             if (q == TermStore.NONE) {
                 return k == TermStore.NONE ? n.number(negate ? -1 : 1) : k;
             }
             if (k != TermStore.NONE) {
-                return finish(n.rawOrdered(Operator.MUL, k, q), false);
+                return n.rawOrdered(Operator.MUL, k, n.normalize(q));
             }
-            return finish(q, negate);
-        }
-
-        private int finish(int t, boolean negate) {
-            return negate ? n.raw(Operator.NEG, t, TermStore.NONE) : t;
+            return negate ? n.raw(Operator.NEG, n.normalize(q), TermStore.NONE) : q;
         }
 
         private int power(int base, long e) {
@@ -356,7 +360,24 @@ final class LikeTerms {
 
         // ---- shared ----
 
-        /** An inner chain link, marked collected: it is already in canonical form, collecting it again is wasted. */
+        private void sortCanonically(int[] terms, int count) {
+        IntArrays.mergeSort(terms, 0, count, s::lexCompare);
+    }
+
+    /**
+     * The canonical left-nested chain of the terms (sorted here), NONE when there are none. Its
+     * root link is raw, so that collecting it again sees parts that changed while being built.
+     */
+    private int leftNested(Operator op, int[] terms, int count) {
+        sortCanonically(terms, count);
+        int acc = count > 0 ? terms[0] : TermStore.NONE;
+        for (int i = 1; i < count; i++) {
+            acc = i == count - 1 ? n.raw(op, acc, terms[i]) : innerLink(op, acc, terms[i]);
+        }
+        return acc;
+    }
+
+    /** An inner chain link, marked collected: it is already in canonical form, collecting it again is wasted. */
         private int innerLink(Operator op, int left, int right) {
             int raw = s.operator(op, left, right);
             s.markCollected(raw);
