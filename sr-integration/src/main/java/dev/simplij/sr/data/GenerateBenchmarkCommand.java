@@ -1,0 +1,86 @@
+package dev.simplij.sr.data;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code simplij generate-bench}: the generator's throughput with data points off, in simplified,
+ * deduplicated skeletons per second, and where the time goes. A command, not a test: it takes the
+ * machine for as long as it runs.
+ */
+public final class GenerateBenchmarkCommand {
+    static final String USAGE = """
+            usage: simplij generate-bench [--count N] [--config FILE] [--set KEY=VALUE] [options]
+
+            Runs the generator with points.enabled=false and no output files (records are still
+            serialized) after a warm-up run, and reports distinct simplified skeletons per second
+            and thread time per stage (sample, simplify, reject, dedupe, decontaminate, serialize).
+
+              --count N            distinct skeletons in the measured run (default 2000000)
+              --warmup N           distinct skeletons in the warm-up run (default 200000)
+              --config FILE        generator configuration (default: the defaults)
+              --set KEY=VALUE      override one configuration key (repeatable)
+              --seed N, --threads N, --ruleset NAME|FILE   as for generate
+              --test-set FILE.csv  include decontamination against this test set
+              --help               this text
+            """;
+
+    private static final Set<String> FLAGS = Set.of("--help");
+    private static final Set<String> VALUED = Set.of("--count", "--warmup", "--config", "--set", "--seed", "--threads",
+            "--ruleset", "--test-set");
+
+    private GenerateBenchmarkCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args, FLAGS, VALUED);
+        } catch (IllegalArgumentException e) {
+            err.println("generate-bench: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (cl.has("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            GeneratorConfig config = GenerateCommand.config(cl).with("points.enabled", "false");
+            var normalizer = cl.skeletonSimplifier();
+            Decontaminator decontaminator = cl.has("--test-set")
+                    ? Decontaminator.fromCsv(java.nio.file.Path.of(cl.get("--test-set")), normalizer, config) : null;
+            long count = cl.longValue("--count", 2_000_000, 1);
+            long warmup = cl.longValue("--warmup", 200_000, 0);
+            DatasetGenerator generator = new DatasetGenerator(config, normalizer, decontaminator);
+            if (warmup > 0) {
+                // Another seed, so the measured run does not start with its forms already seen by the JIT's caches.
+                new DatasetGenerator(config.with("seed", Long.toString(config.seed() + 1)), normalizer, decontaminator)
+                        .run(warmup, null, Long.MAX_VALUE / 2, null);
+            }
+            GenerationStats stats = generator.run(count, null, Long.MAX_VALUE / 2, null);
+            out.print(stats.summary());
+            out.printf("throughput: %,.0f simplified, deduplicated skeletons/s (%,.0f sampled/s) on %d threads, %d cores%n",
+                    stats.uniquePerSecond(), stats.sampledPerSecond(), stats.threads,
+                    Runtime.getRuntime().availableProcessors());
+            double per = 1e9 / Math.max(1, stats.sampled());
+            out.print("thread time per sampled skeleton:");
+            for (Map.Entry<String, Double> e : stats.stageSeconds().entrySet()) {
+                out.printf(" %s %.0f ns,", e.getKey(), e.getValue() * per);
+            }
+            out.println();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("generate-bench: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package dev.simplij.sr.data;
+
+import dev.simplij.sr.Normalizer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code simplij generate}: writes a training set of distinct, simplified, decontaminated formula
+ * skeletons with sampled data as JSON Lines shards, plus the run's statistics and length figure.
+ * Exit status 0 on success, 2 on bad usage, configuration or input files.
+ */
+public final class GenerateCommand {
+    static final String USAGE = """
+            usage: simplij generate --config FILE --count N --out DIR [--test-set FILE.csv] [options]
+
+            Samples formula skeletons (Lample & Charton trees), simplifies them in skeleton mode,
+            rejects constant, undefined or under-using ones, keeps each canonical form once per run,
+            drops those matching a test set, draws constants and points, and writes N records to
+            DIR/shard-00000.jsonl, ... Each line: {"prefix", "infix", "variables", "constants", "X", "y"}.
+            Same seed and configuration, same bytes, on any number of threads.
+
+              --config FILE        generator configuration, a properties file over the defaults
+                                   (omit for the defaults; see --print-config)
+              --count N            records to write
+              --out DIR            output directory (created); also gets stats.txt, lengths.png,
+                                   config.properties and, with --test-set, decontamination.csv
+              --test-set FILE.csv  CSV with a header and a 'formula' column (SymPy syntax, variables
+                                   x1, x2, ... as generated); matching skeletons are dropped
+              --set KEY=VALUE      override one configuration key (repeatable)
+              --seed N             the same as --set seed=N
+              --threads N          the same as --set threads=N (0: all cores)
+              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default)
+              --max-sampled N      stop after sampling N skeletons (default max(10^6, 1000 * count))
+              --no-progress        no progress bar
+              --print-config       print the default configuration and exit
+              --help               this text
+            """;
+
+    private static final Set<String> FLAGS = Set.of("--help", "--no-progress", "--print-config");
+    private static final Set<String> VALUED = Set.of("--config", "--count", "--out", "--test-set", "--set", "--seed",
+            "--threads", "--ruleset", "--max-sampled");
+
+    private GenerateCommand() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs the command; returns the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        CommandLine cl;
+        try {
+            cl = CommandLine.parse(args, FLAGS, VALUED);
+        } catch (IllegalArgumentException e) {
+            err.println("generate: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        if (cl.has("--help")) {
+            out.print(USAGE);
+            return 0;
+        }
+        try {
+            if (cl.has("--print-config")) {
+                try (var in = GeneratorConfig.class.getResourceAsStream(GeneratorConfig.DEFAULT_RESOURCE)) {
+                    out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                return 0;
+            }
+            return generate(cl, out, err);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("generate: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("generate: " + e);
+            return 2;
+        }
+    }
+
+    /** The configuration of {@code --config} with {@code --set}, {@code --seed} and {@code --threads} applied. */
+    static GeneratorConfig config(CommandLine cl) {
+        GeneratorConfig config = cl.has("--config") ? GeneratorConfig.load(Path.of(cl.get("--config")))
+                : GeneratorConfig.defaults();
+        for (String kv : cl.all("--set")) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--set takes KEY=VALUE, got '" + kv + "'");
+            }
+            config = config.with(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+        }
+        if (cl.has("--seed")) {
+            config = config.with("seed", cl.get("--seed"));
+        }
+        if (cl.has("--threads")) {
+            config = config.with("threads", cl.get("--threads"));
+        }
+        return config;
+    }
+
+    private static int generate(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
+        long count = cl.longValue("--count", -1, 0);
+        if (count < 0) {
+            throw new IllegalArgumentException("--count is required");
+        }
+        Path dir = Path.of(cl.require("--out"));
+        GeneratorConfig config = config(cl);
+        Normalizer normalizer = cl.skeletonSimplifier();
+        Decontaminator decontaminator = null;
+        if (cl.has("--test-set")) {
+            decontaminator = Decontaminator.fromCsv(Path.of(cl.get("--test-set")), normalizer, config);
+            err.printf("test set: %d formulas from %s%n", decontaminator.tests().size(), cl.get("--test-set"));
+        }
+        long maxSampled = cl.longValue("--max-sampled", Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000), 1);
+        ProgressBar bar = cl.has("--no-progress") ? null : new ProgressBar(err, count, "records");
+        GenerationStats stats = new DatasetGenerator(config, normalizer, decontaminator).run(count, dir, maxSampled, bar);
+        if (bar != null) {
+            bar.finish();
+        }
+        writeReports(dir, config, stats, decontaminator);
+        out.print(stats.summary());
+        out.println("wrote " + dir.resolve("shard-*.jsonl") + ", stats.txt, lengths.png, config.properties"
+                + (decontaminator != null ? ", decontamination.csv" : ""));
+        return stats.written() == count ? 0 : 1;
+    }
+
+    /** The run's statistics, figure, effective configuration and decontamination report. */
+    static void writeReports(Path dir, GeneratorConfig config, GenerationStats stats, Decontaminator decontaminator)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("stats.txt"), stats.summary(), StandardCharsets.UTF_8);
+        LengthHistogramChart.write(stats, dir.resolve("lengths.png"));
+        try (Writer w = Files.newBufferedWriter(dir.resolve("config.properties"), StandardCharsets.UTF_8)) {
+            w.write("# effective configuration of this run (" + config.source() + ")\n");
+            for (Map.Entry<String, String> e : config.values().entrySet()) {
+                w.write(e.getKey() + " = " + e.getValue() + "\n");
+            }
+        }
+        if (decontaminator != null) {
+            try (Writer w = Files.newBufferedWriter(dir.resolve("decontamination.csv"), StandardCharsets.UTF_8)) {
+                w.write("row,formula,skeleton,dropped\n");
+                for (Decontaminator.TestFormula t : decontaminator.tests()) {
+                    w.write(t.row() + "," + Csv.quote(t.formula()) + "," + Csv.quote(t.skeleton().toInfix()) + ","
+                            + stats.matchesByTestRow().getOrDefault(t.row(), 0L) + "\n");
+                }
+            }
+        }
+    }
+}
