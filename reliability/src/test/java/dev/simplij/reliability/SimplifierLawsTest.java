@@ -1,0 +1,160 @@
+package dev.simplij.reliability;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.simplify.Simplification;
+import dev.simplij.simplify.Simplifier;
+import dev.simplij.simplify.StopReason;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The algebraic laws of {@link Simplifier} as seeded randomized tests: idempotent, never longer,
+ * invariant under swapping commutative operands and under renaming variables, the same for prefix
+ * and infix input, and deterministic across calls, threads and JVMs. Each failure names the seed
+ * and the expression seed that reproduce it.
+ */
+class SimplifierLawsTest {
+    private static final long SEED = Seeds.of(6_000_001L);
+    private static final int COUNT = 3_000;
+    private static final RandomExpressions GENERATOR = new RandomExpressions(3, 30);
+    private static final Simplifier SIMPLIFIER = TestRules.simplifier(TestRules.IDENTITIES);
+
+    private static Supplier<String> where(long seed, Expr e) {
+        return () -> "run seed " + SEED + ", expression seed " + seed + ": " + e + "   (" + e.toInfix() + ")";
+    }
+
+    private interface Law {
+        void check(long seed, Expr e, UniformRandomProvider rng);
+    }
+
+    private static void forAll(Law law) {
+        for (int i = 0; i < COUNT; i++) {
+            long seed = SEED + i;
+            UniformRandomProvider rng = RandomExpressions.rng(seed);
+            law.check(seed, GENERATOR.generate(rng), rng);
+        }
+    }
+
+    @Test
+    void idempotentAtAFixpoint() {
+        forAll((seed, e, rng) -> {
+            Simplification once = SIMPLIFIER.simplifyWithReport(e);
+            if (once.stopReason() == StopReason.FIXPOINT) {
+                assertEquals(once.result(), SIMPLIFIER.simplify(once.result()), where(seed, e));
+            }
+        });
+    }
+
+    @Test
+    void neverLonger() {
+        forAll((seed, e, rng) -> assertTrue(SIMPLIFIER.simplify(e).size() <= e.size(), where(seed, e)));
+    }
+
+    @Test
+    void invariantUnderSwappingCommutativeOperands() {
+        forAll((seed, e, rng) -> {
+            Expr swapped = ExprTransforms.permuteCommutative(e, rng);
+            assertEquals(SIMPLIFIER.simplify(e), SIMPLIFIER.simplify(swapped),
+                    () -> where(seed, e).get() + " swapped to " + swapped);
+        });
+    }
+
+    @Test
+    void invariantUnderOrderPreservingRenaming() {
+        Map<String, String> names = Map.of("x1", "a1", "x2", "a2", "x3", "b", "x4", "z9");
+        forAll((seed, e, rng) -> assertEquals(ExprTransforms.rename(SIMPLIFIER.simplify(e), names),
+                SIMPLIFIER.simplify(ExprTransforms.rename(e, names)), where(seed, e)));
+    }
+
+    @Test
+    void invariantUnderAnyRenamingUpToOperandOrder() {
+        Map<String, String> swap = Map.of("x1", "x3", "x3", "x1", "x2", "x4", "x4", "x2");
+        forAll((seed, e, rng) -> {
+            Expr renamedFirst = SIMPLIFIER.simplify(ExprTransforms.rename(e, swap));
+            Expr renamedAfter = SIMPLIFIER.simplify(ExprTransforms.rename(SIMPLIFIER.simplify(e), swap));
+            assertEquals(renamedAfter, renamedFirst, where(seed, e));
+        });
+    }
+
+    @Test
+    void sameOutputForPrefixAndInfixInput() {
+        forAll((seed, e, rng) -> assertEquals(SIMPLIFIER.simplify(Expr.parsePrefix(e.toPrefix())),
+                SIMPLIFIER.simplify(Expr.parseInfix(e.toInfix())),
+                () -> where(seed, e).get() + " infix '" + e.toInfix() + "'"));
+    }
+
+    @Test
+    void deterministicAcrossCallsAndThreads() throws Exception {
+        List<Expr> inputs = new ArrayList<>();
+        for (int i = 0; i < COUNT; i++) {
+            inputs.add(GENERATOR.generate(SEED + i));
+        }
+        List<Expr> sequential = inputs.stream().map(SIMPLIFIER::simplify).toList();
+        assertEquals(sequential, inputs.stream().map(SIMPLIFIER::simplify).toList(), "second call differs");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<Expr>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 97;
+                runs.add(pool.submit(() -> {
+                    Expr[] out = new Expr[inputs.size()];
+                    for (int k = 0; k < inputs.size(); k++) {
+                        int i = (k + offset) % inputs.size(); // each thread in its own order
+                        out[i] = SIMPLIFIER.simplify(inputs.get(i));
+                    }
+                    return List.of(out);
+                }));
+            }
+            for (Future<List<Expr>> run : runs) {
+                List<Expr> parallel = run.get();
+                for (int i = 0; i < inputs.size(); i++) {
+                    assertEquals(sequential.get(i), parallel.get(i), where(SEED + i, inputs.get(i)));
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(sequential, SIMPLIFIER.simplifyAll(inputs), "simplifyAll differs");
+    }
+
+    @Test
+    void deterministicAcrossJvms() throws Exception {
+        String here = LawDigest.digest(SEED, COUNT);
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UnlockExperimentalVMOptions", "-XX:hashCode=4", "-cp", System.getProperty("java.class.path"),
+                LawDigest.class.getName(), Long.toString(SEED), Integer.toString(COUNT))
+                .redirectErrorStream(true).start();
+        String there = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+        assertEquals(0, child.waitFor(), there);
+        assertEquals(here, there, "a second JVM (other identity hash codes) simplified seed " + SEED + " differently");
+    }
+
+    /** Digest of the simplified forms of a seeded batch; {@code main} runs it in another JVM. */
+    static final class LawDigest {
+        static String digest(long seed, int count) throws Exception {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < count; i++) {
+                md.update((SIMPLIFIER.simplify(GENERATOR.generate(seed + i)).toPrefix() + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        }
+
+        public static void main(String[] args) throws Exception {
+            System.out.println(digest(Long.parseLong(args[0]), Integer.parseInt(args[1])));
+        }
+    }
+}
