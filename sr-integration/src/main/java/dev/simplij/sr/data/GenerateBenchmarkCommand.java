@@ -1,7 +1,8 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.sr.Normalizer;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,46 +42,32 @@ public final class GenerateBenchmarkCommand {
 
     /** Runs the command; returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl;
-        try {
-            cl = CommandLine.parse(args, FLAGS, VALUED);
-        } catch (IllegalArgumentException e) {
-            err.println("generate-bench: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        return CommandLine.run("generate-bench", USAGE, FLAGS, VALUED, args, out, err, cl -> benchmark(cl, out));
+    }
+
+    private static int benchmark(CommandLine cl, PrintStream out) {
+        GeneratorConfig config = GenerateCommand.config(cl).with("points.enabled", "false");
+        Normalizer normalizer = cl.skeletonSimplifier();
+        Decontaminator decontaminator = cl.has("--test-set")
+                ? Decontaminator.fromCsv(Path.of(cl.get("--test-set")), normalizer, config) : null;
+        long count = cl.longValue("--count", 2_000_000, 1);
+        long warmup = cl.longValue("--warmup", 200_000, 0);
+        if (warmup > 0) {
+            // Another seed, so the measured run starts from an empty set of seen forms all the same.
+            new DatasetGenerator(config.with("seed", Long.toString(config.seed() + 1)), normalizer, decontaminator)
+                    .run(warmup, null, Long.MAX_VALUE / 2, null);
         }
-        if (cl.has("--help")) {
-            out.print(USAGE);
-            return 0;
+        GenerationStats stats = new DatasetGenerator(config, normalizer, decontaminator).run(count, null, Long.MAX_VALUE / 2, null);
+        out.print(stats.summary());
+        out.printf("throughput: %,.0f simplified, deduplicated skeletons/s (%,.0f sampled/s) on %d threads, %d cores%n",
+                stats.uniquePerSecond(), stats.sampledPerSecond(), stats.threads,
+                Runtime.getRuntime().availableProcessors());
+        double per = 1e9 / Math.max(1, stats.sampled());
+        out.print("thread time per sampled skeleton:");
+        for (Map.Entry<String, Double> e : stats.stageSeconds().entrySet()) {
+            out.printf(" %s %.0f ns,", e.getKey(), e.getValue() * per);
         }
-        try {
-            GeneratorConfig config = GenerateCommand.config(cl).with("points.enabled", "false");
-            var normalizer = cl.skeletonSimplifier();
-            Decontaminator decontaminator = cl.has("--test-set")
-                    ? Decontaminator.fromCsv(java.nio.file.Path.of(cl.get("--test-set")), normalizer, config) : null;
-            long count = cl.longValue("--count", 2_000_000, 1);
-            long warmup = cl.longValue("--warmup", 200_000, 0);
-            DatasetGenerator generator = new DatasetGenerator(config, normalizer, decontaminator);
-            if (warmup > 0) {
-                // Another seed, so the measured run does not start with its forms already seen by the JIT's caches.
-                new DatasetGenerator(config.with("seed", Long.toString(config.seed() + 1)), normalizer, decontaminator)
-                        .run(warmup, null, Long.MAX_VALUE / 2, null);
-            }
-            GenerationStats stats = generator.run(count, null, Long.MAX_VALUE / 2, null);
-            out.print(stats.summary());
-            out.printf("throughput: %,.0f simplified, deduplicated skeletons/s (%,.0f sampled/s) on %d threads, %d cores%n",
-                    stats.uniquePerSecond(), stats.sampledPerSecond(), stats.threads,
-                    Runtime.getRuntime().availableProcessors());
-            double per = 1e9 / Math.max(1, stats.sampled());
-            out.print("thread time per sampled skeleton:");
-            for (Map.Entry<String, Double> e : stats.stageSeconds().entrySet()) {
-                out.printf(" %s %.0f ns,", e.getKey(), e.getValue() * per);
-            }
-            out.println();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            err.println("generate-bench: " + e.getMessage());
-            return 2;
-        }
+        out.println();
+        return 0;
     }
 }

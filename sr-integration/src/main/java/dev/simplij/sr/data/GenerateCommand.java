@@ -3,7 +3,6 @@ package dev.simplij.sr.data;
 import dev.simplij.sr.Normalizer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,19 +56,7 @@ public final class GenerateCommand {
 
     /** Runs the command; returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl;
-        try {
-            cl = CommandLine.parse(args, FLAGS, VALUED);
-        } catch (IllegalArgumentException e) {
-            err.println("generate: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        if (cl.has("--help")) {
-            out.print(USAGE);
-            return 0;
-        }
-        try {
+        return CommandLine.run("generate", USAGE, FLAGS, VALUED, args, out, err, cl -> {
             if (cl.has("--print-config")) {
                 try (var in = GeneratorConfig.class.getResourceAsStream(GeneratorConfig.DEFAULT_RESOURCE)) {
                     out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -77,13 +64,7 @@ public final class GenerateCommand {
                 return 0;
             }
             return generate(cl, out, err);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            err.println("generate: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("generate: " + e);
-            return 2;
-        }
+        });
     }
 
     /** The configuration of {@code --config} with {@code --set}, {@code --seed} and {@code --threads} applied. */

@@ -4,7 +4,6 @@ import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,27 +55,7 @@ public final class RankCommand {
 
     /** Runs the command; returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl;
-        try {
-            cl = CommandLine.parse(args, FLAGS, VALUED);
-        } catch (IllegalArgumentException e) {
-            err.println("rank: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
-        }
-        if (cl.has("--help")) {
-            out.print(USAGE);
-            return 0;
-        }
-        try {
-            return rank(cl, out, err);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            err.println("rank: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("rank: " + e);
-            return 2;
-        }
+        return CommandLine.run("rank", USAGE, FLAGS, VALUED, args, out, err, cl -> rank(cl, out, err));
     }
 
     private static int rank(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
