@@ -1,0 +1,151 @@
+package dev.simplij.cli;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.ParseException;
+import dev.simplij.rules.RuleFormatException;
+import dev.simplij.rules.RuleSet;
+import dev.simplij.simplify.Simplifier;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code simplij simplify}: simplifies expressions given as arguments, or streams standard input
+ * one expression per line with exactly one output line per input line.
+ */
+public final class SimplifyCommand implements Command {
+    /** Lines parsed and simplified together (in parallel) before their results are written. */
+    static final int BATCH = 8192;
+
+    @Override
+    public String name() {
+        return "simplify";
+    }
+
+    @Override
+    public String summary() {
+        return "simplify expressions (arguments, or standard input line by line)";
+    }
+
+    @Override
+    public String help() {
+        return """
+                usage: simplij simplify [--prefix] [--ruleset NAME|FILE] [--skeleton] [EXPR ...]
+
+                Simplifies each EXPR, or with no EXPR each line of standard input, and writes one
+                line per expression in the same notation: infix in SymPy syntax (default), or prefix
+                tokens with --prefix. A line that cannot be parsed gives an empty output line and a
+                message on standard error with its line number, character position (0-based) and
+                the reason; the exit status is then 1, after all lines are done.
+
+                  --prefix            read and write prefix tokens ('+ pow2 sin x1 pow2 cos x1')
+                  --ruleset NAME|FILE a shipped rule set by name, or a rule file (default: 'default')
+                  --skeleton          skeleton mode: absorb <constant> free constants
+                  --help              this text
+
+                Exit status: 0 all simplified, 1 some expression could not be parsed, 2 bad usage or
+                rule set.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        boolean prefix = false;
+        boolean skeleton = false;
+        String ruleSetName = null;
+        List<String> expressions = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--prefix" -> prefix = true;
+                case "--skeleton" -> skeleton = true;
+                case "--ruleset" -> {
+                    if (i + 1 >= args.size()) {
+                        err.println("simplify: --ruleset needs a name or a file");
+                        return 2;
+                    }
+                    ruleSetName = args.get(++i);
+                }
+                case "--" -> {
+                    expressions.addAll(args.subList(i + 1, args.size()));
+                    i = args.size();
+                }
+                default -> {
+                    if (a.startsWith("--")) {
+                        err.println("simplify: unknown option '" + a + "' (see simplij simplify --help)");
+                        return 2;
+                    }
+                    expressions.add(a);
+                }
+            }
+        }
+        Simplifier simplifier;
+        try {
+            RuleSet rules = ruleSetName == null ? Simplifier.defaultRuleSet() : RuleSet.load(ruleSetName);
+            simplifier = Simplifier.builder().ruleSet(rules).skeleton(skeleton).build();
+        } catch (RuleFormatException | IllegalStateException e) {
+            err.println("simplify: " + e.getMessage());
+            return 2;
+        }
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        boolean failed;
+        if (!expressions.isEmpty()) {
+            failed = simplifyBatch(simplifier, prefix, expressions, 1, "argument", writer, err);
+        } else {
+            failed = false;
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            List<String> batch = new ArrayList<>(BATCH);
+            long lineNumber = 1;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    failed |= simplifyBatch(simplifier, prefix, batch, lineNumber, "line", writer, err);
+                    lineNumber += batch.size();
+                    batch.clear();
+                }
+            }
+            failed |= simplifyBatch(simplifier, prefix, batch, lineNumber, "line", writer, err);
+        }
+        writer.flush();
+        return failed ? 1 : 0;
+    }
+
+    /** Parses, simplifies and writes one batch in order; returns whether some entry failed to parse. */
+    private static boolean simplifyBatch(Simplifier simplifier, boolean prefix, List<String> texts, long firstNumber,
+                                         String what, Writer out, PrintStream err) throws IOException {
+        int n = texts.size();
+        List<Expr> parsed = new ArrayList<>(n);
+        boolean[] ok = new boolean[n];
+        boolean failed = false;
+        for (int i = 0; i < n; i++) {
+            try {
+                parsed.add(prefix ? Expr.parsePrefix(texts.get(i)) : Expr.parseInfix(texts.get(i)));
+                ok[i] = true;
+            } catch (ParseException e) {
+                err.println("simplify: " + what + " " + (firstNumber + i) + ", position " + e.position() + ": "
+                        + e.reason());
+                failed = true;
+            }
+        }
+        List<Expr> results = simplifier.simplifyAll(parsed);
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (ok[i]) {
+                Expr r = results.get(next++);
+                out.write(prefix ? r.toPrefix() : r.toInfix());
+            }
+            out.write('\n');
+        }
+        return failed;
+    }
+}
