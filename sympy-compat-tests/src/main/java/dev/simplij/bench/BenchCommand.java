@@ -1,5 +1,6 @@
 package dev.simplij.bench;
 
+import dev.simplij.cli.Command;
 import dev.simplij.simplify.Simplifier;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.StringJoiner;
  * {@code simplij bench}: SimpliJ and its peers on the same corpus in one run, written up as a
  * Markdown table, a per-row TSV and PNG plots.
  */
-public final class BenchCommand {
+public final class BenchCommand implements Command {
     static final String USAGE = """
             Usage: simplij bench --corpus FILE [--peers sympy,symja,jenetics] [--out DIR] [options]
 
@@ -58,8 +59,28 @@ public final class BenchCommand {
                    double warmUpSeconds, String python, long seed, String note) {
     }
 
-    /** Runs the command; returns the exit status. */
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "time SimpliJ against SymPy, Symja and Jenetics on a corpus; write a Markdown table and plots";
+    }
+
+    @Override
+    public String help() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, out, err);
+    }
+
+    /** Runs the command; returns the exit status (0 done, 1 failed, 2 bad usage). */
+    int run(List<String> args, PrintStream out, PrintStream err) {
         Options o;
         try {
             if (args.contains("--help") || args.contains("-h")) {
@@ -246,9 +267,5 @@ public final class BenchCommand {
             }
         }
         return p;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new BenchCommand().run(List.of(args), System.out, System.err));
     }
 }
