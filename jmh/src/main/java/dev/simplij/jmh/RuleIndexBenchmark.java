@@ -41,6 +41,10 @@ public class RuleIndexBenchmark {
     @Param({RuleSet.DEFAULT_NAME})
     String ruleset;
 
+    /** How many rules to index, the first ones of the file; 0 for all. The lookup should not care. */
+    @Param({"100", "1000", "0"})
+    int firstRules;
+
     @Param({"15"})
     int tokens;
 
@@ -55,6 +59,9 @@ public class RuleIndexBenchmark {
     @Setup
     public void setUp() {
         rules = BenchmarkRules.load(ruleset);
+        if (firstRules > 0 && firstRules < rules.size()) {
+            rules = rules.subList(0, firstRules);
+        }
         index = RuleIndex.of(rules);
         matcher = index.matcher();
         Expr[] pool = RandomExpressions.pool(seed, POOL, tokens);
