@@ -46,6 +46,11 @@ public final class FrontFiles {
         }
     }
 
+    /** One CSV cell, quoted when it holds a comma, a quote or a line break. */
+    public static String csvCell(String text) {
+        return CsvData.cell(text);
+    }
+
     /** Plots loss (log scale) against complexity, the selected equation marked; PNG. */
     public static void plot(SearchResult result, String title, Path file) throws IOException {
         XYSeries front = new XYSeries("Pareto front");
@@ -58,6 +63,11 @@ public final class FrontFiles {
             }
         }
         writePng(title, "complexity", "loss", List.of(front, selected), file, 800, 500);
+    }
+
+    /** Seconds (log scale) against problem number, one series per setting; PNG. */
+    public static void writeTimeChart(String title, List<XYSeries> series, Path file) throws IOException {
+        writePng(title, "problem", "seconds", series, file, 800, 450);
     }
 
     /** A line-and-marker chart with a log-scale y axis, written as PNG. */

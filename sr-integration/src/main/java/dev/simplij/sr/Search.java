@@ -51,12 +51,20 @@ final class Search {
         return loss.loss(mean, y);
     }
 
+    /**
+     * The seed of one random stream of a run. A {@code Long} seed is expanded by SplitMix64, so even
+     * 0 gives a good state (a raw {@code long[]} of zeros would give the generator's all-zero state).
+     */
+    static Long streamSeed(long seed, int stream) {
+        return seed + 0x9E3779B97F4A7C15L * (stream + 2L);
+    }
+
     boolean shouldStop() {
         return stopRequested || System.nanoTime() > deadlineNanos;
     }
 
     SearchResult run() {
-        UniformRandomProvider master = RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed, -1});
+        UniformRandomProvider master = RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(settings.seed, -1));
         Island[] islands = new Island[settings.populations];
         ExecutorService pool = settings.threads > 1 ? Executors.newFixedThreadPool(settings.threads, r -> {
             Thread t = new Thread(r, "simplij-sr");
@@ -68,7 +76,7 @@ final class Search {
         long iteration = 0;
         try {
             parallel(pool, settings.populations, i -> islands[i] = new Island(this,
-                    RandomSource.XO_RO_SHI_RO_128_PP.create(new long[] {settings.seed, i})));
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(settings.seed, i))));
             for (Island island : islands) {
                 hallOfFame.addAll(island.hallOfFame);
             }

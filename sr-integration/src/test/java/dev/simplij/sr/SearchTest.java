@@ -94,6 +94,14 @@ class SearchTest {
     }
 
     @Test
+    void seedZeroWorks() {
+        double[] y = new double[30];
+        double[][] x = points(0, v -> 2 * v, y);
+        SearchResult r = small(0).maxIterations(3).build().fit(x, y, List.of("x"));
+        assertEquals(StopReason.ITERATIONS, r.stopReason());
+    }
+
+    @Test
     void threadsProduceAValidFront() {
         double[] y = new double[40];
         double[][] x = points(6, v -> 3 * v + 1, y);

@@ -1,0 +1,91 @@
+package dev.simplij.sr.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The benchmark suites: Nguyen-1..8, the Neural-ODE vector field, and 20 Feynman formulas. */
+final class Problems {
+    private static final String NGUYEN_OPS = "+,-,*,/,sin,cos,exp,log,sqrt";
+    private static final String FEYNMAN_OPS = "+,-,*,/,sqrt,exp,cos";
+
+    private Problems() {
+    }
+
+    static List<Problem> suite(String name) {
+        return switch (name) {
+            case "nguyen" -> nguyen();
+            case "node" -> neuralOde();
+            case "feynman" -> feynman();
+            case "all" -> {
+                List<Problem> all = new ArrayList<>(nguyen());
+                all.addAll(neuralOde());
+                all.addAll(feynman());
+                yield all;
+            }
+            default -> throw new IllegalArgumentException("unknown suite '" + name + "': nguyen, node, feynman or all");
+        };
+    }
+
+    private static Problem one(String suite, String name, String formula, String var, double lo, double hi, String ops) {
+        return new Problem(suite, name, formula, List.of(var), new double[] {lo}, new double[] {hi}, ops);
+    }
+
+    /** Nguyen et al. (2011), on the original input ranges. */
+    static List<Problem> nguyen() {
+        return List.of(
+                one("nguyen", "Nguyen-1", "x**3 + x**2 + x", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-2", "x**4 + x**3 + x**2 + x", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-3", "x**5 + x**4 + x**3 + x**2 + x", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-4", "x**6 + x**5 + x**4 + x**3 + x**2 + x", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-5", "sin(x**2)*cos(x) - 1", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-6", "sin(x) + sin(x + x**2)", "x", -1, 1, NGUYEN_OPS),
+                one("nguyen", "Nguyen-7", "log(x + 1) + log(x**2 + 1)", "x", 0, 2, NGUYEN_OPS),
+                one("nguyen", "Nguyen-8", "sqrt(x)", "x", 0, 4, NGUYEN_OPS));
+    }
+
+    /** The vector field of the Neural-ODE symbolic-regression example, one problem per component. */
+    static List<Problem> neuralOde() {
+        List<String> xy = List.of("x", "y");
+        double[] lo = {0, 0};
+        double[] hi = {2, 2};
+        return List.of(
+                new Problem("node", "dx/dt", "y/(1 + y)", xy, lo, hi, "+,-,*,/"),
+                new Problem("node", "dy/dt", "-x/(1 + x)", xy, lo, hi, "+,-,*,/"));
+    }
+
+    private static Problem f(String name, String formula, String vars, double lo, double hi) {
+        List<String> names = List.of(vars.split(","));
+        double[] l = new double[names.size()];
+        double[] h = new double[names.size()];
+        java.util.Arrays.fill(l, lo);
+        java.util.Arrays.fill(h, hi);
+        return new Problem("feynman", name, formula, names, l, h, FEYNMAN_OPS);
+    }
+
+    /** 20 formulas of the AI Feynman benchmark (Udrescu and Tegmark, 2020), with its input ranges. */
+    static List<Problem> feynman() {
+        Problem i107 = new Problem("feynman", "I.10.7", "m0/sqrt(1 - v**2/c**2)", List.of("m0", "v", "c"),
+                new double[] {1, 1, 3}, new double[] {5, 2, 10}, FEYNMAN_OPS);
+        return List.of(
+                f("I.6.2a", "exp(-theta**2/2)/sqrt(2*pi)", "theta", 1, 3),
+                i107,
+                f("I.12.1", "mu*Nn", "mu,Nn", 1, 5),
+                f("I.12.2", "q1*q2/(4*pi*epsilon*r**2)", "q1,q2,epsilon,r", 1, 5),
+                f("I.12.5", "q2*Ef", "q2,Ef", 1, 5),
+                f("I.14.3", "m*g*z", "m,g,z", 1, 5),
+                f("I.14.4", "k*x**2/2", "k,x", 1, 5),
+                f("I.16.6", "(u + v)/(1 + u*v/c**2)", "c,v,u", 1, 5),
+                f("I.18.4", "(m1*r1 + m2*r2)/(m1 + m2)", "m1,m2,r1,r2", 1, 5),
+                f("I.25.13", "q/C", "q,C", 1, 5),
+                f("I.27.6", "1/(1/d1 + n/d2)", "d1,d2,n", 1, 5),
+                f("I.29.4", "omega/c", "omega,c", 1, 10),
+                f("I.34.8", "q*v*B/p", "q,v,B,p", 1, 5),
+                f("I.39.1", "3*pF*V/2", "pF,V", 1, 5),
+                f("I.39.22", "n*kb*T/V", "n,T,V,kb", 1, 5),
+                f("I.43.31", "mob*kb*T", "mob,T,kb", 1, 5),
+                f("I.47.23", "sqrt(gam*pr/rho)", "gam,pr,rho", 1, 5),
+                f("II.3.24", "P/(4*pi*r**2)", "P,r", 1, 5),
+                f("II.15.4", "-mom*B*cos(theta)", "mom,B,theta", 1, 5),
+                f("II.38.14", "Y/(2*(1 + sigma))", "Y,sigma", 1, 5));
+    }
+}
