@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,6 +95,8 @@ public final class DatasetGenerator {
         long nanosDecontaminate;
         long nanosData;
         long nanosSerialize;
+        /** CPU time of the worker threads on this block, both stages. */
+        long cpuNanos;
         Future<Block> second;
 
         Block(long index) {
@@ -122,6 +126,7 @@ public final class DatasetGenerator {
             return t;
         });
         long start = System.nanoTime();
+        long mainCpu = CpuTime.now();
         try (ShardWriter writer = out == null ? null : new ShardWriter(out, config.shardRecords())) {
             ArrayDeque<Future<Block>> firstStage = new ArrayDeque<>();
             ArrayDeque<Block> secondStage = new ArrayDeque<>();
@@ -170,6 +175,7 @@ public final class DatasetGenerator {
             pool.shutdownNow();
         }
         stats.wallNanos = System.nanoTime() - start;
+        stats.cpuNanos += CpuTime.now() - mainCpu;
         stats.fingerprintBytes = raw.memoryBytes() + seen.memoryBytes();
         return stats;
     }
@@ -192,29 +198,67 @@ public final class DatasetGenerator {
         }
     }
 
+    /**
+     * Per-thread memory of work already done: raw skeleton to canonical form, canonical form to
+     * numeric verdict. Both are functions of their key (the simplifier is deterministic and the
+     * validation points are fixed per run), so a hit changes no output, only the time taken. Bounded:
+     * cleared when full.
+     */
+    private static final class WorkerCache {
+        static final int LIMIT = 1 << 16;
+        final Map<Expr, Expr> canonical = new HashMap<>();
+        final Map<Expr, SkeletonFilter.Verdict> verdicts = new HashMap<>();
+    }
+
+    private final ThreadLocal<WorkerCache> caches = ThreadLocal.withInitial(WorkerCache::new);
+
     /** Stage one: sample, simplify, reject. */
     private Block sampleBlock(long index) {
+        long cpu0 = CpuTime.now();
         Block block = new Block(index);
         UniformRandomProvider rng = Seeds.stream(config.seed(), Seeds.SKELETONS, index);
-        SkeletonFilter.Draws draws = filter.draws(rng);
         boolean simplify = config.simplify();
+        WorkerCache cache = caches.get();
+        if (cache.canonical.size() > WorkerCache.LIMIT) {
+            cache.canonical.clear();
+        }
+        if (cache.verdicts.size() > WorkerCache.LIMIT) {
+            cache.verdicts.clear();
+        }
         for (int i = 0; i < BLOCK; i++) {
             long t0 = System.nanoTime();
             SkeletonSampler.Sample s = sampler.sample(rng);
+            Expr raw = s.skeleton();
             long t1 = System.nanoTime();
-            Expr e = simplify ? normalizer.normalize(s.skeleton()) : s.skeleton();
+            Expr e = raw;
+            if (simplify) {
+                e = cache.canonical.get(raw);
+                if (e == null) {
+                    e = normalizer.normalize(raw);
+                    cache.canonical.put(raw, e);
+                }
+            }
             long t2 = System.nanoTime();
-            block.verdict[i] = filter.check(e, s.declaredVariables(), draws);
+            SkeletonFilter.Verdict v = filter.structuralVerdict(e, s.declaredVariables());
+            if (v == SkeletonFilter.Verdict.KEPT) {
+                v = cache.verdicts.get(e);
+                if (v == null) {
+                    v = filter.numericVerdict(e);
+                    cache.verdicts.put(e, v);
+                }
+            }
+            block.verdict[i] = v;
             long t3 = System.nanoTime();
             block.nanosSample += t1 - t0;
             block.nanosSimplify += t2 - t1;
             block.nanosFilter += t3 - t2;
-            block.rawHash[i] = s.skeleton().hash(0);
-            block.rawLength[i] = s.skeleton().size();
+            block.rawHash[i] = raw.hash(0);
+            block.rawLength[i] = raw.size();
             block.simplifiedLength[i] = e.size();
             block.declared[i] = s.declaredVariables();
             block.canonical[i] = e;
         }
+        block.cpuNanos += CpuTime.now() - cpu0;
         return block;
     }
 
@@ -232,6 +276,7 @@ public final class DatasetGenerator {
 
     /** Stage two: decontaminate, draw data, serialize, for the new skeletons of a block. */
     private Block finishBlock(Block block) {
+        long cpu0 = CpuTime.now();
         UniformRandomProvider rng = Seeds.stream(config.seed(), Seeds.DATA, block.index);
         DataDraws draws = config.pointsEnabled() ? new DataDraws(rng) : null;
         for (int i = 0; i < block.size; i++) {
@@ -267,6 +312,7 @@ public final class DatasetGenerator {
             block.nanosData += t2 - t1;
             block.nanosSerialize += System.nanoTime() - t2;
         }
+        block.cpuNanos += CpuTime.now() - cpu0;
         return block;
     }
 
@@ -278,6 +324,7 @@ public final class DatasetGenerator {
         stats.nanosDecontaminate += block.nanosDecontaminate;
         stats.nanosData += block.nanosData;
         stats.nanosSerialize += block.nanosSerialize;
+        stats.cpuNanos += block.cpuNanos;
         for (int i = 0; i < block.size; i++) {
             stats.sampled++;
             if (block.rawDuplicate[i]) {

@@ -1,6 +1,8 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Command;
 import dev.simplij.sr.Normalizer;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Set;
  * deduplicated skeletons per second, and where the time goes. A command, not a test: it takes the
  * machine for as long as it runs.
  */
-public final class GenerateBenchmarkCommand {
+public final class GenerateBenchmarkCommand implements Command {
     static final String USAGE = """
             usage: simplij generate-bench [--count N] [--config FILE] [--set KEY=VALUE] [options]
 
@@ -33,7 +35,28 @@ public final class GenerateBenchmarkCommand {
     private static final Set<String> VALUED = Set.of("--count", "--warmup", "--config", "--set", "--seed", "--threads",
             "--ruleset", "--test-set");
 
-    private GenerateBenchmarkCommand() {
+    /** For {@link java.util.ServiceLoader}. */
+    public GenerateBenchmarkCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "generate-bench";
+    }
+
+    @Override
+    public String summary() {
+        return "throughput of skeleton generation with data points off, and where the time goes";
+    }
+
+    @Override
+    public String help() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, out, err);
     }
 
     public static void main(String[] args) {
@@ -62,6 +85,8 @@ public final class GenerateBenchmarkCommand {
         out.printf("throughput: %,.0f simplified, deduplicated skeletons/s (%,.0f sampled/s) on %d threads, %d cores%n",
                 stats.uniquePerSecond(), stats.sampledPerSecond(), stats.threads,
                 Runtime.getRuntime().availableProcessors());
+        out.printf("projected from CPU time: %,.0f skeletons/s on %d otherwise idle cores (%.2f CPU s in %.2f s wall)%n",
+                stats.projectedUniquePerSecond(stats.threads), stats.threads, stats.cpuSeconds(), stats.seconds());
         double per = 1e9 / Math.max(1, stats.sampled());
         out.print("thread time per sampled skeleton:");
         for (Map.Entry<String, Double> e : stats.stageSeconds().entrySet()) {

@@ -1,7 +1,9 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Command;
 import dev.simplij.sr.Normalizer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,7 @@ import java.util.Set;
  * skeletons with sampled data as JSON Lines shards, plus the run's statistics and length figure.
  * Exit status 0 on success, 2 on bad usage, configuration or input files.
  */
-public final class GenerateCommand {
+public final class GenerateCommand implements Command {
     static final String USAGE = """
             usage: simplij generate --config FILE --count N --out DIR [--test-set FILE.csv] [options]
 
@@ -47,7 +49,28 @@ public final class GenerateCommand {
     private static final Set<String> VALUED = Set.of("--config", "--count", "--out", "--test-set", "--set", "--seed",
             "--threads", "--ruleset", "--max-sampled");
 
-    private GenerateCommand() {
+    /** For {@link java.util.ServiceLoader}. */
+    public GenerateCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "generate";
+    }
+
+    @Override
+    public String summary() {
+        return "write a training set of distinct, simplified, decontaminated skeletons with data (JSON Lines)";
+    }
+
+    @Override
+    public String help() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, out, err);
     }
 
     public static void main(String[] args) {

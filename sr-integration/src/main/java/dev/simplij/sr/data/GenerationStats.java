@@ -41,6 +41,8 @@ public final class GenerationStats {
     long nanosSerialize;
     long nanosWrite;
     long wallNanos;
+    /** CPU time of every thread of the run (workers and the ordered consumer). */
+    long cpuNanos;
     int threads;
     String stopReason = "";
     long fingerprintBytes;
@@ -164,6 +166,19 @@ public final class GenerationStats {
         return wallNanos == 0 ? 0 : unique() / (wallNanos / 1e9);
     }
 
+    /** CPU seconds of all the run's threads. */
+    public double cpuSeconds() {
+        return cpuNanos / 1e9;
+    }
+
+    /**
+     * Unique skeletons per second the run's CPU time projects to on {@code cores} otherwise idle
+     * cores: {@code unique / (cpu seconds / cores)}. What a shared machine can still measure.
+     */
+    public double projectedUniquePerSecond(int cores) {
+        return cpuNanos == 0 ? 0 : unique() / (cpuNanos / 1e9 / cores);
+    }
+
     public String stopReason() {
         return stopReason;
     }
@@ -185,7 +200,8 @@ public final class GenerationStats {
     /** A human-readable summary, as the command prints it. */
     public String summary() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("stopped: %s after %.2f s on %d threads%n", stopReason, seconds(), threads));
+        sb.append(String.format("stopped: %s after %.2f s on %d threads (%.2f CPU seconds)%n", stopReason, seconds(),
+                threads, cpuSeconds()));
         sb.append(String.format("sampled             %,14d   (%,.0f /s)%n", sampled, sampledPerSecond()));
         sb.append(String.format("  raw duplicates    %,14d   %.2f%% of sampled (duplicate rate before simplification)%n",
                 rawDuplicates, 100 * duplicateRateBeforeSimplification()));

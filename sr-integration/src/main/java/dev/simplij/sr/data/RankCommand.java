@@ -1,8 +1,10 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Command;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,7 @@ import java.util.Set;
  * complexity against loss with PySR's score. Exit status 0 on success (even when some candidate
  * lines were unusable; they are reported), 2 on bad usage or files.
  */
-public final class RankCommand {
+public final class RankCommand implements Command {
     static final String USAGE = """
             usage: simplij rank --data FILE.csv --target COLUMN --candidates FILE [--out RANKED.csv] [options]
 
@@ -46,7 +48,28 @@ public final class RankCommand {
     private static final Set<String> VALUED = Set.of("--data", "--target", "--candidates", "--out", "--restarts",
             "--seed", "--ruleset");
 
-    private RankCommand() {
+    /** For {@link java.util.ServiceLoader}. */
+    public RankCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "rank";
+    }
+
+    @Override
+    public String summary() {
+        return "simplify, merge, fit and rank a model's candidate skeletons for one data set (Pareto front)";
+    }
+
+    @Override
+    public String help() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, out, err);
     }
 
     public static void main(String[] args) {

@@ -14,6 +14,7 @@ final class Seeds {
     static final long DATA = 2;
     static final long DECONTAMINATION = 3;
     static final long FIT = 4;
+    static final long VALIDATION = 5;
 
     private Seeds() {
     }

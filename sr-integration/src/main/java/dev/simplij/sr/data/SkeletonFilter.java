@@ -12,8 +12,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * value at every validation point), using every declared variable, and defined on most of its
  * sampled domain. Each check can be switched off in the configuration.
  *
- * <p>Immutable and thread-safe; randomness (validation points and constant values) comes from the
- * generator passed in.
+ * <p>The validation points and constant values are drawn once per run from the run's seed (each
+ * variable from its domain prior, each constant from the constant prior), so the numeric verdict is
+ * a function of the skeleton alone: the generator may reuse it for a skeleton seen before without
+ * changing a single output byte. Immutable and thread-safe.
  */
 final class SkeletonFilter {
     /** Why a skeleton was rejected, or {@link #KEPT}. */
@@ -25,44 +27,40 @@ final class SkeletonFilter {
     private final boolean rejectFewerVariables;
     private final double maxUndefinedFraction;
     private final int points;
-    private final Prior constantPrior;
-    private final Prior[] domains;
-    private final List<List<String>> columnsByCount;
+    private final List<String> names;
+    private final double[][] columns;
+    private final double[] constants;
 
     SkeletonFilter(GeneratorConfig config) {
         rejectConstant = config.rejectConstant();
         rejectFewerVariables = config.rejectFewerVariables();
         maxUndefinedFraction = config.rejectUndefinedFraction();
         points = config.validationPoints();
-        constantPrior = config.constantPrior();
-        List<String> names = config.variableNames();
-        domains = names.stream().map(config::domain).toArray(Prior[]::new);
-        columnsByCount = new java.util.ArrayList<>();
-        for (int d = 0; d <= names.size(); d++) {
-            columnsByCount.add(List.copyOf(names.subList(0, d)));
-        }
-    }
-
-    /** Samplers bound to one generator, made once per block of skeletons. */
-    final class Draws {
-        final DoubleSupplier constants;
-        final DoubleSupplier[] coordinates;
-
-        Draws(UniformRandomProvider rng) {
-            constants = constantPrior.sampler(rng);
-            coordinates = new DoubleSupplier[domains.length];
-            for (int i = 0; i < domains.length; i++) {
-                coordinates[i] = domains[i].sampler(rng);
+        names = config.variableNames();
+        UniformRandomProvider rng = Seeds.stream(config.seed(), Seeds.VALIDATION, 0);
+        columns = new double[names.size()][points];
+        for (int c = 0; c < names.size(); c++) {
+            DoubleSupplier draw = config.domain(names.get(c)).sampler(rng);
+            for (int r = 0; r < points; r++) {
+                columns[c][r] = draw.getAsDouble();
             }
         }
-    }
-
-    Draws draws(UniformRandomProvider rng) {
-        return new Draws(rng);
+        // A skeleton has at most one constant a leaf: operators.max + 1 of them.
+        constants = new double[config.maxOperators() + 1];
+        DoubleSupplier draw = config.constantPrior().sampler(rng);
+        for (int k = 0; k < constants.length; k++) {
+            constants[k] = draw.getAsDouble();
+        }
     }
 
     /** The verdict on {@code skeleton}, declared with {@code declared} variables {@code x1 .. xd}. */
-    Verdict check(Expr skeleton, int declared, Draws draws) {
+    Verdict check(Expr skeleton, int declared) {
+        Verdict v = structuralVerdict(skeleton, declared);
+        return v == Verdict.KEPT ? numericVerdict(skeleton) : v;
+    }
+
+    /** The part of the verdict that reads the tree alone: no variable, or fewer than declared. */
+    Verdict structuralVerdict(Expr skeleton, int declared) {
         int used = countVariables(skeleton);
         if (used == 0 && rejectConstant) {
             return Verdict.CONSTANT;
@@ -70,21 +68,17 @@ final class SkeletonFilter {
         if (used < declared && rejectFewerVariables) {
             return Verdict.FEWER_VARIABLES;
         }
+        return Verdict.KEPT;
+    }
+
+    /** The part of the verdict that depends on values: undefined, or constant at the validation points. */
+    Verdict numericVerdict(Expr skeleton) {
         if (maxUndefinedFraction >= 1 && !rejectConstant) {
             return Verdict.KEPT;
         }
-        double[][] columns = new double[declared][points];
-        for (int c = 0; c < declared; c++) {
-            for (int r = 0; r < points; r++) {
-                columns[c][r] = draws.coordinates[c].getAsDouble();
-            }
-        }
-        double[] constants = new double[skeleton.constantCount()];
-        for (int k = 0; k < constants.length; k++) {
-            constants[k] = draws.constants.getAsDouble();
-        }
-        double[] values = Evaluator.compile(skeleton, columnsByCount.get(declared))
-                .evaluateColumns(columns, points, constants);
+        int k = skeleton.constantCount();
+        double[] c = k <= constants.length ? constants : java.util.Arrays.copyOf(constants, k);
+        double[] values = Evaluator.compile(skeleton, names).evaluateColumns(columns, points, c);
         int undefined = 0;
         double first = Double.NaN;
         boolean varies = false;
