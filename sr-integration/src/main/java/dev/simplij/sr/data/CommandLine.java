@@ -4,9 +4,6 @@ import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
 import dev.simplij.sr.Normalizer;
 import dev.simplij.sr.SimplifierNormalizer;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,42 +20,6 @@ final class CommandLine {
 
     private CommandLine(Map<String, List<String>> values) {
         this.values = values;
-    }
-
-    /** What a command does once its options are parsed; returns the exit status. */
-    @FunctionalInterface
-    interface Body {
-        int run(CommandLine options) throws IOException;
-    }
-
-    /**
-     * Runs one command the way all of them run: bad usage prints the message and the usage to
-     * {@code err} with status 2; {@code --help} prints the usage to {@code out} with status 0; an
-     * invalid configuration or input file prints its message with status 2.
-     */
-    static int run(String name, String usage, Set<String> flags, Set<String> valued, List<String> args,
-                   PrintStream out, PrintStream err, Body body) {
-        CommandLine cl;
-        try {
-            cl = parse(args, flags, valued);
-        } catch (IllegalArgumentException e) {
-            err.println(name + ": " + e.getMessage());
-            err.print(usage);
-            return 2;
-        }
-        if (cl.has("--help")) {
-            out.print(usage);
-            return 0;
-        }
-        try {
-            return body.run(cl);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            err.println(name + ": " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println(name + ": " + e);
-            return 2;
-        }
     }
 
     static CommandLine parse(List<String> args, Set<String> flags, Set<String> valued) {

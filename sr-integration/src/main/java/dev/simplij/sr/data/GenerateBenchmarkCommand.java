@@ -1,8 +1,7 @@
 package dev.simplij.sr.data;
 
-import dev.simplij.cli.Command;
 import dev.simplij.sr.Normalizer;
-import java.io.InputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Set;
  * deduplicated skeletons per second, and where the time goes. A command, not a test: it takes the
  * machine for as long as it runs.
  */
-public final class GenerateBenchmarkCommand implements Command {
+public final class GenerateBenchmarkCommand extends OptionCommand {
     static final String USAGE = """
             usage: simplij generate-bench [--count N] [--config FILE] [--set KEY=VALUE] [options]
 
@@ -37,38 +36,12 @@ public final class GenerateBenchmarkCommand implements Command {
 
     /** For {@link java.util.ServiceLoader}. */
     public GenerateBenchmarkCommand() {
+        super("generate-bench", "throughput of skeleton generation with data points off, and where the time goes",
+                USAGE, FLAGS, VALUED);
     }
 
     @Override
-    public String name() {
-        return "generate-bench";
-    }
-
-    @Override
-    public String summary() {
-        return "throughput of skeleton generation with data points off, and where the time goes";
-    }
-
-    @Override
-    public String help() {
-        return USAGE;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, out, err);
-    }
-
-    public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
-    }
-
-    /** Runs the command; returns the exit status. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return CommandLine.run("generate-bench", USAGE, FLAGS, VALUED, args, out, err, cl -> benchmark(cl, out));
-    }
-
-    private static int benchmark(CommandLine cl, PrintStream out) {
+    int execute(CommandLine cl, PrintStream out, PrintStream err) {
         GeneratorConfig config = GenerateCommand.config(cl).with("points.enabled", "false");
         Normalizer normalizer = cl.skeletonSimplifier();
         Decontaminator decontaminator = cl.has("--test-set")

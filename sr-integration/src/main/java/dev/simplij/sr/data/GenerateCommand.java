@@ -1,9 +1,7 @@
 package dev.simplij.sr.data;
 
-import dev.simplij.cli.Command;
 import dev.simplij.sr.Normalizer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,7 @@ import java.util.Set;
  * skeletons with sampled data as JSON Lines shards, plus the run's statistics and length figure.
  * Exit status 0 on success, 2 on bad usage, configuration or input files.
  */
-public final class GenerateCommand implements Command {
+public final class GenerateCommand extends OptionCommand {
     static final String USAGE = """
             usage: simplij generate --config FILE --count N --out DIR [--test-set FILE.csv] [options]
 
@@ -51,43 +49,19 @@ public final class GenerateCommand implements Command {
 
     /** For {@link java.util.ServiceLoader}. */
     public GenerateCommand() {
+        super("generate", "write a training set of distinct, simplified, decontaminated skeletons with data (JSON Lines)",
+                USAGE, FLAGS, VALUED);
     }
 
     @Override
-    public String name() {
-        return "generate";
-    }
-
-    @Override
-    public String summary() {
-        return "write a training set of distinct, simplified, decontaminated skeletons with data (JSON Lines)";
-    }
-
-    @Override
-    public String help() {
-        return USAGE;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, out, err);
-    }
-
-    public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
-    }
-
-    /** Runs the command; returns the exit status. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return CommandLine.run("generate", USAGE, FLAGS, VALUED, args, out, err, cl -> {
-            if (cl.has("--print-config")) {
-                try (var in = GeneratorConfig.class.getResourceAsStream(GeneratorConfig.DEFAULT_RESOURCE)) {
-                    out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-                return 0;
+    int execute(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
+        if (cl.has("--print-config")) {
+            try (var in = GeneratorConfig.class.getResourceAsStream(GeneratorConfig.DEFAULT_RESOURCE)) {
+                out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
-            return generate(cl, out, err);
-        });
+            return 0;
+        }
+        return generate(cl, out, err);
     }
 
     /** The configuration of {@code --config} with {@code --set}, {@code --seed} and {@code --threads} applied. */

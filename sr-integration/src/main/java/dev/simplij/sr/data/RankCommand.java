@@ -1,10 +1,8 @@
 package dev.simplij.sr.data;
 
-import dev.simplij.cli.Command;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +18,7 @@ import java.util.Set;
  * complexity against loss with PySR's score. Exit status 0 on success (even when some candidate
  * lines were unusable; they are reported), 2 on bad usage or files.
  */
-public final class RankCommand implements Command {
+public final class RankCommand extends OptionCommand {
     static final String USAGE = """
             usage: simplij rank --data FILE.csv --target COLUMN --candidates FILE [--out RANKED.csv] [options]
 
@@ -50,38 +48,12 @@ public final class RankCommand implements Command {
 
     /** For {@link java.util.ServiceLoader}. */
     public RankCommand() {
+        super("rank", "simplify, merge, fit and rank a model's candidate skeletons for one data set (Pareto front)",
+                USAGE, FLAGS, VALUED);
     }
 
     @Override
-    public String name() {
-        return "rank";
-    }
-
-    @Override
-    public String summary() {
-        return "simplify, merge, fit and rank a model's candidate skeletons for one data set (Pareto front)";
-    }
-
-    @Override
-    public String help() {
-        return USAGE;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        return run(args, out, err);
-    }
-
-    public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
-    }
-
-    /** Runs the command; returns the exit status. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return CommandLine.run("rank", USAGE, FLAGS, VALUED, args, out, err, cl -> rank(cl, out, err));
-    }
-
-    private static int rank(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
+    int execute(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
         Path dataFile = Path.of(cl.require("--data"));
         Dataset data = readData(dataFile, cl.require("--target"));
         Path candidatesFile = Path.of(cl.require("--candidates"));
