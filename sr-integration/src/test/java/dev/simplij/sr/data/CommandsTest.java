@@ -21,7 +21,7 @@ class CommandsTest {
     private record Run(int status, String out, String err) {
     }
 
-    private static Run run(Command command, String... args) {
+    private static Run run(OptionCommand command, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -29,21 +29,25 @@ class CommandsTest {
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    @FunctionalInterface
-    private interface Command {
-        int run(List<String> args, PrintStream out, PrintStream err);
-    }
-
     @Test
     void everyCommandHasHelpAndRefusesUnknownOptions() {
-        for (Command c : List.<Command>of(GenerateCommand::run, RankCommand::run, GenerateBenchmarkCommand::run)) {
+        for (OptionCommand c : List.of(new GenerateCommand(), new RankCommand(), new GenerateBenchmarkCommand())) {
             Run help = run(c, "--help");
             assertEquals(0, help.status());
-            assertTrue(help.out().startsWith("usage: simplij "), help.out());
+            assertTrue(help.out().startsWith("usage: simplij " + c.name() + " "), help.out());
+            assertEquals(help.out(), c.help());
             Run bad = run(c, "--frobnicate");
             assertEquals(2, bad.status());
             assertTrue(bad.err().contains("unknown option '--frobnicate'"), bad.err());
         }
+    }
+
+    @Test
+    void theCommandsAreRegisteredServices() {
+        List<String> names = java.util.ServiceLoader.load(dev.simplij.cli.Command.class).stream()
+                .map(p -> p.type().getName()).toList();
+        assertTrue(names.containsAll(List.of(GenerateCommand.class.getName(), RankCommand.class.getName(),
+                GenerateBenchmarkCommand.class.getName())), names.toString());
     }
 
     @Test
@@ -53,7 +57,7 @@ class CommandsTest {
         Path testSet = dir.resolve("test.csv");
         Files.writeString(testSet, "name,formula\nprod,3*x1*x2\nsum,\"x1 + x2\"\n");
         Path out = dir.resolve("out");
-        Run r = run(GenerateCommand::run, "--config", config.toString(), "--count", "100", "--out", out.toString(),
+        Run r = run(new GenerateCommand(), "--config", config.toString(), "--count", "100", "--out", out.toString(),
                 "--test-set", testSet.toString(), "--no-progress", "--set", "variables.max=2");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("written                        100"), r.out());
@@ -70,7 +74,7 @@ class CommandsTest {
 
     @Test
     void generateExplainsABadConfiguration(@TempDir Path dir) {
-        Run r = run(GenerateCommand::run, "--count", "10", "--out", dir.toString(), "--set", "operators.max=-1");
+        Run r = run(new GenerateCommand(), "--count", "10", "--out", dir.toString(), "--set", "operators.max=-1");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("operators.max"), r.err());
     }
@@ -89,7 +93,7 @@ class CommandsTest {
         Files.writeString(candidates, String.join("\n", "<constant>*a**2 + b", "+ b * <constant> pow2 a", "a + b",
                 "<constant>*a", "<constant>*a**2 + b + <constant>*sin(a)", "x9 + 1", ""));
         Path ranked = dir.resolve("ranked.csv");
-        Run r = run(RankCommand::run, "--data", csv.toString(), "--target", "y", "--candidates", candidates.toString(),
+        Run r = run(new RankCommand(), "--data", csv.toString(), "--target", "y", "--candidates", candidates.toString(),
                 "--out", ranked.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains(":6: variables [x9]"), r.err());
