@@ -1,11 +1,15 @@
 package dev.simplij.reliability;
 
+import dev.simplij.cli.Command;
+
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** {@code simplij fuzz}: a Jazzer campaign on the parsers and printers. */
-public final class FuzzCommand {
+public final class FuzzCommand implements Command {
     static final String HELP = """
             Usage: simplij fuzz [--seconds S] [--runs N] [--seed N] [--max-len BYTES] [--dir DIR] [--quiet]
 
@@ -24,10 +28,36 @@ public final class FuzzCommand {
             Exit status 0 when no input crashed, 1 otherwise.
             """;
 
-    private FuzzCommand() {
+    /** For the Command SPI ({@code simplij fuzz}). */
+    public FuzzCommand() {
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    @Override
+    public String name() {
+        return "fuzz";
+    }
+
+    @Override
+    public String summary() {
+        return "coverage-guided fuzzing (Jazzer) of the parsers and printers";
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return execute(args.toArray(String[]::new), out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("simplij fuzz: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options o = new Options("fuzz", args, Set.of("--help", "--quiet"),
                 Set.of("--seconds", "--runs", "--seed", "--max-len", "--dir"));
         if (o.flag("--help")) {
@@ -46,6 +76,6 @@ public final class FuzzCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+        System.exit(new FuzzCommand().run(List.of(args), System.in, System.out, System.err));
     }
 }

@@ -75,6 +75,8 @@ public final class SoundnessCheck {
         private final LongAdder mismatchCount = new LongAdder();
         private final LongAdder crashCount = new LongAdder();
         volatile double seconds;
+        /** Where each mismatch and crash is printed as soon as it is found (may be null). */
+        volatile PrintStream live;
 
         public long mismatchCount() {
             return mismatchCount.sum();
@@ -107,6 +109,10 @@ public final class SoundnessCheck {
         }
 
         void mismatch(Mismatch m) {
+            PrintStream out = live;
+            if (out != null) {
+                out.println("MISMATCH " + m);
+            }
             mismatchCount.increment();
             if (mismatches.size() < KEPT) {
                 mismatches.add(m);
@@ -114,6 +120,10 @@ public final class SoundnessCheck {
         }
 
         void crash(String what) {
+            PrintStream out = live;
+            if (out != null) {
+                out.println("CRASH " + what);
+            }
             crashCount.increment();
             if (crashes.size() < KEPT) {
                 crashes.add(what);
@@ -139,6 +149,7 @@ public final class SoundnessCheck {
     public static Report run(Settings s, UnaryOperator<Expr> simplifier, PrintStream progress)
             throws InterruptedException {
         Report report = new Report();
+        report.live = progress;
         RandomExpressions generator = new RandomExpressions(s.minSize(), s.maxSize());
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(s.threads());

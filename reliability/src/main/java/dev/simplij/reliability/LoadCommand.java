@@ -1,0 +1,88 @@
+package dev.simplij.reliability;
+
+import dev.simplij.cli.Command;
+import dev.simplij.rules.RuleSet;
+import dev.simplij.simplify.Simplifier;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+/** {@code simplij load}: a shared simplifier on all cores for minutes, with throughput and heap per interval. */
+public final class LoadCommand implements Command {
+    static final String HELP = """
+            Usage: simplij load [--minutes M] [--seconds S] [--interval S] [--threads K] [--seed N]
+                                [--ruleset NAME|FILE]
+
+            Builds one simplifier and shares it between K threads that simplify seeded random
+            expressions (half of them repeats) for the given time. Prints, per interval, the
+            expressions done, the rate, the heap in use and the heap live after the last GC, then the
+            peak heap and the drift of throughput (last third over first third). Run with a fixed -Xmx
+            to see that memory stays bounded.
+
+              --minutes M    duration in minutes (default 10)
+              --seconds S    duration in seconds (overrides --minutes)
+              --interval S   seconds between lines (default 10)
+              --threads K    worker threads (default: all cores)
+              --seed N       base seed (default 1)
+              --ruleset X    rule set name or file (default: the shipped default)
+
+            Exit status 0 unless a simplification threw or throughput fell below half.
+            """;
+
+    /** For the Command SPI ({@code simplij load}). */
+    public LoadCommand() {
+    }
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public String summary() {
+        return "a shared simplifier on all cores for minutes: throughput and heap per interval";
+    }
+
+    @Override
+    public String help() {
+        return HELP;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
+        try {
+            return execute(args.toArray(String[]::new), out, err);
+        } catch (IllegalArgumentException e) {
+            err.println("simplij load: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
+        Options o = new Options("load", args, Set.of("--help"),
+                Set.of("--minutes", "--seconds", "--interval", "--threads", "--seed", "--ruleset"));
+        if (o.flag("--help")) {
+            out.print(HELP);
+            return 0;
+        }
+        double seconds = o.number("--seconds", 60 * o.number("--minutes", 10));
+        int threads = (int) o.number("--threads", Runtime.getRuntime().availableProcessors());
+        String ruleSet = o.text("--ruleset", RuleSet.DEFAULT_NAME);
+        Simplifier simplifier = Simplifier.builder().ruleSet(RuleSet.load(ruleSet)).build();
+        out.printf("load: %d threads for %.0f s on one shared simplifier (rule set %s), max heap %d MiB%n", threads,
+                seconds, ruleSet, Runtime.getRuntime().maxMemory() >> 20);
+        LoadRun.Result r = LoadRun.run(simplifier::simplify, threads, seconds, o.number("--interval", 10),
+                o.number("--seed", 1), out);
+        out.printf("load: %,d expressions in %.0f s = %,.0f/s; peak heap %d MiB, peak live after GC %d MiB; "
+                        + "throughput drift %.2f (last third / first third); %d errors%n",
+                r.expressions(), r.seconds(), r.perSecond(), r.peakHeapMiB(), r.peakHeapAfterGcMiB(),
+                r.throughputDrift(), r.errors());
+        return r.errors() == 0 && r.throughputDrift() > 0.5 ? 0 : 1;
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(new LoadCommand().run(List.of(args), System.in, System.out, System.err));
+    }
+}
