@@ -149,8 +149,10 @@ public final class IntervalEvaluator {
             for (double y : new double[] {b.lo, b.hi}) {
                 double p = x * y;
                 double residual = Math.fma(x, y, -p);
-                lo = Math.min(lo, residual < 0 ? Math.nextDown(p) : p);
-                hi = Math.max(hi, residual > 0 ? Math.nextUp(p) : p);
+                // Below MIN_NORMAL the residual itself can underflow to 0: treat as inexact.
+                boolean tiny = x != 0 && y != 0 && Math.abs(p) < Double.MIN_NORMAL;
+                lo = Math.min(lo, residual < 0 || tiny ? Math.nextDown(p) : p);
+                hi = Math.max(hi, residual > 0 || tiny ? Math.nextUp(p) : p);
             }
         }
         return Interval.of(lo, hi);
@@ -170,8 +172,9 @@ public final class IntervalEvaluator {
                 double q = x / y;
                 // q*y - x has the sign of (q - x/y) times the sign of y.
                 double residual = Math.fma(q, y, -x) * Math.signum(y);
-                lo = Math.min(lo, residual > 0 ? Math.nextDown(q) : q);
-                hi = Math.max(hi, residual < 0 ? Math.nextUp(q) : q);
+                boolean tiny = x != 0 && Math.abs(q) < Double.MIN_NORMAL;
+                lo = Math.min(lo, residual > 0 || tiny ? Math.nextDown(q) : q);
+                hi = Math.max(hi, residual < 0 || tiny ? Math.nextUp(q) : q);
             }
         }
         return Interval.of(lo, hi);

@@ -58,5 +58,12 @@ class SoundnessSliceTest {
         assertEquals(IntervalEvaluator.Definedness.UNKNOWN,
                 IntervalEvaluator.evaluate(Expr.parseInfix("exp(exp(x1))"), x, new double[] {10}).definedness(),
                 "overflow is not a certain value");
+        // Regression: an underflowed product's fma residual is 0 too; it was taken as exact, so
+        // (a**2)/a**2 at a = 2**-540 gave a certain wrong interval and 8 false mismatches in 10M.
+        IntervalEvaluator.Interval underflow = IntervalEvaluator.evaluate(Expr.parseInfix("x1*x1"), x,
+                new double[] {0x1p-540});
+        assertTrue(underflow.lo() <= 0x1p-1080 && 0x1p-1080 <= underflow.hi(), underflow::toString);
+        assertTrue(IntervalEvaluator.evaluate(Expr.parseInfix("1/(x1*x1)"), x, new double[] {0x1p-540})
+                .definedness() != IntervalEvaluator.Definedness.UNDEFINED, "an underflowed divisor is not a pole");
     }
 }
