@@ -354,6 +354,7 @@ public final class DatasetGenerator {
                             Decontaminator.TestFormula t = block.match[i].test();
                             stats.matchesByTestRow.merge(t.row(), 1L, Long::sum);
                             stats.testFormulaByRow.put(t.row(), t.formula());
+                            stats.exampleByTestRow.putIfAbsent(t.row(), block.canonical[i].toInfix());
                         }
                         case UNDEFINED_ON_DATA -> stats.undefinedOnData++;
                         default -> {

@@ -22,13 +22,19 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <ul>
  *   <li>symbolically: it equals the test formula's skeleton (every number, {@code pi} and {@code E}
  *       replaced by {@code <constant>}, then simplified by the same simplifier); or</li>
- *   <li>numerically: it uses exactly the test formula's variables and, after its constants are
- *       refit to the test formula's values at shared sample points (the SR search's
- *       {@link ConstantFitter}), agrees with it within a relative tolerance at all of them. This
- *       catches equivalent forms that the rules do not bring to one canonical form.</li>
+ *   <li>numerically: it uses exactly the test formula's variables, has at most
+ *       {@code decontamination.extraConstants} more free constants than the test formula's
+ *       skeleton, and after its constants are refit to the test formula's values at shared sample
+ *       points (the SR search's {@link ConstantFitter}) agrees with it within a relative tolerance
+ *       at all of them, with no fitted constant at zero. This catches equivalent forms that the
+ *       rules do not bring to one canonical form. The last two conditions keep out wider families
+ *       that merely contain the test formula as a special case ({@code c + x1*x2} contains
+ *       {@code x1*x2} at {@code c = 0}): a model trained on them has not seen the test formula's
+ *       form.</li>
  * </ul>
  * A numeric check costs a fit per test formula with the same variables, so it is screened: one
- * short Levenberg-Marquardt run from all-ones constants ({@code decontamination.screenIterations}),
+ * short Levenberg-Marquardt run from all-ones constants ({@code decontamination.screenIterations})
+ * on {@value #SCREEN_POINTS} of the shared points,
  * and only a skeleton that comes within {@code decontamination.screenError} (relative root mean
  * square error) gets the full fit with restarts. A skeleton whose family contains the test formula
  * only far from all-ones constants (for example {@code cos(c x)} for {@code cos(2 x)} behind other
@@ -51,8 +57,12 @@ public final class Decontaminator {
      * The test formulas sharing one set of variables; for each, the shared points where it is
      * defined with its values there as the target (null when it is undefined on most of them).
      */
-    private record Group(Dataset points, List<TestFormula> tests, List<Dataset> targets, double[] meanSquares) {
+    private record Group(Dataset points, List<TestFormula> tests, List<Dataset> targets, List<Dataset> screenTargets,
+                         double[] meanSquares) {
     }
+
+    /** Shared points the screening fit uses: the first few of those where the test formula is defined. */
+    private static final int SCREEN_POINTS = 8;
 
     private final List<TestFormula> tests;
     private final Map<Long, List<TestFormula>> bySkeletonHash = new HashMap<>();
@@ -60,6 +70,8 @@ public final class Decontaminator {
     private final double tolerance;
     private final double screenError;
     private final int maxConstants;
+    private final int extraConstants;
+    private final boolean numeric;
     private final ConstantFitter screen;
     private final ConstantFitter fitter;
     private final long seed;
@@ -69,6 +81,8 @@ public final class Decontaminator {
         this.tolerance = config.decontaminationTolerance();
         this.screenError = config.decontaminationScreenError();
         this.maxConstants = config.decontaminationMaxConstants();
+        this.extraConstants = config.decontaminationExtraConstants();
+        this.numeric = config.decontaminationNumeric();
         this.screen = ConstantFitter.builder().restarts(0).maxIterations(config.decontaminationScreenIterations()).build();
         this.fitter = ConstantFitter.builder().restarts(config.decontaminationRestarts()).build();
         this.seed = config.seed();
@@ -145,16 +159,19 @@ public final class Decontaminator {
             }
             Dataset points = Dataset.of(x, new double[m], names);
             List<Dataset> targets = new ArrayList<>();
+            List<Dataset> screenTargets = new ArrayList<>();
             double[] meanSquares = new double[e.getValue().size()];
             for (int t = 0; t < meanSquares.length; t++) {
                 double[] y = Evaluator.compile(e.getValue().get(t).expr(), names).evaluateColumns(cols, m, new double[0]);
                 Dataset target = definedRows(points, y);
                 targets.add(target);
+                screenTargets.add(target == null ? null
+                        : target.rows(java.util.stream.IntStream.range(0, Math.min(SCREEN_POINTS, target.rows())).toArray()));
                 for (double v : target == null ? new double[0] : target.target()) {
                     meanSquares[t] += v * v / target.rows();
                 }
             }
-            byVariables.put(names, new Group(points, e.getValue(), targets, meanSquares));
+            byVariables.put(names, new Group(points, e.getValue(), targets, screenTargets, meanSquares));
         }
     }
 
@@ -172,7 +189,7 @@ public final class Decontaminator {
                 }
             }
         }
-        if (skeleton.constantCount() > maxConstants) {
+        if (!numeric || skeleton.constantCount() > maxConstants) {
             return null;
         }
         Group group = byVariables.get(sortedVariables(skeleton));
@@ -181,7 +198,8 @@ public final class Decontaminator {
         }
         Evaluator evaluator = Evaluator.compile(skeleton, group.points().names());
         for (int i = 0; i < group.tests().size(); i++) {
-            if (agrees(skeleton, evaluator, group, i)) {
+            if (skeleton.constantCount() <= group.tests().get(i).skeleton().constantCount() + extraConstants
+                    && agrees(skeleton, evaluator, group, i)) {
                 return new Match(group.tests().get(i), false);
             }
         }
@@ -199,15 +217,27 @@ public final class Decontaminator {
         if (evaluator.constantCount() == 0) {
             return data.loss(evaluator, new double[0], Loss.mse()) <= match;
         }
-        FitResult quick = screen.fit(evaluator, data, null, Seeds.stream(seed, Seeds.FIT, 0));
-        if (quick.loss() <= match) {
-            return true;
-        }
+        FitResult quick = screen.fit(evaluator, group.screenTargets().get(index), null, Seeds.stream(seed, Seeds.FIT, 0));
         if (!(quick.loss() <= screenError * screenError * meanSquare)) {
             return false;
         }
         UniformRandomProvider rng = Seeds.stream(seed ^ skeleton.hash(0), Seeds.FIT, group.tests().get(index).row());
-        return fitter.fit(evaluator, data, quick.constants(), rng).loss() <= match;
+        FitResult full = fitter.fit(evaluator, data, quick.constants(), rng);
+        return full.loss() <= match && noneAtZero(full.constants());
+    }
+
+    /** True when no constant is zero next to the largest one: each takes part in the match. */
+    private static boolean noneAtZero(double[] constants) {
+        double largest = 1;
+        for (double c : constants) {
+            largest = Math.max(largest, Math.abs(c));
+        }
+        for (double c : constants) {
+            if (Math.abs(c) <= 1e-6 * largest) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The shared points where the test formula is defined, with its values as the target. */

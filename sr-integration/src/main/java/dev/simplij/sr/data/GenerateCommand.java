@@ -124,10 +124,12 @@ public final class GenerateCommand extends OptionCommand {
         }
         if (decontaminator != null) {
             try (Writer w = Files.newBufferedWriter(dir.resolve("decontamination.csv"), StandardCharsets.UTF_8)) {
-                w.write("row,formula,skeleton,dropped\n");
+                w.write("row,formula,skeleton,dropped,example\n");
                 for (Decontaminator.TestFormula t : decontaminator.tests()) {
+                    String example = stats.matchExample(t.row());
                     w.write(t.row() + "," + Csv.quote(t.formula()) + "," + Csv.quote(t.skeleton().toInfix()) + ","
-                            + stats.matchesByTestRow().getOrDefault(t.row(), 0L) + "\n");
+                            + stats.matchesByTestRow().getOrDefault(t.row(), 0L) + "," + Csv.quote(example == null ? "" : example)
+                            + "\n");
                 }
             }
         }

@@ -31,6 +31,8 @@ public final class GenerationStats {
     /** Test-set row to the number of generated skeletons dropped for matching it. */
     final Map<Integer, Long> matchesByTestRow = new TreeMap<>();
     final Map<Integer, String> testFormulaByRow = new TreeMap<>();
+    /** Test-set row to the first generated skeleton (infix) dropped for matching it. */
+    final Map<Integer, String> exampleByTestRow = new TreeMap<>();
     /** Summed worker nanoseconds per stage, and the run's wall-clock nanoseconds. */
     long nanosSample;
     long nanosSimplify;
@@ -152,6 +154,11 @@ public final class GenerationStats {
         return testFormulaByRow.get(row);
     }
 
+    /** The first generated skeleton dropped for matching test row {@code row}, in infix, or null. */
+    public String matchExample(int row) {
+        return exampleByTestRow.get(row);
+    }
+
     public double seconds() {
         return wallNanos / 1e9;
     }
@@ -228,9 +235,10 @@ public final class GenerationStats {
         }
         sb.append(System.lineSeparator());
         if (!matchesByTestRow.isEmpty()) {
-            sb.append("test formulas matched (row: count formula):").append(System.lineSeparator());
+            sb.append("test formulas matched (row: dropped, formula, first dropped skeleton):").append(System.lineSeparator());
             for (Map.Entry<Integer, Long> e : matchesByTestRow.entrySet()) {
-                sb.append(String.format("  %d: %d  %s%n", e.getKey(), e.getValue(), testFormulaByRow.get(e.getKey())));
+                sb.append(String.format("  %d: %d  %s  e.g. %s%n", e.getKey(), e.getValue(), testFormulaByRow.get(e.getKey()),
+                        exampleByTestRow.get(e.getKey())));
             }
         }
         return sb.toString();

@@ -52,6 +52,8 @@ public final class GeneratorConfig {
     private final Prior decontaminationDomain;
     private final double decontaminationTolerance;
     private final int decontaminationMaxConstants;
+    private final boolean decontaminationNumeric;
+    private final int decontaminationExtraConstants;
     private final int decontaminationScreenIterations;
     private final double decontaminationScreenError;
     private final int decontaminationRestarts;
@@ -90,6 +92,8 @@ public final class GeneratorConfig {
         decontaminationDomain = prior("decontamination.domain");
         decontaminationTolerance = doubleValue("decontamination.tolerance", 0, 1);
         decontaminationMaxConstants = intValue("decontamination.maxConstants", 0);
+        decontaminationNumeric = booleanValue("decontamination.numeric");
+        decontaminationExtraConstants = intValue("decontamination.extraConstants", 0);
         decontaminationScreenIterations = intValue("decontamination.screenIterations", 1);
         decontaminationScreenError = doubleValue("decontamination.screenError", 0, Double.MAX_VALUE);
         decontaminationRestarts = intValue("decontamination.restarts", 0);
@@ -344,6 +348,15 @@ public final class GeneratorConfig {
 
     public int decontaminationMaxConstants() {
         return decontaminationMaxConstants;
+    }
+
+    /** Whether the numeric check runs (else only the symbolic one). */
+    public boolean decontaminationNumeric() {
+        return decontaminationNumeric;
+    }
+
+    public int decontaminationExtraConstants() {
+        return decontaminationExtraConstants;
     }
 
     public int decontaminationScreenIterations() {

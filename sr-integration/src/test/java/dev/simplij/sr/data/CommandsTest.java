@@ -67,7 +67,7 @@ class CommandsTest {
         }
         assertEquals(100, TestSupport.records(out).size());
         List<String> report = Files.readAllLines(out.resolve("decontamination.csv"));
-        assertEquals("row,formula,skeleton,dropped", report.get(0));
+        assertEquals("row,formula,skeleton,dropped,example", report.get(0));
         assertEquals(3, report.size());
         assertTrue(Files.readString(out.resolve("config.properties")).contains("variables.max = 2"));
     }
