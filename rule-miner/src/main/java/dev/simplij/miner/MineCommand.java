@@ -1,9 +1,11 @@
 package dev.simplij.miner;
 
+import dev.simplij.cli.Command;
 import dev.simplij.expr.Operator;
 import dev.simplij.rules.RuleSet;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.Map;
  * {@code ./simplij mine}: mines a rule set and writes the rule file, or with {@code --verify}
  * re-checks an existing rule file (or shipped rule set) on a fresh seeded sample.
  */
-public final class MineCommand {
+public final class MineCommand implements Command {
     static final String USAGE = """
             Usage: ./simplij mine --operators OPS --leaves LEAVES --max-source N --max-target M
                                   --samples K --seed S --out FILE [--name NAME] [--threads T] [--quiet]
@@ -28,7 +30,7 @@ public final class MineCommand {
             Mines rewrite rules lhs -> rhs that hold wherever lhs is defined on the reals: every
             expression up to N tokens whose proper subterms are irreducible is evaluated on a seeded
             sample, matched against all irreducible expressions of at most M tokens, checked exactly
-            (40-digit re-check of near misses, fresh wider sample), and reduced to a minimal set.
+            (60-digit re-check of near misses, fresh wider sample), and reduced to a minimal set.
             The same command writes the same bytes on any number of threads.
 
               --operators OPS    comma-separated operator tokens, or 'all' (every unary and binary
@@ -51,15 +53,37 @@ public final class MineCommand {
                 --out rulesets/src/main/resources/dev/simplij/rulesets/small.rules
             """;
 
-    private MineCommand() {
+    /** For the {@link java.util.ServiceLoader}. */
+    public MineCommand() {
     }
 
+    @Override
+    public String name() {
+        return "mine";
+    }
+
+    @Override
+    public String summary() {
+        return "mine a verified minimal rule set offline, or --verify a rule file on a fresh sample";
+    }
+
+    @Override
+    public String help() {
+        return USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return execute(args.toArray(String[]::new), out, err);
+    }
+
+    /** Runs without the {@code simplij} launcher: {@code java -cp ... dev.simplij.miner.MineCommand ...}. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(execute(args, System.out, System.err));
     }
 
     /** Runs the command; returns the process exit code (0 ok, 1 failed check, 2 usage error). */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
         Map<String, String> options;
         try {
             options = parse(args);

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Re-checks rules numerically on a fresh, seeded sample with wider scales than the miner's: every
  * rule must have its right side defined and equal wherever its left side is defined, with near
- * misses decided in 40 digits. The miner runs it on every rule it keeps; {@code ./simplij mine
+ * misses decided in 60 digits. The miner runs it on every rule it keeps; {@code ./simplij mine
  * --verify FILE} and the rule-set tests run it on shipped files. Thread-safe.
  */
 public final class RuleVerifier {
@@ -57,7 +57,7 @@ public final class RuleVerifier {
         }
         double[] s = VectorOps.evaluate(source, points);
         double[] t = VectorOps.evaluate(target, points);
-        int[] nearMiss = new int[ValueCheck.MAX_NEAR_MISSES];
+        int[] nearMiss = new int[points.size()];
         boolean ground = source.placeholderCount() == 0;
         int verdict = ValueCheck.compare(s, t, 1, points.cornerPoints(), ground, nearMiss);
         if (verdict == ValueCheck.TOO_FEW_POINTS) {

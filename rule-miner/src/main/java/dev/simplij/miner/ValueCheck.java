@@ -11,16 +11,27 @@ import org.hipparchus.dfp.Dfp;
  * <p>In double precision a point passes when the target is finite wherever the source is and the
  * values agree to {@link #TIGHT} relative. A point where they differ by more, but by less than
  * rounding of cancelling terms could explain ({@link #LOOSE_RELATIVE}, {@link #LOOSE_ABSOLUTE}), is a
- * near miss: it is re-evaluated in 40 digits ({@link PreciseEvaluator}) and decides there. Any
- * other difference rejects. The source must be finite at enough points, so a rule never rests on
+ * near miss: it is re-evaluated in 60 digits ({@link PreciseEvaluator}) and decides there. Larger
+ * differences at up to {@link #MAX_FAR_POINTS} points are decided there too; more reject. The
+ * source must be finite at enough points, so a rule never rests on
  * an almost empty domain.
  */
 final class ValueCheck {
     static final double TIGHT = 1e-12;
     static final double LOOSE_RELATIVE = 1e-6;
     static final double LOOSE_ABSOLUTE = 1e-9;
-    /** At most this many near-miss points go to high precision; more reject the candidate. */
-    static final int MAX_NEAR_MISSES = 64;
+    /**
+     * While mining, at most this many near-miss points go to high precision; more reject the
+     * candidate (re-checks of finished rules send all of them).
+     */
+    static final int MAX_NEAR_MISSES = 128;
+
+    /**
+     * Points differing beyond the loose tolerance also go to high precision, up to this many: an
+     * ill-conditioned step (tan near a pole in {@code tan + pow5 _0 pi -> tan pow5 _0}) can turn
+     * rounding into any difference at a few points; a false identity differs at many.
+     */
+    static final int MAX_FAR_POINTS = 8;
 
     /** Outcome of the double-precision pass. */
     static final int REJECT = -1;
@@ -45,6 +56,7 @@ final class ValueCheck {
         int n = ground ? 1 : source.length;
         int defined = 0;
         int misses = 0;
+        int far = 0;
         for (int p = 0; p < n; p++) {
             double s = source[p];
             if (Double.isNaN(s)) {
@@ -65,7 +77,10 @@ final class ValueCheck {
             if (diff <= TIGHT * size) {
                 continue;
             }
-            if (diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE || misses == nearMiss.length) {
+            if (diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE && ++far > MAX_FAR_POINTS) {
+                return REJECT;
+            }
+            if (misses == nearMiss.length) {
                 return REJECT;
             }
             nearMiss[misses++] = p;

@@ -5,6 +5,7 @@ import dev.simplij.expr.NodeKind;
 import dev.simplij.expr.Operator;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * The miner's vectorized evaluation: {@link Operator#applyAll} plus two guards that mark points
@@ -17,7 +18,9 @@ import java.util.Arrays;
  *       real domain there is where the computed exponent is exactly an integer (or exactly 0), a set
  *       of measure zero that rounding fakes ({@code cos(exp(-50))} is exactly 1.0 in doubles), and
  *       without the guard {@code pow -1 cos exp _0 -> -1} would pass although
- *       {@code (-1)^cos(e^x)} is 1 where {@code cos(e^x) = 0}.</li>
+ *       {@code (-1)^cos(e^x)} is 1 where {@code cos(e^x) = 0};</li>
+ *   <li>a subnormal result: it has lost digits ({@code log(exp(-370)^2)} is off by a percent), and a
+ *       0 that only an underflow can produce ({@code 4^-1030}, {@code exp(-800)}).</li>
  * </ul>
  * Undefined points of a target make rules fail; undefined points of a source only remove points
  * where doubles carry no usable evidence anyway.
@@ -28,13 +31,35 @@ final class VectorOps {
     private VectorOps() {
     }
 
+    /** Unary operators whose value is 0 only at 0: a 0 from another operand is an underflow. */
+    private static final EnumSet<Operator> ZERO_ONLY_AT_ZERO = EnumSet.of(Operator.NEG, Operator.ABS, Operator.POW2,
+            Operator.POW3, Operator.POW4, Operator.POW5, Operator.POW1_2, Operator.POW1_3, Operator.POW1_4,
+            Operator.POW1_5, Operator.EXP, Operator.INV, Operator.SINH, Operator.TANH, Operator.ATAN, Operator.ASIN);
+
     static void apply(Operator op, double[] a, double[] out) {
         op.applyAll(a, out);
+        boolean zeroIsUnderflow = ZERO_ONLY_AT_ZERO.contains(op);
+        for (int i = 0; i < out.length; i++) {
+            if (lostDigits(out[i]) || (zeroIsUnderflow && out[i] == 0 && a[i] != 0)) {
+                out[i] = Double.NaN;
+            }
+        }
+    }
+
+    /** A subnormal result has lost precision (log of it is off by percents). */
+    private static boolean lostDigits(double v) {
+        return v != 0 && Math.abs(v) < Double.MIN_NORMAL;
     }
 
     /** A binary operator; {@code groundExponent}: the right operand has no placeholder. */
     static void apply(Operator op, double[] a, double[] b, double[] out, boolean groundExponent) {
         op.applyAll(a, b, out);
+        boolean zeroIsUnderflow = op == Operator.MUL || op == Operator.DIV || op == Operator.POW;
+        for (int i = 0; i < out.length; i++) {
+            if (lostDigits(out[i]) || (zeroIsUnderflow && out[i] == 0 && a[i] != 0 && (b[i] != 0 || op != Operator.MUL))) {
+                out[i] = Double.NaN;
+            }
+        }
         if (op == Operator.POW && !groundExponent) {
             for (int i = 0; i < out.length; i++) {
                 if (a[i] <= 0) {

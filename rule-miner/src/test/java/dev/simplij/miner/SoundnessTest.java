@@ -1,0 +1,58 @@
+package dev.simplij.miner;
+
+import dev.simplij.expr.Expr;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The check that decides every rule, on pairs whose truth is known. */
+class SoundnessTest {
+    private static final SampleMatrix POINTS = SampleMatrix.create(2, 512, 7, false);
+
+    /** The miner's verdict: true when the candidate rule would be accepted. */
+    static boolean accepted(String source, String target) {
+        Expr s = Expr.parsePrefix(source);
+        Expr t = Expr.parsePrefix(target);
+        int[] nearMiss = new int[ValueCheck.MAX_NEAR_MISSES];
+        int verdict = ValueCheck.compare(VectorOps.evaluate(s, POINTS), VectorOps.evaluate(t, POINTS), 32,
+                POINTS.cornerPoints(), s.placeholderCount() == 0, nearMiss);
+        return verdict >= 0 && ValueCheck.preciseAgree(new PreciseEvaluator(), s, t, POINTS, nearMiss, verdict)
+                && RuleVerifier.of(2, 1024, 11).problem(s, t) == null;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} is sound")
+    @CsvSource({
+            "- _0 _0, 0",
+            "/ _0 _0, 1",
+            "log exp _0, _0",
+            "exp log _0, _0",
+            "pow1_2 pow2 _0, abs _0",
+            "+ pow2 sin _0 pow2 cos _0, 1",
+            "sin pi, 0",
+            "cos pi, -1",
+            "- + _0 _1 _1, _0",
+            "/ * _0 _1 _0, _1",
+            "+ asin _0 acos _0, / pi 2",
+            "* log E _0, _0",
+            "sin + _0 pi, neg sin _0",
+    })
+    void soundRulesAreAccepted(String source, String target) {
+        assertTrue(accepted(source, target));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} is rejected")
+    @CsvSource({
+            "pow1_2 pow2 _0, _0",               // wrong for negative _0
+            "log pow2 _0, * 2 log _0",          // target undefined for negative _0
+            "pow1_2 * _0 _1, * pow1_2 _0 pow1_2 _1", // target undefined where both are negative
+            "asin sin _0, _0",                  // wrong outside [-pi/2, pi/2]
+            "+ exp pow4 pi _0, exp pow4 pi",    // _0 absorbed in doubles
+            "pow -1 cos exp _0, -1",            // defined only where cos(e^x) is an integer
+            "pow1_2 neg pow2 _0, 0",            // defined only at 0: too few points
+    })
+    void unsoundRulesAreRejected(String source, String target) {
+        assertFalse(accepted(source, target));
+    }
+}

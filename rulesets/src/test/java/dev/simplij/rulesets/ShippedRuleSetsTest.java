@@ -1,0 +1,101 @@
+package dev.simplij.rulesets;
+
+import dev.simplij.miner.MineCommand;
+import dev.simplij.miner.RuleVerifier;
+import dev.simplij.rules.Rule;
+import dev.simplij.rules.RuleSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped rule files: valid, reproducible, sound on a fresh sample, with the known identities. */
+class ShippedRuleSetsTest {
+    static final String DIRECTORY = "dev/simplij/rulesets/";
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ShippedRuleSetsTest.class.getClassLoader().getResourceAsStream(DIRECTORY + name
+                + ".rules")) {
+            assertTrue(in != null, "no shipped rule set " + name);
+            return in.readAllBytes();
+        }
+    }
+
+    private static boolean has(RuleSet set, String rule) {
+        return set.rules().stream().anyMatch(r -> r.toString().equals(rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "default"})
+    void loadsValidatedWithFullProvenance(String name) {
+        RuleSet set = RuleSet.load(name);
+        assertTrue(set.size() > 0);
+        for (String key : List.of("miner", "operators", "leaves", "max-source", "max-target", "samples",
+                "all-per-length", "enumerated-per-length", "rules-per-length", "command", "checksum")) {
+            assertTrue(set.header().containsKey(key), name + " header lacks " + key);
+        }
+        assertTrue(set.header().get("command").startsWith("./simplij mine "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"small", "default"})
+    void everyRuleHoldsOnAFreshSeededSample(String name) {
+        RuleSet set = RuleSet.load(name);
+        List<String> failures = RuleVerifier.forRules(set.rules(), 1024, 20240607L).verify(set);
+        assertEquals(List.of(), failures, name + ": " + failures.size() + " rules fail");
+    }
+
+    @Test
+    void defaultHasTheKnownIdentitiesAndNoUnsoundOnes() {
+        RuleSet set = RuleSet.defaultRuleSet();
+        for (String expected : List.of("- _0 _0 -> 0", "/ _0 _0 -> 1", "log exp _0 -> _0", "pow1_2 pow2 _0 -> abs _0")) {
+            assertTrue(has(set, expected), expected + " missing");
+        }
+        Set<String> unsound = Set.of("pow1_2 pow2 _0 -> _0", "log pow2 _0 -> * 2 log _0",
+                "pow1_2 * _0 _1 -> * pow1_2 _0 pow1_2 _1", "asin sin _0 -> _0");
+        for (Rule r : set.rules()) {
+            assertFalse(unsound.contains(r.toString()), r.toString());
+        }
+        int maxSource = Integer.parseInt(set.header().get("max-source"));
+        assertEquals(maxSource >= 7, has(set, "+ pow2 sin _0 pow2 cos _0 -> 1")
+                || has(set, "+ pow2 cos _0 pow2 sin _0 -> 1"), "Pythagoras where the length allows");
+    }
+
+    /** Runs the header's own command, writing to a temporary file, and compares bytes. */
+    @Test
+    void smallRegeneratesByteForByte() throws IOException {
+        byte[] shipped = resource("small");
+        String command = RuleSet.load("small").header().get("command");
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        assertEquals("./simplij", args.remove(0));
+        assertEquals("mine", args.remove(0));
+        int out = args.indexOf("--out");
+        String recorded = args.get(out + 1);
+        Path temp = Files.createTempDirectory("simplij-small");
+        Path file = temp.resolve(recorded);
+        args.set(out + 1, file.toString());
+        args.add("--quiet");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
+        assertEquals(0, MineCommand.execute(args.toArray(String[]::new), quiet, quiet), sink::toString);
+        // the command recorded in the regenerated file names the temporary path: put the recorded one back
+        String regenerated = Files.readString(file, StandardCharsets.UTF_8).replace(file.toString(), recorded);
+        assertArrayEquals(shipped, regenerated.getBytes(StandardCharsets.UTF_8),
+                "small.rules does not regenerate byte for byte from: " + command);
+    }
+}
