@@ -40,6 +40,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class DatasetGenerator {
     static final int BLOCK = 1024;
+    private static final Expr ONE_CONSTANT = Expr.builder().constant().build();
 
     private final GeneratorConfig config;
     private final Normalizer normalizer;
@@ -231,7 +232,10 @@ public final class DatasetGenerator {
             Expr raw = s.skeleton();
             long t1 = System.nanoTime();
             Expr e = raw;
-            if (simplify) {
+            if (simplify && SkeletonFilter.countVariables(raw) == 0) {
+                // Constants only: skeleton mode folds it to one <constant>; no need to ask.
+                e = ONE_CONSTANT;
+            } else if (simplify) {
                 e = cache.canonical.get(raw);
                 if (e == null) {
                     e = normalizer.normalize(raw);

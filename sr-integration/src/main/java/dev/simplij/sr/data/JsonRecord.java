@@ -71,8 +71,23 @@ final class JsonRecord {
         sb.append(']');
     }
 
+    private static boolean plain(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static void string(StringBuilder sb, String s) {
         sb.append('"');
+        if (plain(s)) {
+            // Tokens of both notations never need escaping: append in one go.
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
