@@ -1,0 +1,57 @@
+package dev.simplij.jmh;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.simplify.Simplifier;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+
+/**
+ * A cross-check of the simplify benchmarks for a shared, loaded machine, not a JMH benchmark: the
+ * thread's CPU time per call, which time spent descheduled does not inflate, unlike JMH's wall
+ * clock. Each input is simplified many times in a row and timed as a block (a CPU-time reading
+ * costs about a microsecond), so its branches and caches are warm: read the figures as a lower
+ * bound beside the JMH medians. Prints the median over 64 inputs per size, and per token.
+ *
+ * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.SimplifyCpuTime [RULESET] [TOKENS ...]}</pre>
+ */
+public final class SimplifyCpuTime {
+    private static final int INPUTS = 64;
+
+    private SimplifyCpuTime() {
+    }
+
+    public static void main(String[] args) {
+        String ruleset = args.length > 0 ? args[0] : "default";
+        int[] sizes = args.length > 1
+                ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
+                : new int[] {5, 15, 40, 100, 300, 1000};
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Simplifier simplifier = BenchmarkRules.simplifier(ruleset);
+        long resultTokens = 0; // used below, so the JIT cannot drop the calls
+        System.out.printf("%s%n%7s %16s %12s%n", simplifier, "tokens", "median CPU us", "us/token");
+        for (int tokens : sizes) {
+            Expr[] pool = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED, INPUTS, tokens);
+            int reps = Math.max(10, 20_000 / tokens);
+            for (int warm = 0; warm < 3; warm++) {
+                for (Expr e : pool) {
+                    for (int r = 0; r < reps; r++) {
+                        simplifier.simplify(e);
+                    }
+                }
+            }
+            long[] nanos = new long[INPUTS];
+            for (int i = 0; i < INPUTS; i++) {
+                long start = threads.getCurrentThreadCpuTime();
+                for (int r = 0; r < reps; r++) {
+                    resultTokens += simplifier.simplify(pool[i]).size();
+                }
+                nanos[i] = (threads.getCurrentThreadCpuTime() - start) / reps;
+            }
+            Arrays.sort(nanos);
+            double median = nanos[INPUTS / 2] / 1e3;
+            System.out.printf("%7d %16.2f %12.3f%n", tokens, median, median / tokens);
+        }
+        System.out.printf("(result tokens, summed: %d)%n", resultTokens);
+    }
+}
