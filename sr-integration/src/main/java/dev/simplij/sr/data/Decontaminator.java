@@ -26,17 +26,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       {@code decontamination.extraConstants} more free constants than the test formula's
  *       skeleton, and after its constants are refit to the test formula's values at shared sample
  *       points (the SR search's {@link ConstantFitter}) agrees with it within a relative tolerance
- *       at all of them, with no fitted constant at zero. This catches equivalent forms that the
- *       rules do not bring to one canonical form. The last two conditions keep out wider families
- *       that merely contain the test formula as a special case ({@code c + x1*x2} contains
- *       {@code x1*x2} at {@code c = 0}): a model trained on them has not seen the test formula's
- *       form.</li>
+ *       at all of them, with no fitted constant at zero or without effect (saturated). This
+ *       catches equivalent forms that the rules do not bring to one canonical form. The conditions
+ *       on constants keep out wider families that merely contain the test formula as a special
+ *       case ({@code c + x1*x2} contains {@code x1*x2} at {@code c = 0}, {@code c tanh(c + x1) x2}
+ *       nearly contains it as {@code c -> infinity}): a model trained on them has not seen the
+ *       test formula's form.</li>
  * </ul>
  * A numeric check costs a fit per test formula with the same variables, so it is screened: one
  * short Levenberg-Marquardt run from all-ones constants ({@code decontamination.screenIterations})
- * on {@value #SCREEN_POINTS} of the shared points,
- * and only a skeleton that comes within {@code decontamination.screenError} (relative root mean
- * square error) gets the full fit with restarts. A skeleton whose family contains the test formula
+ * on {@value #SCREEN_POINTS} of the shared points, and only a skeleton that comes within
+ * {@code decontamination.screenError} (relative root mean square error) gets the full fit with
+ * restarts. A skeleton whose family contains the test formula
  * only far from all-ones constants (for example {@code cos(c x)} for {@code cos(2 x)} behind other
  * constants) can be screened out: the numeric check is a budgeted heuristic on top of the exact
  * symbolic one.
@@ -223,7 +224,25 @@ public final class Decontaminator {
         }
         UniformRandomProvider rng = Seeds.stream(seed ^ skeleton.hash(0), Seeds.FIT, group.tests().get(index).row());
         FitResult full = fitter.fit(evaluator, data, quick.constants(), rng);
-        return full.loss() <= match && noneAtZero(full.constants());
+        return full.loss() <= match && noneAtZero(full.constants())
+                && everyConstantMatters(evaluator, data, full.constants(), 100 * match);
+    }
+
+    /**
+     * True when nudging any one constant by a thousandth moves the predictions by more than
+     * {@code threshold} (mean squared): a constant that no longer matters, such as {@code c} in
+     * {@code tanh(c + x)} driven to saturation, makes a wider family look like the test formula.
+     */
+    private static boolean everyConstantMatters(Evaluator evaluator, Dataset data, double[] constants, double threshold) {
+        double[] base = data.predict(evaluator, constants);
+        for (int i = 0; i < constants.length; i++) {
+            double[] nudged = constants.clone();
+            nudged[i] += 1e-3 * Math.max(1, Math.abs(constants[i]));
+            if (!(Loss.mse().loss(data.predict(evaluator, nudged), base) > threshold)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when no constant is zero next to the largest one: each takes part in the match. */

@@ -1,5 +1,7 @@
 package dev.simplij.sr.data;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jfree.chart.ChartFactory;
@@ -32,6 +34,12 @@ final class LengthHistogramChart {
                 "length (prefix tokens)", "fraction of skeletons", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(new XYStepRenderer());
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
+        }
         ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 520);
     }
 

@@ -56,7 +56,8 @@ class DecontaminatorTest {
         Decontaminator d = decontaminator(FORMS);
         // Other functions, and wider families that contain the formula only as a special case.
         for (String other : List.of("<constant>*x1*sin(x2)", "<constant>*x2*sin(x1)**2", "x1*sin(x2)**2 + x1",
-                "<constant>*x1*cos(x2)**2", "<constant>*x1*sin(x2)**2*x3", "<constant>*x1*sin(x2)**2 + <constant>")) {
+                "<constant>*x1*cos(x2)**2", "<constant>*x1*sin(x2)**2*x3", "<constant>*x1*sin(x2)**2 + <constant>",
+                "<constant>*x1*sin(x2)**2*tanh(<constant> + x1)")) {
             Expr g = TestSupport.skeletonSimplifier().normalize(Expr.parseInfix(other));
             assertNull(d.match(g), other + " is not the test formula");
         }
