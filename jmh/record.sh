@@ -26,4 +26,10 @@ trap 'rm -f "$copy"' EXIT
 cp "$jar" "$copy"
 java -jar "$copy" "$@" -rf json -rff "$stem.json" | tee -a "$stem.txt"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$stem.txt"
+# Keep the scores, percentiles and settings; drop the per-call raw samples (megabytes in sample mode).
+if command -v jq >/dev/null; then
+  jq 'map(del(.primaryMetric.rawData, .primaryMetric.rawDataHistogram)
+      | .secondaryMetrics |= with_entries(.value |= del(.rawData, .rawDataHistogram)))' "$stem.json" > "$stem.json.tmp"
+  mv "$stem.json.tmp" "$stem.json"
+fi
 echo "recorded $stem.txt and $stem.json"
