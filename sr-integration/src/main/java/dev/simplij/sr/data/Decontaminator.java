@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * Finds generated skeletons that belong to a test set, so a training set can leave them out.
@@ -26,12 +28,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       {@code decontamination.extraConstants} more free constants than the test formula's
  *       skeleton, and after its constants are refit to the test formula's values at shared sample
  *       points (the SR search's {@link ConstantFitter}) agrees with it within a relative tolerance
- *       at all of them, with no fitted constant at zero or without effect (saturated). This
+ *       at all of them, with every fitted constant identifiable (see {@link #everyConstantMatters}). This
  *       catches equivalent forms that the rules do not bring to one canonical form. The conditions
  *       on constants keep out wider families that merely contain the test formula as a special
  *       case ({@code c + x1*x2} contains {@code x1*x2} at {@code c = 0}, {@code c tanh(c + x1) x2}
- *       nearly contains it as {@code c -> infinity}): a model trained on them has not seen the
- *       test formula's form.</li>
+ *       nearly contains it as {@code c -> infinity}, {@code c x1 / tan(c / x2)} as both go to 0):
+ *       a model trained on them has not seen the test formula's form.</li>
  * </ul>
  * A numeric check costs a fit per test formula with the same variables, so it is screened: one
  * short Levenberg-Marquardt run from all-ones constants ({@code decontamination.screenIterations})
@@ -61,6 +63,9 @@ public final class Decontaminator {
     private record Group(Dataset points, List<TestFormula> tests, List<Dataset> targets, List<Dataset> screenTargets,
                          double[] meanSquares) {
     }
+
+    /** Smallest singular value of the relative Jacobian, as a fraction of the values' norm, for a match. */
+    private static final double IDENTIFIABLE = 1e-4;
 
     /** Shared points the screening fit uses: the first few of those where the test formula is defined. */
     private static final int SCREEN_POINTS = 8;
@@ -224,39 +229,40 @@ public final class Decontaminator {
         }
         UniformRandomProvider rng = Seeds.stream(seed ^ skeleton.hash(0), Seeds.FIT, group.tests().get(index).row());
         FitResult full = fitter.fit(evaluator, data, quick.constants(), rng);
-        return full.loss() <= match && noneAtZero(full.constants())
-                && everyConstantMatters(evaluator, data, full.constants(), 100 * match);
+        return full.loss() <= match && everyConstantMatters(evaluator, data, full.constants());
     }
 
     /**
-     * True when nudging any one constant by a thousandth moves the predictions by more than
-     * {@code threshold} (mean squared): a constant that no longer matters, such as {@code c} in
-     * {@code tanh(c + x)} driven to saturation, makes a wider family look like the test formula.
+     * True when the fitted constants are identifiable: the Jacobian of the predictions with respect
+     * to the constants' logarithms (relative changes) has no direction that leaves the predictions
+     * nearly unchanged. A constant fitted to zero ({@code c + x1*x2} at {@code c = 0}), a saturated
+     * one ({@code tanh(c + x1)} at large {@code c}) or two that only matter together in a limit
+     * ({@code c1*x1/tan(c2/x2)} as both go to zero) mean a wider family that contains the test
+     * formula only as a special or limiting case.
      */
-    private static boolean everyConstantMatters(Evaluator evaluator, Dataset data, double[] constants, double threshold) {
+    static boolean everyConstantMatters(Evaluator evaluator, Dataset data, double[] constants) {
         double[] base = data.predict(evaluator, constants);
+        double norm = 0;
+        for (double v : base) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        double step = 1e-4;
+        double[][] jacobian = new double[base.length][constants.length];
         for (int i = 0; i < constants.length; i++) {
             double[] nudged = constants.clone();
-            nudged[i] += 1e-3 * Math.max(1, Math.abs(constants[i]));
-            if (!(Loss.mse().loss(data.predict(evaluator, nudged), base) > threshold)) {
-                return false;
+            nudged[i] *= 1 + step;
+            double[] moved = data.predict(evaluator, nudged);
+            for (int r = 0; r < base.length; r++) {
+                double d = (moved[r] - base[r]) / step;
+                if (!Double.isFinite(d)) {
+                    return false;
+                }
+                jacobian[r][i] = d;
             }
         }
-        return true;
-    }
-
-    /** True when no constant is zero next to the largest one: each takes part in the match. */
-    private static boolean noneAtZero(double[] constants) {
-        double largest = 1;
-        for (double c : constants) {
-            largest = Math.max(largest, Math.abs(c));
-        }
-        for (double c : constants) {
-            if (Math.abs(c) <= 1e-6 * largest) {
-                return false;
-            }
-        }
-        return true;
+        double[] singular = new SingularValueDecomposition(new Array2DRowRealMatrix(jacobian, false)).getSingularValues();
+        return singular[singular.length - 1] > IDENTIFIABLE * Math.max(norm, Double.MIN_NORMAL);
     }
 
     /** The shared points where the test formula is defined, with its values as the target. */

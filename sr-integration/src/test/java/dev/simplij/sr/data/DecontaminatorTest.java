@@ -63,6 +63,19 @@ class DecontaminatorTest {
         }
     }
 
+    @Test
+    void limitsAndSpecialCasesOfWiderFamiliesAreNotMatches() {
+        Decontaminator d = decontaminator(List.of("3*x1*x2"));
+        for (String equivalent : List.of("<constant>*x1/(<constant>/x2)", "x1*x2/<constant>", "<constant>*(x1 + x1)*x2")) {
+            assertNotNull(d.match(TestSupport.skeletonSimplifier().normalize(Expr.parseInfix(equivalent))), equivalent);
+        }
+        // tan(c/x2) ~ c/x2 as c -> 0; tanh saturates; an additive constant can fit to zero.
+        for (String wider : List.of("<constant>*x1/tan(<constant>/x2)", "<constant>*x1*x2*tanh(<constant> + x1)",
+                "<constant>*x1*x2 + <constant>", "<constant>*x1*x2 + <constant>*x1")) {
+            assertNull(d.match(TestSupport.skeletonSimplifier().normalize(Expr.parseInfix(wider))), wider);
+        }
+    }
+
     /** A formula short skeletons often equal: c*x1*x2, in forms the rules may or may not unify. */
     static final List<String> PRODUCT_FORMS = List.of("3*x1*x2", "x2*x1*3", "(x1*x2 + x1*x2)*1.5", "3*x1/(1/x2)",
             "exp(log(3*x1*x2))", "sqrt(9*x1**2*x2**2)");
