@@ -97,14 +97,30 @@ final class SkeletonFilter {
         return rejectConstant && !varies ? Verdict.CONSTANT : Verdict.KEPT;
     }
 
+    /** K for a name {@code xK} with K a positive decimal number, else -1 (a hot path: no parseInt). */
+    private static int generatedIndex(String name) {
+        int n = name.length();
+        if (n < 2 || n > 4 || name.charAt(0) != 'x') {
+            return -1;
+        }
+        int k = 0;
+        for (int j = 1; j < n; j++) {
+            char c = name.charAt(j);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            k = 10 * k + (c - '0');
+        }
+        return k;
+    }
+
     /** Distinct variables of a generated skeleton, whose variables are {@code x1 .. x64} at most. */
     static int countVariables(Expr skeleton) {
         long seen = 0;
         int count = 0;
         for (int i = 0, n = skeleton.size(); i < n; i++) {
             if (skeleton.kind(i) == NodeKind.VARIABLE) {
-                String name = skeleton.variable(i);
-                int index = name.length() > 1 && name.charAt(0) == 'x' ? Integer.parseInt(name, 1, name.length(), 10) : -1;
+                int index = generatedIndex(skeleton.variable(i));
                 if (index < 1 || index > 64) {
                     return skeleton.variables().size();
                 }
