@@ -405,13 +405,13 @@ final class MiningRun {
                         map = ren.map();
                         built = null;
                         if (ren.sigma() == 0) {
-                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0);
+                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints());
                         } else {
                             int[] perm = points.permutation(ren.sigma());
                             for (int p = 0; p < gathered.length; p++) {
                                 gathered[p] = rv[perm[p]];
                             }
-                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0);
+                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints());
                         }
                         long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
                         consider(out, n, last, ren.distinct(), occ);
@@ -473,7 +473,7 @@ final class MiningRun {
                     continue;
                 }
                 int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
-                        nearMiss);
+                        nearMiss, ValueCheck.MAX_FAR_POINTS);
                 if (verdict == ValueCheck.TOO_FEW_POINTS) {
                     return -1;
                 }

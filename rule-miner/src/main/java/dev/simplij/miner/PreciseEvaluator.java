@@ -117,7 +117,7 @@ final class PreciseEvaluator {
             case POW1_3 -> oddRoot(a, third);
             case POW1_4 -> a.negativeOrNull() && !a.isZero() ? null : a.sqrt().sqrt();
             case POW1_5 -> oddRoot(a, fifth);
-            case EXP -> DfpMath.exp(a);
+            case EXP -> huge(a) ? null : DfpMath.exp(a);
             case LOG -> a.negativeOrNull() ? null : DfpMath.log(a);
             case SIN -> DfpMath.sin(a);
             case COS -> DfpMath.cos(a);
@@ -125,14 +125,25 @@ final class PreciseEvaluator {
             case ASIN -> a.abs().greaterThan(one) ? null : DfpMath.asin(a);
             case ACOS -> a.abs().greaterThan(one) ? null : DfpMath.acos(a);
             case ATAN -> DfpMath.atan(a);
-            case SINH -> DfpMath.exp(a).subtract(DfpMath.exp(a.negate())).divide(two);
-            case COSH -> DfpMath.exp(a).add(DfpMath.exp(a.negate())).divide(two);
+            case SINH -> huge(a) ? null : DfpMath.exp(a).subtract(DfpMath.exp(a.negate())).divide(two);
+            case COSH -> huge(a) ? null : DfpMath.exp(a).add(DfpMath.exp(a.negate())).divide(two);
             case TANH -> tanh(a);
             default -> throw new IllegalArgumentException("not unary: " + op);
         };
     }
 
+    /**
+     * Beyond the double range of exp: doubles already say undefined there, and DfpMath.exp of a
+     * huge argument takes seconds.
+     */
+    private static boolean huge(Dfp a) {
+        return Math.abs(a.toDouble()) > 800;
+    }
+
     private Dfp tanh(Dfp a) {
+        if (Math.abs(a.toDouble()) > 100) {
+            return a.negativeOrNull() ? one.negate() : one; // 1 - tanh < 1e-86
+        }
         Dfp e2 = DfpMath.exp(a.abs().multiply(2).negate());
         Dfp r = one.subtract(e2).divide(one.add(e2));
         return a.negativeOrNull() ? r.negate() : r;

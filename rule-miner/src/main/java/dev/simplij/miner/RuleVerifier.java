@@ -59,7 +59,7 @@ public final class RuleVerifier {
         double[] t = VectorOps.evaluate(target, points);
         int[] nearMiss = new int[points.size()];
         boolean ground = source.placeholderCount() == 0;
-        int verdict = ValueCheck.compare(s, t, 1, points.cornerPoints(), ground, nearMiss);
+        int verdict = ValueCheck.compare(s, t, 1, points.cornerPoints(), ground, nearMiss, Integer.MAX_VALUE);
         if (verdict == ValueCheck.TOO_FEW_POINTS) {
             return null;
         }

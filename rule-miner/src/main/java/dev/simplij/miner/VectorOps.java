@@ -14,11 +14,14 @@ import java.util.EnumSet;
  *   <li>a sum or difference whose smaller operand is below {@link #ABSORBED} of the larger: the
  *       smaller one is lost ({@code exp(pi^4) + x} equals {@code exp(pi^4)} to every digit, and
  *       without the guard {@code + exp pow4 pi _0 -> exp pow4 pi} would pass);</li>
- *   <li>{@code pow} with a base {@code <= 0} and an exponent that depends on a placeholder: the
- *       real domain there is where the computed exponent is exactly an integer (or exactly 0), a set
- *       of measure zero that rounding fakes ({@code cos(exp(-50))} is exactly 1.0 in doubles), and
- *       without the guard {@code pow -1 cos exp _0 -> -1} would pass although
- *       {@code (-1)^cos(e^x)} is 1 where {@code cos(e^x) = 0};</li>
+ *   <li>{@code pow} with a base {@code <= 0} and an exponent that depends on a placeholder, except
+ *       at the exact corner points: the real domain there is where the exponent is exactly an
+ *       integer (or 0), a set of measure zero that rounding fakes at random points
+ *       ({@code cos(exp(-50))} is exactly 1.0 in doubles; without the guard
+ *       {@code pow -1 cos exp _0 -> -1} would pass although {@code (-1)^cos(e^x)} is 1 where
+ *       {@code cos(e^x) = 0}), while corner points such as {@code (-2, 3)} are genuine members and
+ *       refute {@code abs pow _0 _1 -> pow _0 _1} and {@code pow _0 abs _0 -> pow _0 _0}; corner
+ *       points never count towards "defined at enough points";</li>
  *   <li>a subnormal result: it has lost digits ({@code log(exp(-370)^2)} is off by a percent), and a
  *       0 that only an underflow can produce ({@code 4^-1030}, {@code exp(-800)}).</li>
  * </ul>
@@ -51,8 +54,11 @@ final class VectorOps {
         return v != 0 && Math.abs(v) < Double.MIN_NORMAL;
     }
 
-    /** A binary operator; {@code groundExponent}: the right operand has no placeholder. */
-    static void apply(Operator op, double[] a, double[] b, double[] out, boolean groundExponent) {
+    /**
+     * A binary operator; {@code groundExponent}: the right operand has no placeholder;
+     * {@code corners}: the leading points that are exact corner points.
+     */
+    static void apply(Operator op, double[] a, double[] b, double[] out, boolean groundExponent, int corners) {
         op.applyAll(a, b, out);
         boolean zeroIsUnderflow = op == Operator.MUL || op == Operator.DIV || op == Operator.POW;
         for (int i = 0; i < out.length; i++) {
@@ -61,7 +67,7 @@ final class VectorOps {
             }
         }
         if (op == Operator.POW && !groundExponent) {
-            for (int i = 0; i < out.length; i++) {
+            for (int i = corners; i < out.length; i++) {
                 if (a[i] <= 0) {
                     out[i] = Double.NaN;
                 }
@@ -108,7 +114,7 @@ final class VectorOps {
                         boolean leftGround = ground[top];
                         double[] right = stack[--top];
                         boolean rightGround = ground[top];
-                        apply(op, left, right, v, rightGround);
+                        apply(op, left, right, v, rightGround, points.cornerPoints());
                         isGround = leftGround && rightGround;
                     }
                 }
