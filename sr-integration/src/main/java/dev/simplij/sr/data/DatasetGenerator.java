@@ -88,7 +88,8 @@ public final class DatasetGenerator {
         long nanosFilter;
         // Filled by deduplication:
         final byte[] outcome = new byte[BLOCK];
-        boolean[] rawDuplicate = new boolean[BLOCK];
+        final boolean[] rawDuplicate = new boolean[BLOCK];
+        final boolean[] rawUntracked = new boolean[BLOCK];
         // Filled by stage two, indexed like the block:
         final byte[] result = new byte[BLOCK];
         final String[] line = new String[BLOCK];
@@ -119,7 +120,8 @@ public final class DatasetGenerator {
         GenerationStats stats = new GenerationStats();
         int threads = config.threads();
         stats.threads = threads;
-        FingerprintSet raw = new FingerprintSet(Math.min(config.dedupeExpectedEntries(), maxSampled), config.dedupeMaxEntries());
+        FingerprintSet raw = new FingerprintSet(Math.min(config.dedupeExpectedEntries(), maxSampled),
+                config.dedupeMaxRawEntries());
         FingerprintSet seen = new FingerprintSet(Math.min(config.dedupeExpectedEntries(), maxSampled), config.dedupeMaxEntries());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "simplij-generate");
@@ -276,7 +278,12 @@ public final class DatasetGenerator {
     /** The order-dependent step, on the calling thread. */
     private static void dedupe(Block block, FingerprintSet raw, FingerprintSet seen) {
         for (int i = 0; i < block.size; i++) {
-            block.rawDuplicate[i] = !raw.add(block.rawHash[i]);
+            // The raw table only feeds a statistic: when full it stops counting rather than stop the run.
+            if (raw.full() && !raw.contains(block.rawHash[i])) {
+                block.rawUntracked[i] = true;
+            } else {
+                block.rawDuplicate[i] = !raw.add(block.rawHash[i]);
+            }
             if (block.verdict[i] != SkeletonFilter.Verdict.KEPT) {
                 block.outcome[i] = REJECTED;
             } else {
@@ -340,6 +347,9 @@ public final class DatasetGenerator {
             stats.sampled++;
             if (block.rawDuplicate[i]) {
                 stats.rawDuplicates++;
+            }
+            if (block.rawUntracked[i]) {
+                stats.rawUntracked++;
             }
             stats.rawTokens += block.rawLength[i];
             stats.simplifiedTokens += block.simplifiedLength[i];

@@ -105,6 +105,11 @@ public final class FingerprintSet {
         return size;
     }
 
+    /** True when {@link #add} of a new fingerprint would throw. */
+    public boolean full() {
+        return size >= maxEntries;
+    }
+
     /** Bytes held by the table. */
     public long memoryBytes() {
         return (long) table.length * Long.BYTES;

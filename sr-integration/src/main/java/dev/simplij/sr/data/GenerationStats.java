@@ -15,6 +15,8 @@ public final class GenerationStats {
 
     long sampled;
     long rawDuplicates;
+    /** Sampled skeletons not checked for raw duplicates because the raw table was full. */
+    long rawUntracked;
     long rejectedConstant;
     long rejectedFewerVariables;
     long rejectedUndefined;
@@ -110,9 +112,17 @@ public final class GenerationStats {
         return undefinedOnData;
     }
 
-    /** Fraction of sampled skeletons equal, token for token, to an earlier sampled one. */
+    /**
+     * Fraction of sampled skeletons equal, token for token, to an earlier sampled one (among those
+     * checked: all, unless the raw table filled up, see {@link #rawUntracked()}).
+     */
     public double duplicateRateBeforeSimplification() {
-        return sampled == 0 ? 0 : (double) rawDuplicates / sampled;
+        long checked = sampled - rawUntracked;
+        return checked == 0 ? 0 : (double) rawDuplicates / checked;
+    }
+
+    public long rawUntracked() {
+        return rawUntracked;
     }
 
     /** Fraction of valid simplified skeletons whose canonical form an earlier valid one had. */
@@ -212,6 +222,9 @@ public final class GenerationStats {
         sb.append(String.format("sampled             %,14d   (%,.0f /s)%n", sampled, sampledPerSecond()));
         sb.append(String.format("  raw duplicates    %,14d   %.2f%% of sampled (duplicate rate before simplification)%n",
                 rawDuplicates, 100 * duplicateRateBeforeSimplification()));
+        if (rawUntracked > 0) {
+            sb.append(String.format("  (raw table full: %,d sampled skeletons not checked for raw duplicates)%n", rawUntracked));
+        }
         sb.append(String.format("  rejected constant %,14d%n", rejectedConstant));
         sb.append(String.format("  rejected fewer variables %,7d%n", rejectedFewerVariables));
         sb.append(String.format("  rejected undefined %,13d%n", rejectedUndefined));

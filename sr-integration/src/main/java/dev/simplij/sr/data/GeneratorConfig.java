@@ -47,6 +47,7 @@ public final class GeneratorConfig {
     private final int shardRecords;
     private final long dedupeExpected;
     private final long dedupeMax;
+    private final long dedupeMaxRaw;
     private final int threads;
     private final int decontaminationPoints;
     private final Prior decontaminationDomain;
@@ -87,6 +88,7 @@ public final class GeneratorConfig {
         shardRecords = intValue("output.shardRecords", 1);
         dedupeExpected = longValue("dedupe.expectedEntries");
         dedupeMax = longValue("dedupe.maxEntries");
+        dedupeMaxRaw = longValue("dedupe.maxRawEntries");
         threads = intValue("threads", 0);
         decontaminationPoints = intValue("decontamination.points", 1);
         decontaminationDomain = prior("decontamination.domain");
@@ -97,8 +99,8 @@ public final class GeneratorConfig {
         decontaminationScreenIterations = intValue("decontamination.screenIterations", 1);
         decontaminationScreenError = doubleValue("decontamination.screenError", 0, Double.MAX_VALUE);
         decontaminationRestarts = intValue("decontamination.restarts", 0);
-        if (dedupeExpected < 0 || dedupeMax < 1) {
-            throw error("dedupe.maxEntries", "must be >= 1 (and dedupe.expectedEntries >= 0)");
+        if (dedupeExpected < 0 || dedupeMax < 1 || dedupeMaxRaw < 1) {
+            throw error("dedupe.maxEntries", "and dedupe.maxRawEntries must be >= 1 (and dedupe.expectedEntries >= 0)");
         }
     }
 
@@ -327,6 +329,11 @@ public final class GeneratorConfig {
 
     public long dedupeMaxEntries() {
         return dedupeMax;
+    }
+
+    /** Cap of the raw-skeleton table, which only feeds the duplicate rate before simplification. */
+    public long dedupeMaxRawEntries() {
+        return dedupeMaxRaw;
     }
 
     /** Worker threads, with 0 resolved to the number of cores. */

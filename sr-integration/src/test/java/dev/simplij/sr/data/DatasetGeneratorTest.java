@@ -98,6 +98,16 @@ class DatasetGeneratorTest {
     }
 
     @Test
+    void aFullRawTableStopsTheStatisticNotTheRun() {
+        GeneratorConfig config = small(15L, 2).with("points.enabled", "false").with("dedupe.maxRawEntries", "500")
+                .with("dedupe.expectedEntries", "16");
+        GenerationStats stats = new DatasetGenerator(config, TestSupport.skeletonSimplifier(), null).run(1000, null, 1_000_000, null);
+        assertEquals(1000, stats.written(), stats.summary());
+        assertTrue(stats.rawUntracked() > 0, stats.summary());
+        assertTrue(stats.summary().contains("raw table full"), stats.summary());
+    }
+
+    @Test
     void stopsWhenTheSampleBudgetIsSpent() {
         // One variable, at most one operator, no constants: only a handful of distinct skeletons exist.
         GeneratorConfig tiny = small(14L, 2).with("operators.max", "1").with("variables.max", "1")
