@@ -11,7 +11,7 @@ One JSON object per line in, one per line out; every answer echoes the request's
   {"op": "eval", "id": 8, "infix": "sqrt(x1)*x2", "points": [{"x1": 0.5, "x2": 2.0}]}
       -> {"id": 8, "status": "ok", "values": [1.41421356237310, null]}
      the value of the SimpliJ-printed infix as SymPy reads it, at each point; null where SymPy
-     gives no finite real number.
+     gives no finite real number, "timeout" where evalf did not finish (make_corpus.EVAL_SECONDS).
   {"op": "quit"}
 
 The time-out is enforced in-process with SIGALRM; a simplify that does not come back to Python
@@ -80,7 +80,9 @@ def evaluate(req):
     values = []
     for point in points:
         c = corpus.eval_sympy(expr, symbols, point)
-        if c is None or not corpus.is_real(c):
+        if c is corpus.EVAL_TIMED_OUT:
+            values.append("timeout")
+        elif c is None or not corpus.is_real(c):
             values.append(None)
         else:
             v = float(c.real)

@@ -23,6 +23,7 @@ import java.util.Map;
  * Jenetics' {@code MathExpr.simplify}, in-process: its tree rewriter for arithmetic identities and
  * constant folding, the simplifier of a Java genetic-programming library. Trees are built directly
  * from SimpliJ's prefix encoding; the time covers {@code simplify} on a ready {@code MathExpr}.
+ * Jenetics has no real fifth root: {@code pow1_5 x} goes in as {@code x^0.2}, undefined for x < 0.
  */
 final class JeneticsPeer implements Peer {
     private static final Map<Operator, MathOp> OPS = new EnumMap<>(Map.ofEntries(Map.entry(Operator.ADD, MathOp.ADD),

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -201,10 +202,14 @@ public final class SympyWorker implements AutoCloseable {
     }
 
     /**
-     * The value of SymPy-syntax infix at each point as SymPy reads it; NaN where SymPy gives no finite
-     * real number.
+     * SymPy's value at one point: {@code value} is NaN where SymPy gives no finite real number;
+     * {@code timedOut} when its evaluation did not finish (then {@code value} means nothing).
      */
-    public double[] evaluate(String infix, List<Map<String, Double>> points) throws IOException {
+    public record Reading(double value, boolean timedOut) {
+    }
+
+    /** The value of SymPy-syntax infix at each point, as SymPy reads and evaluates it (30 digits). */
+    public List<Reading> evaluate(String infix, List<Map<String, Double>> points) throws IOException {
         ObjectNode request = JSON.createObjectNode().put("op", "eval").put("infix", infix);
         ArrayNode array = request.putArray("points");
         for (Map<String, Double> point : points) {
@@ -215,12 +220,12 @@ public final class SympyWorker implements AutoCloseable {
         if (answer == null || !"ok".equals(answer.path("status").asText())) {
             throw new IOException("SymPy could not evaluate '" + infix + "': " + answer);
         }
-        double[] values = new double[points.size()];
-        for (int i = 0; i < values.length; i++) {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
             JsonNode v = answer.path("values").path(i);
-            values[i] = v.isNumber() ? v.asDouble() : Double.NaN;
+            readings.add(new Reading(v.isNumber() ? v.asDouble() : Double.NaN, "timeout".equals(v.asText())));
         }
-        return values;
+        return readings;
     }
 
     private void kill() {

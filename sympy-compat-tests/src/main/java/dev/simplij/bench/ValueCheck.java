@@ -2,12 +2,12 @@ package dev.simplij.bench;
 
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
-import dev.simplij.expr.NodeKind;
+import dev.simplij.reliability.IntervalEvaluator;
+import dev.simplij.reliability.IntervalEvaluator.Interval;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +17,15 @@ import java.util.Set;
  * defined: the simplification must be defined there too and have the same value. Points are drawn as
  * in {@code make_corpus.py}: half with every variable in (0, 3], half in [-3, 3].
  *
- * <p>Values are compared with a relative tolerance; where the input itself cancels large terms, the
- * tolerance grows with the largest intermediate value of the input at that point, since double
- * evaluation of the input cannot be more exact than that.
+ * <p>Values are compared with a relative tolerance; where the doubles disagree, the exact values are
+ * bounded with interval arithmetic ({@link IntervalEvaluator}), since double evaluation of an input
+ * that cancels or takes a root of a rounding residue can be far from its real value.
  */
 public final class ValueCheck {
     /** Relative tolerance on the values. */
     public static final double RELATIVE = 1e-6;
-    /** Tolerance relative to the largest intermediate value of the input (cancellation error). */
-    public static final double CANCELLATION = 1e-9;
+    /** Absolute tolerance, for values that should be 0. */
+    public static final double ABSOLUTE = 1e-12;
 
     private final int points;
     private final int tries;
@@ -101,40 +101,43 @@ public final class ValueCheck {
         for (double[] p : defined) {
             double a = in.evaluate(p);
             double b = out.evaluate(p);
-            if (!close(input, columns, p, a, b)) {
+            if (!close(input, output, columns, p, a, b)) {
                 return new Result(defined.size(), new Mismatch(columns, p, a, b));
             }
         }
         return new Result(defined.size(), null);
     }
 
-    /** True when {@code b}, a value of the output, matches {@code a}, the input's value at {@code p}. */
+    /**
+     * True when {@code b}, the output's double value at {@code p}, matches {@code a}, the input's.
+     * When the doubles disagree, interval arithmetic decides: the input's exact value lies in its
+     * interval, so a point where that interval is wide (cancellation, a root of a rounding residue)
+     * or may be undefined does not count against the output.
+     */
     public static boolean close(Expr input, List<String> columns, double[] p, double a, double b) {
-        if (Double.isNaN(b)) {
-            return false;
-        }
-        double diff = Math.abs(a - b);
-        if (diff <= RELATIVE * Math.max(Math.abs(a), Math.abs(b)) + 1e-12) {
+        return close(input, null, columns, p, a, b);
+    }
+
+    static boolean close(Expr input, Expr output, List<String> columns, double[] p, double a, double b) {
+        if (!Double.isNaN(b) && Math.abs(a - b) <= tolerance(a, b)) {
             return true;
         }
-        return diff <= CANCELLATION * largestIntermediate(input, columns, p);
-    }
-
-    /** The largest magnitude of any subexpression of {@code e} at {@code p}; slow, for the failure path. */
-    static double largestIntermediate(Expr e, List<String> columns, double[] p) {
-        double max = 0;
-        for (int i = 0; i < e.size(); i++) {
-            if (e.kind(i) == NodeKind.OPERATOR) {
-                double v = Evaluator.compile(e.subtree(i), columns).evaluate(p);
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, Math.abs(v));
-                }
-            }
+        Interval in = IntervalEvaluator.evaluate(input, columns, p);
+        if (!in.certain()) {
+            return true; // in exact arithmetic the input may be undefined here: not a point to judge
         }
-        return max;
+        Interval out = output == null || Double.isNaN(b) ? null : IntervalEvaluator.evaluate(output, columns, p);
+        if (out == null || !out.certain()) {
+            out = new Interval(b, b, IntervalEvaluator.Definedness.DEFINED);
+        }
+        if (Double.isNaN(out.lo())) {
+            return false;
+        }
+        double scale = Math.max(Math.max(Math.abs(in.lo()), Math.abs(in.hi())), Math.max(Math.abs(out.lo()), Math.abs(out.hi())));
+        return in.gap(out) <= RELATIVE * scale + ABSOLUTE;
     }
 
-    static String format(double[] p) {
-        return Arrays.toString(p);
+    private static double tolerance(double a, double b) {
+        return RELATIVE * Math.max(Math.abs(a), Math.abs(b)) + ABSOLUTE;
     }
 }
