@@ -2,9 +2,9 @@ package dev.simplij.sr.data;
 
 /**
  * A set of 64-bit fingerprints in one primitive open-addressing table (linear probing, no per-entry
- * objects): 8 bytes a slot, at most 3/4 full, so 100 million entries take 1 GiB and 400 million take
- * 4 GiB. The table doubles as it fills, up to a configured maximum number of entries; past it
- * {@link #add} throws rather than silently degrade.
+ * objects): 8 bytes a slot, doubled when 3/4 full, so 100 million entries fit in 1 GiB and 400
+ * million in 4 GiB (while doubling, the old table is held too). The table grows up to a configured
+ * maximum number of entries; past it {@link #add} throws rather than silently degrade.
  *
  * <p>Two distinct skeletons share a fingerprint with probability about {@code 2^-64}; among
  * {@code n} distinct skeletons the chance that any two collide is about {@code n^2 / 2^65}:
