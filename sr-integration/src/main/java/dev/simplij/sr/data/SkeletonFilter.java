@@ -29,6 +29,11 @@ final class SkeletonFilter {
     private final int points;
     private final List<String> names;
     private final double[][] columns;
+    /**
+     * The first half of the points, when a skeleton defined and varying there is kept whatever the
+     * other half says (undefined at most half the points, not constant); null otherwise.
+     */
+    private final double[][] firstHalf;
     private final double[] constants;
 
     SkeletonFilter(GeneratorConfig config) {
@@ -43,6 +48,13 @@ final class SkeletonFilter {
             DoubleSupplier draw = config.domain(names.get(c)).sampler(rng);
             for (int r = 0; r < points; r++) {
                 columns[c][r] = draw.getAsDouble();
+            }
+        }
+        int half = points / 2;
+        firstHalf = half >= 2 && points - half <= maxUndefinedFraction * points ? new double[names.size()][] : null;
+        if (firstHalf != null) {
+            for (int col = 0; col < names.size(); col++) {
+                firstHalf[col] = java.util.Arrays.copyOf(columns[col], half);
             }
         }
         // A skeleton has at most one constant a leaf: operators.max + 1 of them.
@@ -78,7 +90,15 @@ final class SkeletonFilter {
         }
         int k = skeleton.constantCount();
         double[] c = k <= constants.length ? constants : java.util.Arrays.copyOf(constants, k);
-        double[] values = Evaluator.compile(skeleton, names).evaluateColumns(columns, points, c);
+        Evaluator evaluator = Evaluator.compile(skeleton, names);
+        if (firstHalf != null) {
+            // Defined and varying on the first half: the verdict on all points is KEPT already.
+            double[] head = evaluator.evaluateColumns(firstHalf, firstHalf[0].length, c);
+            if (definedAndVarying(head)) {
+                return Verdict.KEPT;
+            }
+        }
+        double[] values = evaluator.evaluateColumns(columns, points, c);
         int undefined = 0;
         double first = Double.NaN;
         boolean varies = false;
@@ -112,6 +132,17 @@ final class SkeletonFilter {
             k = 10 * k + (c - '0');
         }
         return k;
+    }
+
+    private static boolean definedAndVarying(double[] values) {
+        boolean varies = false;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                return false;
+            }
+            varies |= Math.abs(v - values[0]) > 1e-12 * Math.max(1, Math.abs(values[0]));
+        }
+        return varies;
     }
 
     /** Distinct variables of a generated skeleton, whose variables are {@code x1 .. x64} at most. */
