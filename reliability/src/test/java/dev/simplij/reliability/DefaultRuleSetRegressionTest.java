@@ -5,7 +5,6 @@ import dev.simplij.expr.Expr;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,15 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Regression tests for unsound rules that {@code simplij soundness} found in the shipped default
- * rule set. They FAIL until the rules are gone, so they are tagged {@code open-bug} and left out of
- * the default build; run them with {@code mvn -pl reliability -am test -Dgroups=open-bug -Dreliability.excludedGroups=none
- * -Dsurefire.failIfNoSpecifiedTests=false}. When they
- * pass, drop the tag. Owner: the rule miner's acceptance test (negative bases with integer
- * exponents are almost never sampled; constant-only rules are accepted within a tolerance).
+ * Regression tests for unsound rules that {@code simplij soundness} found in an early mined default
+ * rule set (negative bases with integer exponents were almost never sampled; constant-only rules
+ * were accepted within a tolerance). The miner now samples pow's integer-exponent domain and
+ * confirms every accepted pair in 60 digits; these keep the rules out for good.
  */
-@Tag("open-bug")
-class OpenSoundnessBugsTest {
+class DefaultRuleSetRegressionTest {
     private static final RuleSet DEFAULT = RuleSet.defaultRuleSet();
 
     /** rule | a point where its left side is defined | the variable's value there. */
@@ -52,7 +48,7 @@ class OpenSoundnessBugsTest {
         return Evaluator.compile(e, List.of("_0", "_1")).evaluate(new double[] {a, b});
     }
 
-    /** The seeded soundness slice with the shipped default rules: 34 mismatches in 50,000 today. */
+    /** The seeded soundness slice with the shipped default rules (the early rule set had 34 mismatches). */
     @Test
     void seededSliceWithTheDefaultRulesHasNoMismatch() throws InterruptedException {
         SoundnessCheck.Report r = SoundnessCheck.run(new SoundnessCheck.Settings(1000, 20_000, 3, 40, 8, 2),
