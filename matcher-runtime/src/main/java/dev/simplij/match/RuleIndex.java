@@ -32,6 +32,12 @@ public final class RuleIndex {
     private final Pattern[] patterns;
     private final Long2ObjectOpenHashMap<int[]> ground = new Long2ObjectOpenHashMap<>();
     private final Long2ObjectOpenHashMap<int[]> buckets = new Long2ObjectOpenHashMap<>();
+    /**
+     * One bit per key of {@link #ground} and {@link #buckets} (by the key's top bits): most lookups
+     * miss, and a clear bit answers them from a small array instead of a probe into the large maps.
+     */
+    private final long[] keyFilter;
+    private final int filterShift;
     private final int maxPatternSize;
     private final int maxPlaceholders;
 
@@ -60,6 +66,16 @@ public final class RuleIndex {
         this.patterns = all.toArray(Pattern[]::new);
         groundLists.forEach((k, v) -> ground.put((long) k, v.toIntArray()));
         bucketLists.forEach((k, v) -> buckets.put((long) k, v.toIntArray()));
+        // about 16 bits per key: few false positives, and small enough to stay in a near cache
+        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, (ground.size() + buckets.size()) * 16) - 1) * 2);
+        this.keyFilter = new long[bits / 64];
+        this.filterShift = 64 - Integer.numberOfTrailingZeros(bits);
+        for (long k : ground.keySet()) {
+            markKey(k);
+        }
+        for (long k : buckets.keySet()) {
+            markKey(k);
+        }
         this.maxPatternSize = maxSize;
         this.maxPlaceholders = maxHoles;
     }
@@ -125,13 +141,31 @@ public final class RuleIndex {
     }
 
     int[] ground(long hash) {
+        if (!mayHold(hash)) {
+            return NONE;
+        }
         int[] ids = ground.get(hash);
         return ids == null ? NONE : ids;
     }
 
     int[] bucket(int rootCode, long first, long second) {
-        int[] ids = buckets.get(TokenKey.shape(rootCode, first, second));
+        long key = TokenKey.shape(rootCode, first, second);
+        if (!mayHold(key)) {
+            return NONE;
+        }
+        int[] ids = buckets.get(key);
         return ids == null ? NONE : ids;
+    }
+
+    private void markKey(long key) {
+        int bit = (int) (key >>> filterShift);
+        keyFilter[bit >>> 6] |= 1L << bit;
+    }
+
+    /** False when no rule is indexed under this key; true when one may be. */
+    private boolean mayHold(long key) {
+        int bit = (int) (key >>> filterShift);
+        return (keyFilter[bit >>> 6] & (1L << bit)) != 0;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.simplij.match;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.StructuralHash;
 
 /**
  * What the matcher reads of a term graph: an {@link Expr}, or the simplifier's hash-consed store.
@@ -18,6 +19,12 @@ public interface Subject {
 
     /** The {@code k}-th operand (0-based). */
     int child(int node, int k);
+
+    /** The hash of the node's own token, {@link StructuralHash#token} (the rule index's bucket key). */
+    default long tokenHash(int node) {
+        int code = code(node);
+        return StructuralHash.token(code, payload(node), code == Expr.VARIABLE ? variableName(node) : null);
+    }
 
     /** The structural hash, equal to {@link Expr#hash} of the same subtree. */
     long hash(int node);

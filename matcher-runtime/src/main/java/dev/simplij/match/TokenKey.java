@@ -15,8 +15,7 @@ final class TokenKey {
     }
 
     static long of(Subject s, int node) {
-        int code = s.code(node);
-        return StructuralHash.token(code, s.payload(node), code == Expr.VARIABLE ? s.variableName(node) : null);
+        return s.tokenHash(node);
     }
 
     /** The key of a pattern operand: a wildcard for placeholders. */

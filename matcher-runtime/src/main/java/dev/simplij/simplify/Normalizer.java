@@ -30,6 +30,10 @@ final class Normalizer {
     private final RuleIndex index;
     private final Matcher[] matchers = new Matcher[MAX_DEPTH + 1];
     private final int[][] frames = new int[MAX_DEPTH + 1][];
+    /** Scratch stacks for building right sides, one per nesting level (a build nests one level down). */
+    private final int[][] rhsStacks = new int[MAX_DEPTH + 1][];
+    private int[] buildStack = new int[64];
+    private boolean inputKept;
     private final IntArrayList chain = new IntArrayList();
     private final ConstantFolder folder;
     private final LikeTerms likeTerms;
@@ -62,36 +66,56 @@ final class Normalizer {
         return stopped;
     }
 
+    Simplifier config() {
+        return config;
+    }
+
     boolean skeleton() {
         return config.skeleton();
     }
 
-    /** Converts an expression, normalizing bottom-up (walking the prefix array from the end). */
+    /**
+     * Converts an expression, normalizing bottom-up (walking the prefix array from the end).
+     * Afterwards {@link #inputKept} says whether every node was already normal, i.e. the result is
+     * the input itself.
+     */
     int build(Expr e) {
         int n = e.size();
-        int[] stack = new int[Math.min(n, 1 << 16) + 1];
+        int[] stack = buildStack;
         int top = 0;
+        boolean kept = true;
         for (int i = n - 1; i >= 0; i--) {
-            int t;
+            int raw;
             switch (e.kind(i)) {
-                case VARIABLE -> t = normalize(store.variable(e.variable(i)));
-                case NUMBER -> t = normalize(store.number(e.number(i)));
-                case CONSTANT -> t = normalize(store.constant());
-                case PLACEHOLDER -> t = normalize(store.placeholder(e.placeholder(i)));
+                case VARIABLE -> raw = store.variable(e.variable(i));
+                case NUMBER -> raw = store.number(e.number(i));
+                case CONSTANT -> raw = store.constant();
+                case PLACEHOLDER -> raw = store.placeholder(e.placeholder(i));
                 default -> {
                     Operator op = e.operator(i);
                     int first = op.arity() >= 1 ? stack[top - 1] : TermStore.NONE;
                     int second = op.arity() >= 2 ? stack[top - 2] : TermStore.NONE;
                     top -= op.arity();
-                    t = make(op, first, second);
+                    raw = store.operator(op, first, second);
                 }
             }
+            int t = normalize(raw);
+            kept &= t == raw;
             if (top == stack.length) {
-                stack = Arrays.copyOf(stack, stack.length * 2);
+                stack = buildStack = Arrays.copyOf(stack, stack.length * 2);
             }
             stack[top++] = t;
         }
+        if (stack.length > 1 << 12) {
+            buildStack = new int[64]; // not kept: the work area stays small
+        }
+        inputKept = kept;
         return stack[0];
+    }
+
+    /** Whether the last {@link #build} found every node of its input normal already. */
+    boolean inputKept() {
+        return inputKept;
     }
 
     /** A normalized node over normal operands. */
@@ -223,7 +247,10 @@ final class Normalizer {
     /** Builds a right side: inner nodes through {@link #make}, the root raw for the caller's loop. */
     private int instantiate(Expr rhs, int[] bindings) {
         int n = rhs.size();
-        int[] stack = new int[n + 1];
+        int[] stack = rhsStacks[depth];
+        if (stack == null || stack.length < n + 1) {
+            stack = rhsStacks[depth] = new int[Math.max(16, n + 1)];
+        }
         int top = 0;
         for (int i = n - 1; i >= 0; i--) {
             int t;

@@ -30,7 +30,11 @@ import java.util.Objects;
 public final class Simplifier {
     /** Work areas larger than this many terms are not kept for reuse by their thread. */
     private static final int MAX_KEPT_TERMS = 1 << 16;
-    private static final ThreadLocal<TermStore[]> WORKSPACE = ThreadLocal.withInitial(() -> new TermStore[1]);
+    /**
+     * Each thread's reusable work area: a term store and the normalizer of the simplifier that used
+     * it last (its matchers and scratch arrays), so a call allocates almost nothing up front.
+     */
+    private static final ThreadLocal<Normalizer[]> WORKSPACE = ThreadLocal.withInitial(() -> new Normalizer[1]);
     private static volatile Simplifier standard;
 
     private final RuleIndex index;
@@ -116,28 +120,30 @@ public final class Simplifier {
     /** The simplified expression with the steps used and the stop reason. */
     public Simplification simplifyWithReport(Expr e) {
         Objects.requireNonNull(e, "expression");
-        TermStore[] slot = WORKSPACE.get();
-        TermStore store = slot[0];
-        slot[0] = null; // a re-entrant call on this thread gets a fresh store
-        if (store == null) {
-            store = new TermStore(64);
+        Normalizer[] slot = WORKSPACE.get();
+        Normalizer normalizer = slot[0];
+        slot[0] = null; // a re-entrant call on this thread gets a fresh work area
+        if (normalizer == null) {
+            normalizer = new Normalizer(new TermStore(64), this);
+        } else if (normalizer.config() != this) {
+            normalizer = new Normalizer(normalizer.store, this);
         }
         try {
-            return run(e, store);
+            return run(e, normalizer);
         } finally {
-            store.reset();
-            if (store.capacity() <= MAX_KEPT_TERMS) {
-                slot[0] = store;
+            normalizer.store.reset();
+            if (normalizer.store.capacity() <= MAX_KEPT_TERMS) {
+                slot[0] = normalizer;
             }
         }
     }
 
-    private Simplification run(Expr e, TermStore store) {
+    private Simplification run(Expr e, Normalizer normalizer) {
+        TermStore store = normalizer.store;
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
-        Normalizer normalizer = new Normalizer(store, this);
         normalizer.start(budget);
         int root = normalizer.build(e);
-        Expr result = store.toExpr(root);
+        Expr result = normalizer.inputKept() ? e : store.toExpr(root);
         StopReason reason = normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT;
         if (result.size() > e.size()) {
             // Cannot happen (every step shrinks in ExprOrder); kept as the last line of the guarantee.

@@ -25,8 +25,23 @@ final class TermStore implements Subject {
     /** Set on links of a rebuilt chain: like terms are already collected there. */
     static final int COLLECTED = 4;
 
+    /** Token hashes of the operators (they have no payload), by ordinal. */
+    private static final long[] OPERATOR_TOKEN_HASHES = new long[Operator.count()];
+    /** Names are kept across calls (their ids and hashes stay valid) until there are this many. */
+    private static final int MAX_KEPT_NAMES = 1024;
+
+    static {
+        for (int i = 0; i < OPERATOR_TOKEN_HASHES.length; i++) {
+            OPERATOR_TOKEN_HASHES[i] = StructuralHash.token(i, 0, null);
+        }
+    }
+
     private int[] codes;
     private long[] payloads;
+    /** The hash of each term's own token ({@link StructuralHash#token}), the matcher's bucket key. */
+    private long[] tokenHashes;
+    /** The table slot of each term, so that {@link #reset} clears only the slots in use. */
+    private int[] slots;
     private int[] firsts;
     private int[] seconds;
     private long[] hashes;
@@ -41,12 +56,15 @@ final class TermStore implements Subject {
     private int mask;
 
     private final List<String> names = new ArrayList<>();
+    private long[] nameHashes = new long[16];
     private final Object2IntOpenHashMap<String> nameIds = new Object2IntOpenHashMap<>();
 
     TermStore(int capacity) {
         int c = Math.max(16, capacity);
         codes = new int[c];
         payloads = new long[c];
+        tokenHashes = new long[c];
+        slots = new int[c];
         firsts = new int[c];
         seconds = new int[c];
         hashes = new long[c];
@@ -69,11 +87,19 @@ final class TermStore implements Subject {
     }
 
     void reset() {
-        Arrays.fill(table, NONE);
+        if (count * 4 < table.length) {
+            for (int id = 0; id < count; id++) {
+                table[slots[id]] = NONE;
+            }
+        } else {
+            Arrays.fill(table, NONE);
+        }
         count = 0;
         constants = 0;
-        names.clear();
-        nameIds.clear();
+        if (names.size() > MAX_KEPT_NAMES) {
+            names.clear();
+            nameIds.clear();
+        }
     }
 
     // ---- building ----
@@ -84,6 +110,10 @@ final class TermStore implements Subject {
             id = names.size();
             names.add(name);
             nameIds.put(name, id);
+            if (id == nameHashes.length) {
+                nameHashes = Arrays.copyOf(nameHashes, id * 2);
+            }
+            nameHashes[id] = StructuralHash.token(Expr.VARIABLE, 0, name);
         }
         return intern(Expr.VARIABLE, id, NONE, NONE);
     }
@@ -111,7 +141,9 @@ final class TermStore implements Subject {
 
     /** The unique id of the node with this token and these operands (NONE for absent operands). */
     int intern(int code, long payload, int first, int second) {
-        long h = StructuralHash.token(code, payload, code == Expr.VARIABLE ? names.get((int) payload) : null);
+        long token = code >= 0 ? OPERATOR_TOKEN_HASHES[code]
+                : code == Expr.VARIABLE ? nameHashes[(int) payload] : StructuralHash.token(code, payload, null);
+        long h = token;
         int size = 1;
         int f = 0;
         if (first != NONE) {
@@ -144,6 +176,8 @@ final class TermStore implements Subject {
         int id = count++;
         codes[id] = code;
         payloads[id] = payload;
+        tokenHashes[id] = token;
+        slots[id] = slot;
         firsts[id] = first;
         seconds[id] = second;
         hashes[id] = h;
@@ -163,6 +197,8 @@ final class TermStore implements Subject {
         int c = codes.length * 2;
         codes = Arrays.copyOf(codes, c);
         payloads = Arrays.copyOf(payloads, c);
+        tokenHashes = Arrays.copyOf(tokenHashes, c);
+        slots = Arrays.copyOf(slots, c);
         firsts = Arrays.copyOf(firsts, c);
         seconds = Arrays.copyOf(seconds, c);
         hashes = Arrays.copyOf(hashes, c);
@@ -179,6 +215,7 @@ final class TermStore implements Subject {
                 slot = (slot + 1) & mask;
             }
             table[slot] = id;
+            slots[id] = slot;
         }
     }
 
@@ -210,6 +247,11 @@ final class TermStore implements Subject {
 
     int second(int t) {
         return seconds[t];
+    }
+
+    @Override
+    public long tokenHash(int t) {
+        return tokenHashes[t];
     }
 
     @Override
