@@ -1,5 +1,6 @@
 package dev.simplij.simplify;
 
+import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
 
 /**
@@ -28,6 +29,10 @@ final class ConstantFolder {
     }
 
     private Fraction valueOrThrow(int t) {
+        int code = s.code(t);
+        if (code != Operator.NEG.ordinal() && code != Operator.INV.ordinal() && code != Operator.DIV.ordinal()) {
+            return code == Expr.NUMBER ? Fraction.ofLiteral(s.numberValue(t)) : null;
+        }
         Operator op = s.operator(t);
         if (op == null) {
             return s.isNumber(t) ? Fraction.ofLiteral(s.numberValue(t)) : null;
@@ -84,8 +89,11 @@ final class ConstantFolder {
         Operator op = s.operator(t);
         if (op.arity() == 2) {
             Fraction a = value(s.first(t));
+            if (a == null) {
+                return null;
+            }
             Fraction b = value(s.second(t));
-            if (a == null || b == null) {
+            if (b == null) {
                 return null;
             }
             return switch (op) {

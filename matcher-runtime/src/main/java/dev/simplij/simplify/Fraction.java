@@ -16,6 +16,9 @@ record Fraction(long num, long den) {
     private static final long EXACT_DOUBLE = 1L << 53;
 
     static Fraction of(long num, long den) {
+        if (den == 1 && num != Long.MIN_VALUE) {
+            return new Fraction(num, 1);
+        }
         if (den == 0) {
             throw new ArithmeticException("division by zero");
         }
@@ -39,6 +42,26 @@ record Fraction(long num, long den) {
         if (value == Math.rint(value) && Math.abs(value) < EXACT_DOUBLE) {
             return of((long) value);
         }
+        // Decimal conversion is slow and the same few literals recur: a small shared cache of results.
+        long bits = Double.doubleToLongBits(value);
+        int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (LITERAL_CACHE_SIZE - 1);
+        CachedLiteral cached = LITERAL_CACHE[slot];
+        if (cached != null && cached.bits == bits) {
+            return cached.value;
+        }
+        Fraction f = decimalValue(value);
+        LITERAL_CACHE[slot] = new CachedLiteral(bits, f);
+        return f;
+    }
+
+    private static final int LITERAL_CACHE_SIZE = 256;
+    /** Racy by design: entries are immutable, so a reader sees a whole entry or an older one. */
+    private static final CachedLiteral[] LITERAL_CACHE = new CachedLiteral[LITERAL_CACHE_SIZE];
+
+    private record CachedLiteral(long bits, Fraction value) {
+    }
+
+    private static Fraction decimalValue(double value) {
         BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
         BigInteger unscaled = d.unscaledValue();
         int scale = d.scale();
@@ -48,16 +71,32 @@ record Fraction(long num, long den) {
         return of(unscaled.longValue(), BigInteger.TEN.pow(scale).longValueExact());
     }
 
+    /** Binary GCD of two non-negative longs (no division on the hot path). */
     private static long gcd(long a, long b) {
-        while (b != 0) {
-            long t = a % b;
-            a = b;
-            b = t;
+        if (a == 0) {
+            return b;
         }
-        return a;
+        if (b == 0) {
+            return a;
+        }
+        int shift = Long.numberOfTrailingZeros(a | b);
+        a >>>= Long.numberOfTrailingZeros(a);
+        while (b != 0) {
+            b >>>= Long.numberOfTrailingZeros(b);
+            if (a > b) {
+                long t = b;
+                b = a;
+                a = t;
+            }
+            b -= a;
+        }
+        return a << shift;
     }
 
     Fraction add(Fraction o) {
+        if (den == 1 && o.den == 1) {
+            return of(Math.addExact(num, o.num), 1);
+        }
         return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
                 Math.multiplyExact(den, o.den));
     }
@@ -67,6 +106,9 @@ record Fraction(long num, long den) {
     }
 
     Fraction multiply(Fraction o) {
+        if (den == 1 && o.den == 1) {
+            return of(Math.multiplyExact(num, o.num), 1);
+        }
         return of(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
     }
 

@@ -2,6 +2,7 @@ package dev.simplij.simplify;
 
 import dev.simplij.expr.Operator;
 import it.unimi.dsi.fastutil.ints.IntArrays;
+import it.unimi.dsi.fastutil.ints.IntComparator;
 
 import java.util.Arrays;
 
@@ -32,6 +33,7 @@ final class LikeTerms {
     private final ConstantFolder constants;
 
     private Collection[] pool = new Collection[4];
+    private final IntComparator lexOrder;
     private int depth;
 
     LikeTerms(Normalizer n, boolean folding, boolean skeleton) {
@@ -40,6 +42,7 @@ final class LikeTerms {
         this.folding = folding;
         this.skeleton = skeleton;
         this.constants = new ConstantFolder(n);
+        this.lexOrder = s::lexCompare;
     }
 
     /** A rebuilt chain for t (its root raw), or NONE when t is no chain or cannot be collected. */
@@ -54,6 +57,9 @@ final class LikeTerms {
             default -> false;
         };
         if (!sum && !product) {
+            return TermStore.NONE;
+        }
+        if (sum ? plainSum(t, op) : plainProduct(t, op)) {
             return TermStore.NONE;
         }
         // Building the result normalizes its parts, which may collect other chains: one work area per level.
@@ -74,6 +80,85 @@ final class LikeTerms {
         }
     }
 
+    /**
+     * True when collecting t would rebuild t itself (so the caller would keep t): a single link
+     * whose operands are distinct and are items as they stand (no chain link, no constant, nothing
+     * to absorb), operands of {@code +} and {@code *} already in canonical order.
+     * Rebuilding such a link creates no new term, so skipping it changes nothing else either.
+     */
+    private boolean plainSum(int t, Operator op) {
+        int a = s.first(t);
+        if (op == Operator.NEG) {
+            return plainSumItem(a);
+        }
+        int b = s.second(t);
+        if (op == Operator.ADD && plainCoefficient(a, false)) {
+            return plainSumItem(b); // + K x: the constant K, then x
+        }
+        return a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0);
+    }
+
+    private boolean plainSumItem(int x) {
+        Operator op = s.operator(x);
+        if (op == Operator.ADD || op == Operator.SUB || op == Operator.NEG) {
+            return false;
+        }
+        if (s.hasConstant(x) || constantValued(x)) {
+            return false;
+        }
+        return op != Operator.MUL || !constantValued(s.first(x));
+    }
+
+    private boolean plainProduct(int t, Operator op) {
+        int a = s.first(t);
+        if (op != Operator.MUL && op != Operator.DIV) {
+            return plainFactor(a); // inv, powK of one factor
+        }
+        int b = s.second(t);
+        if (op == Operator.MUL && plainCoefficient(a, true)) {
+            return plainFactor(b); // * K x: the coefficient K, then x
+        }
+        return a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0);
+    }
+
+    private boolean plainFactor(int x) {
+        Operator op = s.operator(x);
+        if (op != null) {
+            switch (op) {
+                case MUL, DIV, INV, POW2, POW3, POW4, POW5, NEG, POW -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return !s.hasConstant(x) && !constantValued(x);
+    }
+
+    /**
+     * An integer literal that collection would write back as the same literal: not 0 (a zero
+     * term or factor goes away), and as a factor not 1 or -1 (dropped, or written as {@code neg}).
+     */
+    private boolean plainCoefficient(int x, boolean factor) {
+        if (!folding || !s.isNumber(x)) {
+            return false;
+        }
+        double v = s.numberValue(x);
+        return v == Math.rint(v) && Math.abs(v) < (1L << 53) && v != 0 && !(factor && Math.abs(v) == 1);
+    }
+
+    /** Whether {@link ConstantFolder#value} could give x a value (a literal, or neg, inv, / at the root). */
+    private boolean constantValued(int x) {
+        if (!folding) {
+            return false;
+        }
+        if (s.isNumber(x)) {
+            return true;
+        }
+        Operator op = s.operator(x);
+        return op == Operator.NEG || op == Operator.INV || op == Operator.DIV;
+    }
+
     /** The flattened chain and the rebuild under way at one nesting level. */
     private final class Collection {
         // Work arrays: pending (term, coefficient) pairs, then collected items.
@@ -83,6 +168,17 @@ final class LikeTerms {
         private Fraction[] itemCoefficients = new Fraction[16];
         private boolean[] itemFree = new boolean[16];
         private int itemCount;
+        // Second buffers of the items (combine writes into them, then swaps), and scratch arrays.
+        private int[] spareTerms = new int[16];
+        private Fraction[] spareCoefficients = new Fraction[16];
+        private boolean[] spareFree = new boolean[16];
+        private int[] order = new int[16];
+        private int[] upOrPlus = new int[16];
+        private int[] downOrMinus = new int[16];
+        private final IntComparator byItemTerm = (a, b) -> {
+            int c = s.lexCompare(itemTerms[a], itemTerms[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        };
 
         // ---- sums ----
 
@@ -146,8 +242,8 @@ final class LikeTerms {
             // Parts are built (and normalized) first and ordered after: building may rewrite them.
             int positives = 0;
             int negatives = 0;
-            int[] plus = new int[itemCount];
-            int[] minus = new int[itemCount];
+            int[] plus = upOrPlus;
+            int[] minus = downOrMinus;
             for (int i = 0; i < itemCount; i++) {
                 if (positive(i)) {
                     plus[positives++] = piece(i);
@@ -296,8 +392,8 @@ final class LikeTerms {
         }
 
         private int rebuildProduct(Fraction coefficient, boolean free) {
-            int[] up = new int[itemCount];
-            int[] down = new int[itemCount];
+            int[] up = upOrPlus;
+            int[] down = downOrMinus;
             int ups = 0;
             int downs = 0;
             for (int i = 0; i < itemCount; i++) {
@@ -361,7 +457,7 @@ final class LikeTerms {
         // ---- shared ----
 
         private void sortCanonically(int[] terms, int count) {
-        IntArrays.mergeSort(terms, 0, count, s::lexCompare);
+        IntArrays.mergeSort(terms, 0, count, lexOrder);
     }
 
     /**
@@ -418,20 +514,28 @@ final class LikeTerms {
 
         /** Sorts items canonically, merges equal terms, drops zero coefficients. */
         private void combine() {
-            int[] order = new int[itemCount];
-            for (int i = 0; i < itemCount; i++) {
+            int n = itemCount;
+            if (order.length < n) {
+                int size = Math.max(n, order.length * 2);
+                order = new int[size];
+                upOrPlus = new int[size];
+                downOrMinus = new int[size];
+            }
+            if (spareTerms.length < n) {
+                spareTerms = new int[itemTerms.length];
+                spareCoefficients = new Fraction[itemTerms.length];
+                spareFree = new boolean[itemTerms.length];
+            }
+            int[] order = this.order;
+            for (int i = 0; i < n; i++) {
                 order[i] = i;
             }
-            int[] terms = itemTerms;
-            IntArrays.mergeSort(order, 0, itemCount, (a, b) -> {
-                int c = s.lexCompare(terms[a], terms[b]);
-                return c != 0 ? c : Integer.compare(a, b);
-            });
-            int[] newTerms = new int[Math.max(16, itemCount)];
-            Fraction[] newCoefficients = new Fraction[newTerms.length];
-            boolean[] newFree = new boolean[newTerms.length];
+            IntArrays.mergeSort(order, 0, n, byItemTerm);
+            int[] newTerms = spareTerms;
+            Fraction[] newCoefficients = spareCoefficients;
+            boolean[] newFree = spareFree;
             int count = 0;
-            for (int idx = 0; idx < itemCount; idx++) {
+            for (int idx = 0; idx < n; idx++) {
                 int i = order[idx];
                 if (count > 0 && newTerms[count - 1] == itemTerms[i]) {
                     newCoefficients[count - 1] = newCoefficients[count - 1].add(itemCoefficients[i]);
@@ -452,6 +556,9 @@ final class LikeTerms {
                     kept++;
                 }
             }
+            spareTerms = itemTerms;
+            spareCoefficients = itemCoefficients;
+            spareFree = itemFree;
             itemTerms = newTerms;
             itemCoefficients = newCoefficients;
             itemFree = newFree;
