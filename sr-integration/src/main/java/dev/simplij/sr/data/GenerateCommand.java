@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * {@code simplij generate}: writes a training set of distinct, simplified, decontaminated formula
  * skeletons with sampled data as JSON Lines shards, plus the run's statistics and length figure.
- * Exit status 0 on success, 2 on bad usage, configuration or input files.
+ * Exit status 0 when the count is written, 1 when the sample budget ran out first, 2 on bad usage,
+ * configuration or input files.
  */
 public final class GenerateCommand extends OptionCommand {
     static final String USAGE = """
@@ -41,6 +42,9 @@ public final class GenerateCommand extends OptionCommand {
               --no-progress        no progress bar
               --print-config       print the default configuration and exit
               --help               this text
+
+            Exit status: 0 when N records are written, 1 when the sample budget ran out first,
+            2 on bad usage, configuration or input files.
             """;
 
     private static final Set<String> FLAGS = Set.of("--help", "--no-progress", "--print-config");
