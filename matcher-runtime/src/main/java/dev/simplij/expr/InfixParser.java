@@ -244,31 +244,19 @@ final class InfixParser {
         pushOperand(spell(Operator.ofOrdinal(op), left, right));
     }
 
-    /** Builds a binary node in the shortest spelling of the operator table. */
+    /** Builds a binary node in the shortest spelling of the operator table ({@link Spelling}, exact only). */
     private int spell(Operator op, int left, int right) {
-        if (op == Operator.DIV && isNumber(left, 1)) {
-            return node(Operator.INV.ordinal(), 0, right, -1);
-        }
-        if (op == Operator.POW) {
-            Operator unary = null;
-            if (codes[right] == Expr.NUMBER) {
-                double e = Double.longBitsToDouble(payloads[right]);
-                unary = e == 2 ? Operator.POW2 : e == 3 ? Operator.POW3 : e == 4 ? Operator.POW4
-                        : e == 5 ? Operator.POW5 : e == 0.5 ? Operator.POW1_2 : e == 0.25 ? Operator.POW1_4
-                        : e == -1 ? Operator.INV : null;
-            } else if (codes[right] == Operator.INV.ordinal()) {
-                int d = firsts[right];
-                unary = isNumber(d, 2) ? Operator.POW1_2 : isNumber(d, 4) ? Operator.POW1_4 : null;
-            }
-            if (unary != null) {
-                return node(unary.ordinal(), 0, left, -1);
-            }
+        double rightInverse = codes[right] == Operator.INV.ordinal() ? literal(firsts[right]) : Double.NaN;
+        Operator unary = Spelling.unary(op, literal(left), literal(right), rightInverse, false);
+        if (unary != null) {
+            return node(unary.ordinal(), 0, Spelling.overRight(op) ? right : left, -1);
         }
         return node(op.ordinal(), 0, left, right);
     }
 
-    private boolean isNumber(int node, double value) {
-        return codes[node] == Expr.NUMBER && Double.longBitsToDouble(payloads[node]) == value;
+    /** The value of a literal node, NaN for other nodes. */
+    private double literal(int node) {
+        return codes[node] == Expr.NUMBER ? Double.longBitsToDouble(payloads[node]) : Double.NaN;
     }
 
     private Expr finish() {

@@ -2,6 +2,7 @@ package dev.simplij.simplify;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
+import dev.simplij.expr.Spelling;
 import dev.simplij.match.Matcher;
 import dev.simplij.match.RuleIndex;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
@@ -197,6 +198,9 @@ final class Normalizer {
             return store.constant();
         }
         int r;
+        if (folder != null && (op == Operator.POW || op == Operator.DIV) && (r = spelled(op, t)) != TermStore.NONE) {
+            return r;
+        }
         if (folder != null && (r = smaller(folder.fold(t), t)) != TermStore.NONE) {
             return r;
         }
@@ -204,6 +208,27 @@ final class Normalizer {
             return r;
         }
         return rewrite(t);
+    }
+
+    /**
+     * The infix parser's spelling of a {@code pow} or {@code /} node ({@link Spelling}), so prefix
+     * input reads as infix does: {@code pow x 3 -> pow3 x}, {@code / 1 x -> inv x}. Widening
+     * spellings are allowed here ({@code pow x (inv 3) -> pow1_3 x}: defined at more points). Part
+     * of folding: it is arithmetic on literal exponents.
+     */
+    private int spelled(Operator op, int t) {
+        int left = store.first(t);
+        int right = store.second(t);
+        double rightInverse = store.is(right, Operator.INV) ? literal(store.first(right)) : Double.NaN;
+        Operator unary = Spelling.unary(op, literal(left), literal(right), rightInverse, true);
+        if (unary == null) {
+            return TermStore.NONE;
+        }
+        return raw(unary, Spelling.overRight(op) ? right : left, TermStore.NONE);
+    }
+
+    private double literal(int t) {
+        return store.isNumber(t) ? store.numberValue(t) : Double.NaN;
     }
 
     private int stepAtLeaf(int t) {
