@@ -5,7 +5,6 @@ import dev.simplij.expr.Operator;
 import dev.simplij.rules.Rule;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -77,7 +76,9 @@ public final class Pattern {
      * @param stack scratch space of at least {@link #size()} + 1 ints
      */
     boolean match(Subject s, int node, int[] bindings, int[] stack) {
-        Arrays.fill(bindings, 0, placeholders, -1);
+        for (int k = 0; k < placeholders; k++) {
+            bindings[k] = -1; // a plain loop: patterns have few placeholders, a fill call costs more
+        }
         int top = 0;
         stack[top++] = node;
         for (int i = 0; i < codes.length; i++) {
