@@ -35,9 +35,14 @@ public final class MineCommand implements Command {
 
               --operators OPS    comma-separated operator tokens, or 'all' (every unary and binary
                                  operator of the table): + - * / pow neg inv abs pow2 ... tanh
-              --leaves LEAVES    comma-separated leaves: _0,_1 (pattern variables), numbers, pi, E
+              --leaves LEAVES    comma-separated leaves: _0,_1 (pattern variables), numbers, pi, E,
+                                 and '<constant>' (quoted in a shell) for free-constant rules: for
+                                 every value of the left side's constants there are values of the
+                                 right side's such that both agree wherever the left is defined
+                                 (right sides may then be as long as the left, but smaller in order)
               --max-source N     longest left side in tokens (2..9)
-              --max-target M     longest right side in tokens (< N)
+              --max-target M     longest right side in tokens (< N; free-constant right sides as
+                                 long as their left side only up to M)
               --samples K        sample points (default 512)
               --seed S           sample seed (default 1)
               --out FILE         where to write the rule file
@@ -47,7 +52,7 @@ public final class MineCommand implements Command {
               --verify RULES     re-check every rule of a shipped rule set or rule file instead
               --help             this text
 
-            Example (the shipped small rule set, a few seconds):
+            Example (the shipped small rule set, a few seconds; 'skeleton.rules' records its own command):
               ./simplij mine --operators +,-,*,/,neg,abs,pow2,pow1_2,exp,log --leaves _0,_1,0,1,-1,2 \\
                 --max-source 4 --max-target 3 --samples 512 --seed 1 \\
                 --out rulesets/src/main/resources/dev/simplij/rulesets/small.rules
@@ -136,6 +141,9 @@ public final class MineCommand implements Command {
                         throw new IllegalArgumentException("--" + key + " needs a value");
                     }
                     value = args[++i];
+                }
+                if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                    value = value.substring(1, value.length() - 1); // a recorded command read without a shell
                 }
                 options.put(key, value);
             } else {

@@ -111,7 +111,11 @@ public final class MinerConfig {
     public String command(String out) {
         StringJoiner ops = new StringJoiner(",");
         operators.forEach(op -> ops.add(op.token()));
-        return "./simplij mine --operators " + ops + " --leaves " + String.join(",", leaves) + " --max-source "
+        String leafList = String.join(",", leaves);
+        if (leafList.contains(Expr.CONSTANT_TOKEN)) {
+            leafList = "'" + leafList + "'"; // '<' and '>' are redirections in a shell
+        }
+        return "./simplij mine --operators " + ops + " --leaves " + leafList + " --max-source "
                 + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
                 + " --name " + name + " --out " + out;
     }

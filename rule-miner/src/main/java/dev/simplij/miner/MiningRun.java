@@ -66,6 +66,9 @@ final class MiningRun {
     private final long[] all;
     private final long[] removedByFinalPass;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
+    /** Free constants: possible right sides (with and without constants) in ExprOrder, and the fitters. */
+    private final List<PoolTarget> constantPool = new ArrayList<>();
+    private final ThreadLocal<ConstantFit> fits;
 
     MiningRun(MinerConfig config) {
         this.config = config;
@@ -83,6 +86,7 @@ final class MiningRun {
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
         this.removedByFinalPass = new long[config.maxSource() + 1];
+        this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, config.seed(), false, minDefined));
     }
 
     static Simplifier rulesOnly(List<Rule> rules) {
@@ -141,7 +145,8 @@ final class MiningRun {
                 continue;
             }
             if (token.equals(Expr.CONSTANT_TOKEN)) {
-                throw new UnsupportedOperationException("mining with " + Expr.CONSTANT_TOKEN + " is done by ConstantRules");
+                layer.add(Expr.builder().constant().build(), 0, 0, null); // no value vector: see ConstantFit
+                continue;
             }
             Expr leaf = Expr.parsePrefix(token);
             double value = leaf.kind(0) == dev.simplij.expr.NodeKind.NUMBER ? leaf.number(0)
@@ -167,12 +172,20 @@ final class MiningRun {
             for (Renaming r : renamings[variables][d]) {
                 Expr.Builder b = Expr.builder();
                 Placeholders.appendRenamed(b, e, r.map());
+                Expr renamedExpr = b.build();
                 double[] v = layer.values.get(i);
+                if (config.hasFreeConstant()) {
+                    constantPool.add(new PoolTarget(renamedExpr, Placeholders.occurrences(renamedExpr)));
+                    if (v == null) {
+                        continue;
+                    }
+                }
                 double[] renamed = r.sigma() == 0 ? v : permute(v, points.permutation(r.sigma()));
-                targetList.add(new Target(b.build(), renamed, Placeholders.rename(layer.occurrences[i], r.map())));
+                targetList.add(new Target(renamedExpr, renamed, Placeholders.rename(layer.occurrences[i], r.map())));
             }
         }
         targets = TargetIndex.of(targetList, points);
+        constantPool.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
     }
 
     private static double[] permute(double[] v, int[] perm) {
@@ -200,34 +213,49 @@ final class MiningRun {
         long rejectedOnRecheck;
         final Layer blocks = new Layer();
         final List<Pending> pending = new ArrayList<>();
+        /** Enumerated sources with a free constant, decided after the value-vector pass. */
+        final List<ConstantSource> constantSources = new ArrayList<>();
+    }
+
+    /** An enumerated source holding {@code <constant>}. */
+    private record ConstantSource(Expr expr, int distinct, long occurrences) {
+    }
+
+    /** A possible right side of a free-constant rule, compiled for the fit. */
+    private record PoolTarget(Expr expr, long occurrences, int constants, ConstantFit.Scalar scalar) {
+        PoolTarget(Expr expr, long occurrences) {
+            this(expr, occurrences, expr.constantCount(), new ConstantFit.Scalar(expr));
+        }
     }
 
     private void mineLength(int n, ForkJoinPool pool) {
         List<Unit> units = units(n);
         long total = units.stream().mapToLong(Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
-        List<UnitResult> results;
-        try {
-            results = pool.submit(() -> units.parallelStream().map(u -> {
-                UnitResult r = workers.get().process(u, n);
-                progress.advance(u.candidates());
-                return r;
-            }).collect(Collectors.toList())).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("mining interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("mining failed at length " + n + ": " + e.getCause(), e.getCause());
-        }
+        List<UnitResult> results = inParallel(pool, units, u -> {
+            UnitResult r = workers.get().process(u, n);
+            progress.advance(u.candidates());
+            return r;
+        }, "mining failed at length " + n);
         progress.finish();
         Layer layer = new Layer();
         List<Pending> pending = new ArrayList<>();
+        List<ConstantSource> constantSources = new ArrayList<>();
         long enumerated = 0;
         long candidates = 0;
         long coveredByShorter = 0;
         long rejected = 0;
         for (UnitResult r : results) {
             enumerated += r.enumerated;
+            candidates += r.candidates;
+            coveredByShorter += r.coveredByShorter;
+            rejected += r.rejectedOnRecheck;
+            layer.addAll(r.blocks);
+            pending.addAll(r.pending);
+            constantSources.addAll(r.constantSources);
+        }
+        if (!constantSources.isEmpty()) {
+            UnitResult r = mineConstantSources(n, constantSources, layer, pool);
             candidates += r.candidates;
             coveredByShorter += r.coveredByShorter;
             rejected += r.rejectedOnRecheck;
@@ -242,6 +270,19 @@ final class MiningRun {
         layers[n] = layer;
         stats.add(new LengthStats(n, all[n], enumerated, candidates, coveredByShorter, rejected, coveredBySameLength,
                 0, 0, n == config.maxSource() ? 0 : layer.size()));
+    }
+
+    /** {@code work} over {@code items} on the pool, results in item order. */
+    private static <T> List<UnitResult> inParallel(ForkJoinPool pool, List<T> items,
+                                                   java.util.function.Function<T, UnitResult> work, String failure) {
+        try {
+            return pool.submit(() -> items.parallelStream().map(work).collect(Collectors.toList())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("mining interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(failure + ": " + e.getCause(), e.getCause());
+        }
     }
 
     /**
@@ -289,11 +330,27 @@ final class MiningRun {
                     Placeholders.appendToken(b, r.rhs(), i);
                 }
             }
-            if (shorterRules.simplify(b.build()).size() <= rule.rhs().size()) {
+            if (asFar(shorterRules.simplify(b.build()), rule)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code reduced} is as far as the rule's own target: as short for constant-free rules
+     * (whose targets are always shorter), no later in {@link ExprOrder} for free-constant rules (whose
+     * targets may be as long, as in {@code / _0 <constant> -> * <constant> _0}).
+     */
+    static boolean asFar(Expr reduced, Rule rule) {
+        return asFar(reduced, rule.lhs(), rule.rhs());
+    }
+
+    static boolean asFar(Expr reduced, Expr lhs, Expr rhs) {
+        if (lhs.constantCount() > 0) {
+            return ExprOrder.compare(reduced, rhs) <= 0;
+        }
+        return reduced.size() <= rhs.size();
     }
 
     /**
@@ -315,7 +372,7 @@ final class MiningRun {
             Arrays.fill(alive, true);
             for (int i = group.size() - 1; i >= 0; i--) {
                 Rule r = group.get(i);
-                if (shorterRules.simplify(r.lhs()).size() <= r.rhs().size()
+                if (asFar(shorterRules.simplify(r.lhs()), r)
                         || coveredBySameLength(r, i, alive, matcher, shorterRules)) {
                     alive[i] = false;
                     removedByFinalPass[n]++;
@@ -387,6 +444,11 @@ final class MiningRun {
                     left = child.exprs.get(i);
                     right = null;
                     built = null;
+                    if (child.values.get(i) == null) {
+                        out.enumerated++;
+                        out.constantSources.add(new ConstantSource(expr(), child.distinct[i], child.occurrences[i]));
+                        continue;
+                    }
                     VectorOps.apply(op, child.values.get(i), values);
                     consider(out, n, last, child.distinct[i], child.occurrences[i]);
                 }
@@ -404,6 +466,12 @@ final class MiningRun {
                     for (Renaming ren : renamings[dl][r.distinct[j]]) {
                         map = ren.map();
                         built = null;
+                        if (lv == null || rv == null) {
+                            out.enumerated++;
+                            out.constantSources.add(new ConstantSource(expr(), ren.distinct(),
+                                    l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
+                            continue;
+                        }
                         if (ren.sigma() == 0) {
                             VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints());
                         } else {
@@ -444,23 +512,7 @@ final class MiningRun {
                 }
                 return;
             }
-            out.candidates++;
-            Expr s = expr();
-            Expr t = targets.target(best).expr();
-            if (shorter.simplify(s).size() <= t.size()) {
-                out.coveredByShorter++;
-                return;
-            }
-            boolean rootReducible = shorter.index().findFirst(s, 0) != null;
-            if (recheck.problem(s, t) != null) {
-                out.rejectedOnRecheck++;
-                if (!last && !rootReducible) {
-                    out.blocks.add(s, distinct, occ, values.clone());
-                }
-                return;
-            }
-            out.pending.add(new Pending(new Rule(s, t), last || rootReducible ? null : values.clone(), distinct, occ,
-                    rootReducible));
+            candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, last);
         }
 
         private int findTarget(int n, int distinct, long occ) {
@@ -487,6 +539,151 @@ final class MiningRun {
             }
             return -1;
         }
+    }
+
+    // ---- free constants ---------------------------------------------------------------------
+
+    private static final int CONSTANT_CHUNK = 64;
+
+    /**
+     * Decides the sources holding {@code <constant>} of length {@code n}: each is evaluated directly
+     * under {@link ConstantFit}'s constant draws and matched against the possible right sides in
+     * {@link ExprOrder} (shorter ones, and for {@code n <= max-target} smaller ones of the same length
+     * that are not the source up to operand order); the first that fits every draw wins. Then the
+     * same Kruskal steps as constant-free candidates. Chunks run in parallel, merged in order.
+     */
+    private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks, ForkJoinPool pool) {
+        List<PoolTarget> targetsHere = new ArrayList<>(constantPool);
+        if (n <= config.maxTarget()) {
+            for (int i = 0; i < valueBlocks.size(); i++) {
+                addRenamed(targetsHere, valueBlocks.exprs.get(i), valueBlocks.distinct[i]);
+            }
+            for (ConstantSource c : sources) {
+                addRenamed(targetsHere, c.expr(), c.distinct());
+            }
+            targetsHere.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
+        }
+        List<List<ConstantSource>> chunks = new ArrayList<>();
+        for (int from = 0; from < sources.size(); from += CONSTANT_CHUNK) {
+            chunks.add(sources.subList(from, Math.min(sources.size(), from + CONSTANT_CHUNK)));
+        }
+        Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
+        boolean last = n == config.maxSource();
+        List<UnitResult> results = inParallel(pool, chunks, chunk -> {
+            UnitResult r = new UnitResult();
+            for (ConstantSource c : chunk) {
+                considerConstant(r, c, targetsHere, last);
+            }
+            progress.advance(chunk.size());
+            return r;
+        }, "mining free constants failed at length " + n);
+        progress.finish();
+        UnitResult merged = new UnitResult();
+        for (UnitResult r : results) {
+            merged.candidates += r.candidates;
+            merged.coveredByShorter += r.coveredByShorter;
+            merged.rejectedOnRecheck += r.rejectedOnRecheck;
+            merged.blocks.addAll(r.blocks);
+            merged.pending.addAll(r.pending);
+        }
+        return merged;
+    }
+
+    private void addRenamed(List<PoolTarget> out, Expr e, int distinct) {
+        for (Renaming r : renamings[variables][distinct]) {
+            Expr.Builder b = Expr.builder();
+            Placeholders.appendRenamed(b, e, r.map());
+            Expr renamed = b.build();
+            out.add(new PoolTarget(renamed, Placeholders.occurrences(renamed)));
+        }
+    }
+
+    private void considerConstant(UnitResult out, ConstantSource c, List<PoolTarget> pool, boolean last) {
+        Expr s = c.expr();
+        PoolTarget best = findConstantTarget(s, c.occurrences(), pool);
+        if (best == null) {
+            if (!last && shorter.index().findFirst(s, 0) == null) {
+                out.blocks.add(s, c.distinct(), c.occurrences(), null);
+            }
+            return;
+        }
+        candidate(out, s, best.expr(), c.distinct(), c.occurrences(), null, last);
+    }
+
+    /**
+     * A source with a sound target {@code t}: dropped when the shorter rules reduce it as far
+     * (Kruskal), kept as a block when it fails the re-check, else pending for the same-length step.
+     * {@code values}: the source's value vector, null for free constants (copied when kept).
+     */
+    private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values, boolean last) {
+        out.candidates++;
+        if (asFar(shorter.simplify(s), s, t)) {
+            out.coveredByShorter++;
+            return;
+        }
+        boolean rootReducible = shorter.index().findFirst(s, 0) != null;
+        if (recheck.problem(s, t) != null) {
+            out.rejectedOnRecheck++;
+            if (!last && !rootReducible) {
+                out.blocks.add(s, distinct, occ, values == null ? null : values.clone());
+            }
+            return;
+        }
+        out.pending.add(new Pending(new Rule(s, t), last || rootReducible || values == null ? null : values.clone(),
+                distinct, occ, rootReducible));
+    }
+
+    /** The smallest possible right side that fits the source under every constant draw, or null. */
+    private PoolTarget findConstantTarget(Expr s, long occ, List<PoolTarget> pool) {
+        ConstantFit fit = fits.get();
+        ConstantFit.Source source = fit.source(s);
+        if (!source.decidable()) {
+            return null;
+        }
+        boolean free = source.constantFree();
+        int constants = s.constantCount();
+        String canonical = null;
+        for (PoolTarget t : pool) {
+            Expr te = t.expr();
+            if (ExprOrder.compare(te, s) >= 0) {
+                break;
+            }
+            if (t.constants() > constants || (t.constants() == 0 && !free)
+                    || !Placeholders.within(t.occurrences(), occ)) {
+                continue;
+            }
+            if (te.size() == s.size()) {
+                if (canonical == null) {
+                    canonical = commutativeForm(s, 0);
+                }
+                if (canonical.equals(commutativeForm(te, 0))) {
+                    continue; // operand order is the simplifier's job, not a rule's
+                }
+            }
+            if (fit.screen(source, t.scalar()) && fit.problem(source, te) == null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The subtree at {@code node} as text with the operands of commutative operators sorted. */
+    static String commutativeForm(Expr e, int node) {
+        dev.simplij.expr.Operator op = e.operator(node);
+        if (op == null || op.arity() == 0) {
+            return e.token(node);
+        }
+        String a = commutativeForm(e, node + 1);
+        if (op.arity() == 1) {
+            return "(" + op.token() + " " + a + ")";
+        }
+        String b = commutativeForm(e, e.end(node + 1));
+        if (op.isCommutative() && a.compareTo(b) > 0) {
+            String tmp = a;
+            a = b;
+            b = tmp;
+        }
+        return "(" + op.token() + " " + a + " " + b + ")";
     }
 
     /** Irreducible expressions of one length with their value vectors. */

@@ -25,6 +25,15 @@ import java.util.function.ToLongFunction;
  * so the same command writes the same bytes.
  */
 public final class RuleMiner {
+    static final String FREE_CONSTANT_SEMANTICS = "; a rule with <constant> holds when for every value of the lhs"
+            + " constants (where lhs is defined somewhere) there are values of the rhs constants such that rhs equals"
+            + " lhs wherever lhs is defined on the reals; each <constant> is its own unknown, so such rules are for"
+            + " skeleton mode only";
+    static final String FREE_CONSTANT_CHECK = "; free constants: " + ConstantFit.DRAWS + " draws of the lhs"
+            + " constants (positive, negative, mixed signs, small integers and halves), rhs constants fitted per"
+            + " draw (Gauss-Newton at a few points, then Levenberg-Marquardt on all), 60-digit confirmation to "
+            + ConstantFit.PRECISE_TOLERANCE;
+
     private RuleMiner() {
     }
 
@@ -50,13 +59,15 @@ public final class RuleMiner {
             ops.add(op.token());
         }
         h.put("miner", "simplij-rule-miner " + MinerConfig.MINER_VERSION);
-        h.put("semantics", "lhs -> rhs holds wherever lhs is defined on the reals (rhs may be defined at more points)");
+        h.put("semantics", "lhs -> rhs holds wherever lhs is defined on the reals (rhs may be defined at more points)"
+                + (config.hasFreeConstant() ? FREE_CONSTANT_SEMANTICS : ""));
         h.put("operators", ops.toString());
         h.put("leaves", String.join(" ", config.leaves()));
         h.put("max-source", Integer.toString(config.maxSource()));
         h.put("max-target", Integer.toString(config.maxTarget()));
         h.put("samples", outcome.samplePoints() + " points, seed " + config.seed()
-                + "; re-check on a fresh wider sample, near misses in " + PreciseEvaluator.DIGITS + " digits");
+                + "; re-check on a fresh wider sample, near misses in " + PreciseEvaluator.DIGITS + " digits"
+                + (config.hasFreeConstant() ? FREE_CONSTANT_CHECK : ""));
         List<LengthStats> s = outcome.stats();
         h.put("all-per-length", perLength(s, LengthStats::all));
         h.put("enumerated-per-length", perLength(s, LengthStats::enumerated));

@@ -17,10 +17,12 @@ public final class RuleVerifier {
     private final SampleMatrix points;
     private final long seed;
     private final ThreadLocal<PreciseEvaluator> precise = ThreadLocal.withInitial(PreciseEvaluator::new);
+    private final ThreadLocal<ConstantFit> fits;
 
     private RuleVerifier(SampleMatrix points, long seed) {
         this.points = points;
         this.seed = seed;
+        this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, seed, true, 8));
     }
 
     /**
@@ -49,11 +51,11 @@ public final class RuleVerifier {
     }
 
     String problem(Expr source, Expr target) {
-        if (source.constantCount() > 0 || target.constantCount() > 0) {
-            return null; // free constants are checked by fitting when mined; see ConstantRules
-        }
         if (source.placeholderCount() > points.variables()) {
             return "has more placeholders than this verifier's " + points.variables();
+        }
+        if (source.constantCount() > 0 || target.constantCount() > 0) {
+            return constantProblem(source, target);
         }
         double[] s = VectorOps.evaluate(source, points);
         double[] t = VectorOps.evaluate(target, points);
@@ -68,6 +70,23 @@ public final class RuleVerifier {
             return "left and right side differ on the fresh sample (seed " + seed + ")" + firstDifference(s, t);
         }
         return null;
+    }
+
+    /** A free-constant rule: the target's constants fitted per draw of the source's (see {@link ConstantFit}). */
+    private String constantProblem(Expr source, Expr target) {
+        if (target.constantCount() > source.constantCount()) {
+            return "the right side has more free constants than the left";
+        }
+        if (source.constantCount() > ConstantFit.MAX_CONSTANTS) {
+            return "more than " + ConstantFit.MAX_CONSTANTS + " free constants";
+        }
+        ConstantFit fit = fits.get();
+        ConstantFit.Source s = fit.source(source);
+        if (!s.decidable()) {
+            return null; // as for constant-free rules: too few points is no evidence either way
+        }
+        String problem = fit.problem(s, target);
+        return problem == null ? null : "no fit on the fresh sample (seed " + seed + "): " + problem;
     }
 
     private String firstDifference(double[] s, double[] t) {

@@ -89,7 +89,16 @@ final class VectorOps {
      * evaluated bottom-up with the same guard; no free constants.
      */
     static double[] evaluate(Expr e, SampleMatrix points) {
+        return evaluate(e, points, new double[0]);
+    }
+
+    /**
+     * As {@link #evaluate(Expr, SampleMatrix)}, the {@code k}-th {@code <constant>} in prefix order
+     * reading {@code constants[k]} (a constant counts as ground: it does not depend on a placeholder).
+     */
+    static double[] evaluate(Expr e, SampleMatrix points, double[] constants) {
         int n = points.size();
+        int constant = e.constantCount();
         double[][] stack = new double[e.size()][];
         boolean[] ground = new boolean[e.size()];
         int top = 0;
@@ -101,6 +110,8 @@ final class VectorOps {
                 System.arraycopy(points.column(e.placeholder(i)), 0, v, 0, n);
             } else if (kind == NodeKind.NUMBER) {
                 Arrays.fill(v, e.number(i));
+            } else if (kind == NodeKind.CONSTANT) {
+                Arrays.fill(v, constants[--constant]);
             } else if (kind == NodeKind.OPERATOR) {
                 Operator op = e.operator(i);
                 switch (op.arity()) {
