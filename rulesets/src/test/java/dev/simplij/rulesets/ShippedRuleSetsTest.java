@@ -4,6 +4,7 @@ import dev.simplij.miner.MineCommand;
 import dev.simplij.miner.RuleVerifier;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
+import dev.simplij.simplify.Simplifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,7 +42,7 @@ class ShippedRuleSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default"})
+    @ValueSource(strings = {"small", "default", "skeleton"})
     void loadsValidatedWithFullProvenance(String name) {
         RuleSet set = RuleSet.load(name);
         assertTrue(set.size() > 0);
@@ -53,7 +54,7 @@ class ShippedRuleSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default"})
+    @ValueSource(strings = {"small", "default", "skeleton"})
     void everyRuleHoldsOnAFreshSeededSample(String name) {
         RuleSet set = RuleSet.load(name);
         List<String> failures = RuleVerifier.forRules(set.rules(), 1024, 20240607L).verify(set);
@@ -74,6 +75,32 @@ class ShippedRuleSetsTest {
         int maxSource = Integer.parseInt(set.header().get("max-source"));
         assertEquals(maxSource >= 7, has(set, "+ pow2 sin _0 pow2 cos _0 -> 1")
                 || has(set, "+ pow2 cos _0 pow2 sin _0 -> 1"), "Pythagoras where the length allows");
+    }
+
+    /**
+     * The free-constant set: its header states the semantics, its rules (re-verified above by a
+     * fit of the right side's constants per draw of the left side's) reduce the known skeleton
+     * identities and leave the unsound directions alone.
+     */
+    @Test
+    void skeletonReducesTheFreeConstantIdentities() {
+        RuleSet set = RuleSet.load("skeleton");
+        assertTrue(set.header().get("semantics").contains("for every value of the lhs constants"));
+        assertTrue(has(set, "+ <constant> <constant> -> <constant>"));
+        assertTrue(has(set, "exp <constant> -> <constant>"));
+        assertTrue(has(set, "/ _0 <constant> -> * <constant> _0"));
+        Simplifier rules = Simplifier.builder().rules(set.rules()).folding(false).likeTerms(false)
+                .canonicalOrder(false).build();
+        for (String[] pair : new String[][] {
+                {"* <constant> * _0 <constant>", "* <constant> _0"},
+                {"+ _0 * <constant> _0", "* <constant> _0"},
+                {"exp + _0 <constant>", "* <constant> exp _0"},
+                {"pow1_2 pow2 <constant>", "<constant>"},
+                {"pow2 * <constant> _0", "* <constant> pow2 _0"},
+                {"* <constant> pow2 _0", "* <constant> pow2 _0"},
+                {"log * <constant> _0", "log * <constant> _0"}}) {
+            assertEquals(pair[1], rules.simplifyPrefix(pair[0]), pair[0]);
+        }
     }
 
     /** Runs the header's own command, writing to a temporary file, and compares bytes. */
