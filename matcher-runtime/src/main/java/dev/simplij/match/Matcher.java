@@ -91,9 +91,8 @@ public final class Matcher {
                 return false;
             }
             cursors[bestList]++;
-            Pattern p = index.pattern(best);
-            if (p.match(subject, node, bindings, stack)) {
-                current = p;
+            if (index.match(best, subject, node, bindings, stack)) {
+                current = index.pattern(best);
                 return true;
             }
         }

@@ -9,36 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * A rule's left side (or one commuted variant of it) compiled for matching: flat token arrays read
- * left to right against a subject, with an explicit stack instead of recursion. A placeholder seen
- * for the second time matches only a subtree equal to its first binding (hash first, then verified
- * by the subject).
+ * A rule's left side, or one commuted variant of it, as the index holds it: the rule, its number and
+ * the left side as matched. Its tokens are compiled into the index's {@link PatternTable}.
  */
 public final class Pattern {
     private final Rule rule;
     private final int ruleNumber;
     private final Expr lhs;
-    private final int[] codes;
-    private final long[] payloads;
-    private final String[] names;
-    private final int[] arities;
     private final int placeholders;
 
     Pattern(Rule rule, int ruleNumber, Expr lhs) {
         this.rule = rule;
         this.ruleNumber = ruleNumber;
         this.lhs = lhs;
-        int n = lhs.size();
-        codes = new int[n];
-        payloads = new long[n];
-        names = new String[n];
-        arities = new int[n];
-        for (int i = 0; i < n; i++) {
-            codes[i] = lhs.code(i);
-            payloads[i] = lhs.payload(i);
-            names[i] = codes[i] == Expr.VARIABLE ? lhs.variable(i) : null;
-            arities[i] = lhs.arity(i);
-        }
         placeholders = lhs.placeholderCount();
     }
 
@@ -63,50 +46,11 @@ public final class Pattern {
     }
 
     int size() {
-        return codes.length;
+        return lhs.size();
     }
 
     boolean isGround() {
         return placeholders == 0;
-    }
-
-    /**
-     * Matches at {@code node}, filling {@code bindings[k]} with the subject node bound to {@code _k}.
-     *
-     * @param stack scratch space of at least {@link #size()} + 1 ints
-     */
-    boolean match(Subject s, int node, int[] bindings, int[] stack) {
-        for (int k = 0; k < placeholders; k++) {
-            bindings[k] = -1; // a plain loop: patterns have few placeholders, a fill call costs more
-        }
-        int top = 0;
-        stack[top++] = node;
-        for (int i = 0; i < codes.length; i++) {
-            int t = stack[--top];
-            int code = codes[i];
-            if (code == Expr.PLACEHOLDER) {
-                int p = (int) payloads[i];
-                if (bindings[p] < 0) {
-                    bindings[p] = t;
-                } else if (s.hash(bindings[p]) != s.hash(t) || !s.sameSubtree(bindings[p], t)) {
-                    return false;
-                }
-                continue;
-            }
-            if (s.code(t) != code) {
-                return false;
-            }
-            if (code == Expr.NUMBER && s.payload(t) != payloads[i]) {
-                return false;
-            }
-            if (code == Expr.VARIABLE && !names[i].equals(s.variableName(t))) {
-                return false;
-            }
-            for (int k = arities[i] - 1; k >= 0; k--) {
-                stack[top++] = s.child(t, k);
-            }
-        }
-        return true;
     }
 
     /** The variants of {@code lhs} under swapping operands of commutative operators, deduplicated, original first. */

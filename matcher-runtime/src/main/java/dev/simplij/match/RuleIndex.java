@@ -30,6 +30,7 @@ public final class RuleIndex {
 
     private final List<Rule> rules;
     private final Pattern[] patterns;
+    private final PatternTable table;
     private final Long2ObjectOpenHashMap<int[]> ground = new Long2ObjectOpenHashMap<>();
     private final Long2ObjectOpenHashMap<int[]> buckets = new Long2ObjectOpenHashMap<>();
     /**
@@ -64,6 +65,7 @@ public final class RuleIndex {
             }
         }
         this.patterns = all.toArray(Pattern[]::new);
+        this.table = new PatternTable(patterns);
         groundLists.forEach((k, v) -> ground.put((long) k, v.toIntArray()));
         bucketLists.forEach((k, v) -> buckets.put((long) k, v.toIntArray()));
         // about 16 bits per key: few false positives, and small enough to stay in a near cache
@@ -126,6 +128,11 @@ public final class RuleIndex {
 
     Pattern pattern(int id) {
         return patterns[id];
+    }
+
+    /** Matches pattern {@code id} at {@code node} (see {@link PatternTable#match}). */
+    boolean match(int id, Subject s, int node, int[] bindings, int[] stack) {
+        return table.match(id, s, node, bindings, stack);
     }
 
     int maxPatternSize() {
