@@ -39,26 +39,43 @@ record Fraction(long num, long den) {
 
     /** The exact value of a literal's shortest decimal form ({@code 0.1} is 1/10), or null if too long. */
     static Fraction ofLiteral(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < EXACT_DOUBLE) {
+        if (Math.abs(value) < EXACT_DOUBLE && value == (long) value) { // an integer (cheaper than rint)
             return of((long) value);
         }
         // Decimal conversion is slow and the same few literals recur: a small shared cache of results.
+        return cachedLiteral(value).value;
+    }
+
+    /**
+     * True when {@link #asLiteral} of {@link #ofLiteral} gives this very literal back: folding then
+     * writes the literal as it was.
+     */
+    static boolean roundTrips(double value) {
+        if (Math.abs(value) < EXACT_DOUBLE && value == (long) value) { // an integer (cheaper than rint)
+            return true;
+        }
+        return cachedLiteral(value).roundTrips;
+    }
+
+    private static CachedLiteral cachedLiteral(double value) {
         long bits = Double.doubleToLongBits(value);
         int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (LITERAL_CACHE_SIZE - 1);
         CachedLiteral cached = LITERAL_CACHE[slot];
         if (cached != null && cached.bits == bits) {
-            return cached.value;
+            return cached;
         }
         Fraction f = decimalValue(value);
-        LITERAL_CACHE[slot] = new CachedLiteral(bits, f);
-        return f;
+        Double back = f == null ? null : f.asLiteral();
+        cached = new CachedLiteral(bits, f, back != null && Double.doubleToLongBits(back) == bits);
+        LITERAL_CACHE[slot] = cached;
+        return cached;
     }
 
     private static final int LITERAL_CACHE_SIZE = 256;
     /** Racy by design: entries are immutable, so a reader sees a whole entry or an older one. */
     private static final CachedLiteral[] LITERAL_CACHE = new CachedLiteral[LITERAL_CACHE_SIZE];
 
-    private record CachedLiteral(long bits, Fraction value) {
+    private record CachedLiteral(long bits, Fraction value, boolean roundTrips) {
     }
 
     private static Fraction decimalValue(double value) {

@@ -115,8 +115,8 @@ final class LikeTerms {
             return plainFactor(a); // inv, powK of one factor
         }
         int b = s.second(t);
-        if (op == Operator.MUL && plainCoefficient(a, true)) {
-            return plainFactor(b); // * K x: the coefficient K, then x
+        if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
+            return plainFactor(b); // * K x, / K x: the coefficient K, then x or its inverse
         }
         return a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0);
     }
@@ -125,8 +125,13 @@ final class LikeTerms {
         Operator op = s.operator(x);
         if (op != null) {
             switch (op) {
-                case MUL, DIV, INV, POW2, POW3, POW4, POW5, NEG, POW -> {
+                case MUL, DIV, INV, POW2, POW3, POW4, POW5, NEG -> {
                     return false;
+                }
+                case POW -> {
+                    if (constantValued(s.second(x))) {
+                        return false; // an exponent collection may read
+                    }
                 }
                 default -> {
                 }
@@ -136,7 +141,7 @@ final class LikeTerms {
     }
 
     /**
-     * An integer literal that collection would write back as the same literal: not 0 (a zero
+     * A literal that collection would write back as the same literal: not 0 (a zero
      * term or factor goes away), and as a factor not 1 or -1 (dropped, or written as {@code neg}).
      */
     private boolean plainCoefficient(int x, boolean factor) {
@@ -144,7 +149,7 @@ final class LikeTerms {
             return false;
         }
         double v = s.numberValue(x);
-        return v == Math.rint(v) && Math.abs(v) < (1L << 53) && v != 0 && !(factor && Math.abs(v) == 1);
+        return v != 0 && !(factor && Math.abs(v) == 1) && Fraction.roundTrips(v);
     }
 
     /** Whether {@link ConstantFolder#value} could give x a value (a literal, or neg, inv, / at the root). */
