@@ -49,6 +49,7 @@ final class SymjaPeer implements Peer {
 
     private final double timeoutSeconds;
     private ExecutorService thread;
+    private volatile Thread worker;
     private ExprEvaluator evaluator;
 
     SymjaPeer(double timeoutSeconds) {
@@ -72,6 +73,7 @@ final class SymjaPeer implements Peer {
         thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "symja");
             t.setDaemon(true);
+            worker = t;
             return t;
         });
         evaluator = submit(() -> {
@@ -96,7 +98,12 @@ final class SymjaPeer implements Peer {
     @Override
     public Outcome simplify(Expr input) {
         if (thread == null) {
-            start();
+            try {
+                start();
+            } catch (IllegalStateException e) {
+                abandon(null);
+                return new Outcome(Status.ERROR, 0, null, e.getMessage());
+            }
         }
         ExprEvaluator ev = evaluator;
         long[] nanos = new long[1];
@@ -132,18 +139,34 @@ final class SymjaPeer implements Peer {
         }
     }
 
-    /** Asks the engine to stop; when it does not within a few seconds, leaves its thread behind. */
+    /**
+     * Asks the engine to stop; when it does not within two seconds, stops its thread by force. Symja
+     * does not always poll its stop flag, and a runaway thread would take a core from every later
+     * measurement; {@code Thread.stop} is the only way to get it back, and this thread holds nothing
+     * that outlives its engine.
+     */
+    @SuppressWarnings("deprecation")
     private void abandon(Future<IExpr> future) {
-        evaluator.getEvalEngine().stopRequest();
-        future.cancel(true);
-        try {
-            future.get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // stopped (with an exception) or still running; either way this engine is done
+        if (evaluator != null) {
+            evaluator.getEvalEngine().stopRequest();
         }
+        if (future != null) {
+            future.cancel(true);
+        }
+        Thread t = worker;
         thread.shutdownNow();
+        try {
+            if (!thread.awaitTermination(2, TimeUnit.SECONDS) && t != null) {
+                t.stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (UnsupportedOperationException e) {
+            // Java 20+ has no Thread.stop: the thread runs on, a daemon that dies with the benchmark
+        }
         thread = null;
         evaluator = null;
+        worker = null;
     }
 
     private static IExpr variables(Expr e) {
