@@ -91,8 +91,16 @@ public final class SimplifyCommand implements Command {
         Simplifier simplifier;
         try {
             RuleSet rules = ruleSetName == null ? Simplifier.defaultRuleSet() : RuleSet.load(ruleSetName);
+            if (!skeleton && rules.rules().stream().anyMatch(r -> r.lhs().constantCount() > 0)) {
+                // 'exp <constant> -> <constant>' holds for some value of the right side's constant,
+                // not for a fixed number the token would otherwise stand for
+                err.println("simplify: " + rules.source() + " has free-constant rules; they hold only for skeletons:"
+                        + " add --skeleton");
+                return 2;
+            }
             simplifier = Simplifier.builder().ruleSet(rules).skeleton(skeleton).build();
-        } catch (RuleFormatException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a bad rule file (RuleFormatException), free-constant rules without --skeleton, no rulesets module
             err.println("simplify: " + e.getMessage());
             return 2;
         }

@@ -1,14 +1,21 @@
 package dev.simplij.cli;
 
+import dev.simplij.rules.Rule;
+import dev.simplij.rules.RuleSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +39,20 @@ class SimplifyCommandTest {
         Outcome o = run("", "simplify", "--ruleset", FIXTURE, "x1*(x2 - x2) + sin(x1)**2 + cos(x1)**2", "x1/x1");
         assertEquals(0, o.status(), o.err());
         assertEquals("1\n1\n", o.out());
+    }
+
+    @Test
+    void freeConstantRulesNeedTheSkeletonSwitch(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("constants.rules");
+        try (Writer w = Files.newBufferedWriter(file)) {
+            RuleSet.of("constants", Map.of(), List.of(Rule.parse("exp <constant> -> <constant>"))).write(w);
+        }
+        Outcome plain = run("", "simplify", "--ruleset", file.toString(), "exp(<constant>)");
+        assertEquals(2, plain.status());
+        assertTrue(plain.err().contains("--skeleton"), plain.err());
+        Outcome skeleton = run("", "simplify", "--skeleton", "--ruleset", file.toString(), "exp(<constant>)");
+        assertEquals(0, skeleton.status(), skeleton.err());
+        assertEquals("<constant>\n", skeleton.out());
     }
 
     @Test
