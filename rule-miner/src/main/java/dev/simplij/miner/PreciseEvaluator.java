@@ -7,7 +7,7 @@ import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 
 /**
- * Evaluates an expression in 60-digit decimal floating point ({@link Dfp}) at one point, with
+ * Evaluates an expression in 60-digit (and, to settle doubtful differences, 120-digit) decimal floating point ({@link Dfp}) at one point, with
  * {@code pi} and {@code E} exact to that precision. Used only where double arithmetic is not
  * conclusive: a candidate rule whose sides differ by more than rounding could explain at some
  * point is decided here, so that no accepted rule rests on rounding luck (and {@code sin pi -> 0}
@@ -19,13 +19,102 @@ import org.hipparchus.dfp.DfpMath;
 final class PreciseEvaluator {
     static final int DIGITS = 60;
 
-    private final DfpField field = new DfpField(DIGITS);
-    private final Dfp zero = field.getZero();
-    private final Dfp one = field.getOne();
-    private final Dfp two = field.newDfp(2);
-    private final Dfp third = one.divide(3);
-    private final Dfp fifth = one.divide(5);
+    /** Relative agreement that needs no second look: no false identity comes this close by chance. */
+    private static final double RELATIVE_AGREEMENT = 1e-50;
+    /**
+     * How much a rounding difference must shrink when the precision doubles: rounding noise shrinks
+     * by about {@code 10^-DIGITS}, a true difference not at all.
+     */
+    private static final double NOISE_SHRINK = 1e-30;
+
+    private final int digits;
+    private final DfpField field;
+    private PreciseEvaluator finer;
+    private final Dfp zero;
+    private final Dfp one;
+    private final Dfp two;
+    private final Dfp third;
+    private final Dfp fifth;
+    private final Dfp halfPi;
+    /**
+     * Divisors and cosines smaller than this are taken as poles: a pole of the exact expression
+     * ({@code tan acos 0}, {@code inv sin pi}) leaves a remainder of about {@code 10^-digits}, and no
+     * sample point comes this close to a pole by chance.
+     */
+    private final Dfp poleThreshold;
     private double magnitude;
+    private double cancellation;
+
+    PreciseEvaluator() {
+        this(DIGITS);
+    }
+
+    private PreciseEvaluator(int digits) {
+        this.digits = digits;
+        field = new DfpField(digits);
+        zero = field.getZero();
+        one = field.getOne();
+        two = field.newDfp(2);
+        third = one.divide(3);
+        fifth = one.divide(5);
+        halfPi = field.getPi().divide(2);
+        poleThreshold = one.divide(DfpMath.pow(field.newDfp(10), digits / 2));
+    }
+
+    /**
+     * Outcome of {@link #compare}: UNDECIDED where the source is undefined, or where cancellation of
+     * huge subterms leaves less than the difference in question even at twice the precision.
+     */
+    enum Verdict { AGREE, DISAGREE, UNDECIDED }
+
+    /**
+     * Whether {@code target} equals {@code source} at a point. Equal values, or values equal to
+     * {@link #RELATIVE_AGREEMENT}, agree. Any other difference must be rounding noise of cancelling
+     * or ill-conditioned steps, so it is recomputed at twice the precision and must shrink by
+     * {@link #NOISE_SHRINK}: a tolerance scaled by the size of the subterms instead would take
+     * {@code 2/exp(e^4) = 3.6e-24} for 0, since {@code exp(e^4)} is 5.5e23. A difference below the
+     * rounding of the largest term that was cancelled (an addend, or what sinh, cosh, sin, cos and
+     * tan cancel inside) even at twice the precision is UNDECIDED (the point says nothing either
+     * way), not a disagreement; products and quotients lose no absolute accuracy and never count.
+     */
+    Verdict compare(Expr source, Expr target, double[] point, double[] constants) {
+        Dfp s = evaluate(source, point, constants);
+        if (s == null) {
+            return Verdict.UNDECIDED;
+        }
+        Dfp t = evaluate(target, point, constants);
+        if (t == null) {
+            return Verdict.DISAGREE;
+        }
+        Dfp difference = s.subtract(t).abs();
+        if (difference.isZero()) {
+            return Verdict.AGREE;
+        }
+        Dfp size = s.abs().greaterThan(t.abs()) ? s.abs() : t.abs();
+        if (difference.lessThan(size.multiply(field.newDfp(RELATIVE_AGREEMENT)))) {
+            return Verdict.AGREE;
+        }
+        if (finer == null) {
+            finer = new PreciseEvaluator(2 * digits);
+        }
+        Dfp fineSource = finer.evaluate(source, point, constants);
+        double cancelling = finer.cancellation;
+        Dfp fineTarget = finer.evaluate(target, point, constants);
+        if (fineSource == null) {
+            return Verdict.UNDECIDED;
+        }
+        if (fineTarget == null) {
+            return Verdict.DISAGREE;
+        }
+        cancelling = Math.max(cancelling, finer.cancellation);
+        double fineDifference = fineSource.subtract(fineTarget).abs().toDouble();
+        if (fineDifference <= difference.toDouble() * NOISE_SHRINK) {
+            return Verdict.AGREE;
+        }
+        double scale = Math.max(cancelling, Math.max(Math.abs(fineSource.toDouble()), Math.abs(fineTarget.toDouble())));
+        double roundingBound = scale * Math.pow(10, -(finer.digits - 10));
+        return fineDifference <= roundingBound ? Verdict.UNDECIDED : Verdict.DISAGREE;
+    }
 
     /** The largest absolute value of any subterm in the last {@link #evaluate} call (at least 1). */
     double lastMagnitude() {
@@ -38,6 +127,7 @@ final class PreciseEvaluator {
      */
     Dfp evaluate(Expr e, double[] point, double[] constants) {
         magnitude = 1;
+        cancellation = 0;
         int n = e.size();
         Dfp[] stack = new Dfp[n];
         int top = 0;
@@ -76,10 +166,10 @@ final class PreciseEvaluator {
 
     private Dfp binary(Operator op, Dfp a, Dfp b) {
         return switch (op) {
-            case ADD -> a.add(b);
-            case SUB -> a.subtract(b);
+            case ADD -> cancelling(a.add(b), a, b);
+            case SUB -> cancelling(a.subtract(b), a, b);
             case MUL -> a.multiply(b);
-            case DIV -> b.isZero() ? null : a.divide(b);
+            case DIV -> nearPole(b) ? null : a.divide(b);
             case POW -> pow(a, b);
             default -> throw new IllegalArgumentException("not binary: " + op);
         };
@@ -107,7 +197,7 @@ final class PreciseEvaluator {
     private Dfp unary(Operator op, Dfp a) {
         return switch (op) {
             case NEG -> a.negate();
-            case INV -> a.isZero() ? null : one.divide(a);
+            case INV -> nearPole(a) ? null : one.divide(a);
             case ABS -> a.abs();
             case POW2 -> a.multiply(a);
             case POW3 -> a.multiply(a).multiply(a);
@@ -119,17 +209,56 @@ final class PreciseEvaluator {
             case POW1_5 -> oddRoot(a, fifth);
             case EXP -> huge(a) ? null : DfpMath.exp(a);
             case LOG -> a.negativeOrNull() ? null : DfpMath.log(a);
-            case SIN -> DfpMath.sin(a);
-            case COS -> DfpMath.cos(a);
-            case TAN -> DfpMath.cos(a).isZero() ? null : DfpMath.tan(a);
-            case ASIN -> a.abs().greaterThan(one) ? null : DfpMath.asin(a);
-            case ACOS -> a.abs().greaterThan(one) ? null : DfpMath.acos(a);
-            case ATAN -> DfpMath.atan(a);
-            case SINH -> huge(a) ? null : DfpMath.exp(a).subtract(DfpMath.exp(a.negate())).divide(two);
-            case COSH -> huge(a) ? null : DfpMath.exp(a).add(DfpMath.exp(a.negate())).divide(two);
+            case SIN -> cancelling(DfpMath.sin(a), a, a);
+            case COS -> cancelling(DfpMath.cos(a), a, a);
+            case TAN -> nearPole(DfpMath.cos(a)) ? null : cancelling(DfpMath.tan(a), a, a);
+            case ASIN -> a.abs().greaterThan(one) ? null : asin(a);
+            case ACOS -> a.abs().greaterThan(one) ? null : halfPi.subtract(asin(a));
+            case ATAN -> atan(a);
+            case SINH -> huge(a) ? null : hyperbolic(a, true);
+            case COSH -> huge(a) ? null : hyperbolic(a, false);
             case TANH -> tanh(a);
             default -> throw new IllegalArgumentException("not unary: " + op);
         };
+    }
+
+    /** A result whose operands may have cancelled: remembers the larger operand's size. */
+    private Dfp cancelling(Dfp result, Dfp a, Dfp b) {
+        cancellation = Math.max(cancellation, Math.max(Math.abs(a.toDouble()), Math.abs(b.toDouble())));
+        return result;
+    }
+
+    private Dfp hyperbolic(Dfp a, boolean sinh) {
+        Dfp up = DfpMath.exp(a);
+        Dfp down = DfpMath.exp(a.negate());
+        return cancelling(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
+    }
+
+    private Dfp asin(Dfp a) {
+        if (a.abs().equals(one)) {
+            return a.negativeOrNull() ? halfPi.negate() : halfPi;
+        }
+        return atan(a.divide(one.subtract(a.multiply(a)).sqrt()));
+    }
+
+    /**
+     * Arc tangent to the field's full precision. DfpMath's inverse trigonometric functions are
+     * accurate to about 37 digits whatever the precision, which would hide or fake a difference;
+     * sin and cos are exact to the last digit, so this solves {@code sin y - a cos y = 0} by
+     * Newton's method from the double-precision arc tangent (the digits double per step).
+     */
+    private Dfp atan(Dfp a) {
+        Dfp y = field.newDfp(Math.atan(a.toDouble()));
+        for (int step = 0, correct = 15; step < 12 && correct < 2 * digits; step++, correct *= 2) {
+            Dfp sin = DfpMath.sin(y);
+            Dfp cos = DfpMath.cos(y);
+            y = y.subtract(sin.subtract(a.multiply(cos)).divide(cos.add(a.multiply(sin))));
+        }
+        return y;
+    }
+
+    private boolean nearPole(Dfp divisor) {
+        return divisor.abs().lessThan(poleThreshold);
     }
 
     /**
@@ -155,15 +284,5 @@ final class PreciseEvaluator {
         }
         Dfp r = DfpMath.pow(a.abs(), exponent);
         return a.negativeOrNull() ? r.negate() : r;
-    }
-
-    /**
-     * Agreement of two precise values, relative to the largest subterm either side went through; 35
-     * digits of headroom for ill-conditioned steps ({@code sinh tan asin tanh _0} loses ~30 of 60
-     * digits near {@code |tanh _0| = 1}), far beyond any coincidence of a false identity.
-     */
-    static boolean agree(Dfp a, Dfp b, double scale) {
-        double diff = Math.abs(a.subtract(b).toDouble());
-        return diff <= 1e-25 * Math.max(1, scale);
     }
 }

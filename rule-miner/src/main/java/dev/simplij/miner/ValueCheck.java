@@ -1,7 +1,6 @@
 package dev.simplij.miner;
 
 import dev.simplij.expr.Expr;
-import org.hipparchus.dfp.Dfp;
 
 /**
  * The exact check behind every mined rule. Semantics: {@code source -> target} is sound when both
@@ -118,17 +117,7 @@ final class ValueCheck {
             for (int j = 0; j < point.length; j++) {
                 point[j] = points.coordinate(j, p);
             }
-            Dfp s = precise.evaluate(source, point, none);
-            if (s == null) {
-                continue;
-            }
-            double scale = precise.lastMagnitude();
-            Dfp t = precise.evaluate(target, point, none);
-            if (t == null) {
-                return false;
-            }
-            scale = Math.max(scale, precise.lastMagnitude());
-            if (!PreciseEvaluator.agree(s, t, scale)) {
+            if (precise.compare(source, target, point, none) == PreciseEvaluator.Verdict.DISAGREE) {
                 return false;
             }
         }
