@@ -222,9 +222,15 @@ final class PreciseEvaluator {
         };
     }
 
-    /** A result whose operands may have cancelled: remembers the larger operand's size. */
+    /**
+     * A result whose operands may have cancelled: when it is much smaller than the larger operand,
+     * remembers that operand's size (a sum of like signs, as in cosh, cancels nothing).
+     */
     private Dfp cancelling(Dfp result, Dfp a, Dfp b) {
-        cancellation = Math.max(cancellation, Math.max(Math.abs(a.toDouble()), Math.abs(b.toDouble())));
+        double larger = Math.max(Math.abs(a.toDouble()), Math.abs(b.toDouble()));
+        if (Math.abs(result.toDouble()) < 0.5 * larger) {
+            cancellation = Math.max(cancellation, larger);
+        }
         return result;
     }
 
