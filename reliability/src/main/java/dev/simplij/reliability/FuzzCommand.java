@@ -1,15 +1,13 @@
 package dev.simplij.reliability;
 
-import dev.simplij.cli.Command;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /** {@code simplij fuzz}: a Jazzer campaign on the parsers and printers. */
-public final class FuzzCommand implements Command {
+public final class FuzzCommand extends OptionsCommand {
     static final String HELP = """
             Usage: simplij fuzz [--seconds S] [--runs N] [--seed N] [--max-len BYTES] [--dir DIR] [--quiet]
 
@@ -30,34 +28,11 @@ public final class FuzzCommand implements Command {
 
     /** For the Command SPI ({@code simplij fuzz}). */
     public FuzzCommand() {
+        super("fuzz", "coverage-guided fuzzing (Jazzer) of the parsers and printers", HELP);
     }
 
     @Override
-    public String name() {
-        return "fuzz";
-    }
-
-    @Override
-    public String summary() {
-        return "coverage-guided fuzzing (Jazzer) of the parsers and printers";
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        try {
-            return execute(args.toArray(String[]::new), out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("simplij fuzz: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
+    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options o = new Options("fuzz", args, Set.of("--help", "--quiet"),
                 Set.of("--seconds", "--runs", "--seed", "--max-len", "--dir"));
         if (o.flag("--help")) {

@@ -1,16 +1,14 @@
 package dev.simplij.reliability;
 
-import dev.simplij.cli.Command;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
 /** {@code simplij load}: a shared simplifier on all cores for minutes, with throughput and heap per interval. */
-public final class LoadCommand implements Command {
+public final class LoadCommand extends OptionsCommand {
     static final String HELP = """
             Usage: simplij load [--minutes M] [--seconds S] [--interval S] [--threads K] [--seed N]
                                 [--ruleset NAME|FILE]
@@ -33,34 +31,11 @@ public final class LoadCommand implements Command {
 
     /** For the Command SPI ({@code simplij load}). */
     public LoadCommand() {
+        super("load", "a shared simplifier on all cores for minutes: throughput and heap per interval", HELP);
     }
 
     @Override
-    public String name() {
-        return "load";
-    }
-
-    @Override
-    public String summary() {
-        return "a shared simplifier on all cores for minutes: throughput and heap per interval";
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        try {
-            return execute(args.toArray(String[]::new), out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("simplij load: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
+    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options o = new Options("load", args, Set.of("--help"),
                 Set.of("--minutes", "--seconds", "--interval", "--threads", "--seed", "--ruleset"));
         if (o.flag("--help")) {

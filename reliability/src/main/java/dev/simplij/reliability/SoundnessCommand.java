@@ -1,16 +1,14 @@
 package dev.simplij.reliability;
 
-import dev.simplij.cli.Command;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
 
 /** {@code simplij soundness}: soundness at scale of a simplifier over seeded random expressions. */
-public final class SoundnessCommand implements Command {
+public final class SoundnessCommand extends OptionsCommand {
     static final String HELP = """
             Usage: simplij soundness [--count N] [--seed N] [--min-size T] [--max-size T] [--points P]
                                      [--threads K] [--ruleset NAME|FILE] [--skeleton-off] [--quiet]
@@ -36,34 +34,11 @@ public final class SoundnessCommand implements Command {
 
     /** For the Command SPI ({@code simplij soundness}). */
     public SoundnessCommand() {
+        super("soundness", "check value agreement of N seeded random expressions before and after simplify", HELP);
     }
 
     @Override
-    public String name() {
-        return "soundness";
-    }
-
-    @Override
-    public String summary() {
-        return "check value agreement of N seeded random expressions before and after simplify";
-    }
-
-    @Override
-    public String help() {
-        return HELP;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        try {
-            return execute(args.toArray(String[]::new), out, err);
-        } catch (IllegalArgumentException e) {
-            err.println("simplij soundness: " + e.getMessage());
-            return 2;
-        }
-    }
-
-    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
+    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         Options o = new Options("soundness", args, Set.of("--help", "--quiet"),
                 Set.of("--count", "--seed", "--min-size", "--max-size", "--points", "--threads", "--ruleset"));
         if (o.flag("--help")) {
