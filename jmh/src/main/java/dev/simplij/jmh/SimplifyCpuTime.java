@@ -11,12 +11,16 @@ import java.util.Arrays;
  * thread's CPU time per call, which time spent descheduled does not inflate, unlike JMH's wall
  * clock. Each input is simplified many times in a row and timed as a block (a CPU-time reading
  * costs about a microsecond), so its branches and caches are warm: read the figures as a lower
- * bound beside the JMH medians. Prints the median over 64 inputs per size, and per token.
+ * bound beside the JMH medians. Prints the median over 64 inputs per size, and per token. The last
+ * column streams 4,096 distinct inputs instead (each simplified once per pass, as a batch of real
+ * formulas would be): the CPU time of a pass divided by its inputs, median of 9 passes.
  *
  * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.SimplifyCpuTime [RULESET] [TOKENS ...]}</pre>
  */
 public final class SimplifyCpuTime {
     private static final int INPUTS = 64;
+    private static final int DISTINCT_INPUTS = 4096;
+    private static final int PASSES = 9;
 
     private SimplifyCpuTime() {
     }
@@ -29,7 +33,8 @@ public final class SimplifyCpuTime {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Simplifier simplifier = BenchmarkRules.simplifier(ruleset);
         long resultTokens = 0; // used below, so the JIT cannot drop the calls
-        System.out.printf("%s%n%7s %16s %12s%n", simplifier, "tokens", "median CPU us", "us/token");
+        System.out.printf("%s%n%7s %16s %12s %22s%n", simplifier, "tokens", "median CPU us", "us/token",
+                "distinct inputs CPU us");
         for (int tokens : sizes) {
             Expr[] pool = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED, INPUTS, tokens);
             int reps = Math.max(10, 20_000 / tokens);
@@ -50,7 +55,19 @@ public final class SimplifyCpuTime {
             }
             Arrays.sort(nanos);
             double median = nanos[INPUTS / 2] / 1e3;
-            System.out.printf("%7d %16.2f %12.3f%n", tokens, median, median / tokens);
+            Expr[] distinct = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, DISTINCT_INPUTS, tokens);
+            long[] passNanos = new long[PASSES];
+            for (int pass = -1; pass < PASSES; pass++) { // pass -1 warms up
+                long start = threads.getCurrentThreadCpuTime();
+                for (Expr e : distinct) {
+                    resultTokens += simplifier.simplify(e).size();
+                }
+                if (pass >= 0) {
+                    passNanos[pass] = (threads.getCurrentThreadCpuTime() - start) / DISTINCT_INPUTS;
+                }
+            }
+            Arrays.sort(passNanos);
+            System.out.printf("%7d %16.2f %12.3f %22.2f%n", tokens, median, median / tokens, passNanos[PASSES / 2] / 1e3);
         }
         System.out.printf("(result tokens, summed: %d)%n", resultTokens);
     }
