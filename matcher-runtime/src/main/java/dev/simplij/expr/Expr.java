@@ -1,5 +1,7 @@
 package dev.simplij.expr;
 
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -67,7 +69,12 @@ public final class Expr {
 
     /** Starts an expression built token by token in prefix order. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(16);
+    }
+
+    /** Starts an expression of about {@code expectedTokens} tokens (a capacity hint, not a limit). */
+    public static Builder builder(int expectedTokens) {
+        return new Builder(Math.max(1, expectedTokens));
     }
 
     /** Parses prefix tokens separated by white space, such as {@code + pow2 sin x1 pow2 cos x1}. */
@@ -288,19 +295,29 @@ public final class Expr {
      * that the tokens form exactly one complete tree.
      */
     public static final class Builder {
-        private int[] codes = new int[16];
-        private long[] payloads = new long[16];
-        private final List<String> names = new ArrayList<>();
-        private final java.util.Map<String, Integer> nameIndex = new java.util.HashMap<>();
+        /** Up to this many distinct names are found by a scan; beyond, through {@link #nameIndex}. */
+        private static final int SCANNED_NAMES = 8;
+
+        private int[] codes;
+        private long[] payloads;
+        /** True when {@link #build} handed the arrays to an expression: the next token copies them first. */
+        private boolean shared;
+        private String[] names = new String[4];
+        private int nameCount;
+        private Object2IntOpenHashMap<String> nameIndex;
         private int size;
 
-        private Builder() {
+        private Builder(int capacity) {
+            codes = new int[capacity];
+            payloads = new long[capacity];
         }
 
         private Builder add(int code, long payload) {
-            if (size == codes.length) {
-                codes = Arrays.copyOf(codes, size * 2);
-                payloads = Arrays.copyOf(payloads, size * 2);
+            if (size == codes.length || shared) {
+                int capacity = size == codes.length ? Math.max(16, size * 2) : codes.length;
+                codes = Arrays.copyOf(codes, capacity);
+                payloads = Arrays.copyOf(payloads, capacity);
+                shared = false;
             }
             codes[size] = code;
             payloads[size] = payload;
@@ -313,14 +330,42 @@ public final class Expr {
         }
 
         public Builder variable(String name) {
-            Identifiers.requireVariableName(name);
-            Integer index = nameIndex.get(name);
-            if (index == null) {
-                index = names.size();
-                names.add(name);
-                nameIndex.put(name, index);
+            int index = nameIndex(name);
+            if (index < 0) {
+                Identifiers.requireVariableName(name);
+                index = addName(name);
             }
             return add(VARIABLE, index);
+        }
+
+        private int nameIndex(String name) {
+            if (nameIndex != null) {
+                return nameIndex.getInt(name);
+            }
+            for (int i = 0; i < nameCount; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int addName(String name) {
+            if (nameCount == names.length) {
+                names = Arrays.copyOf(names, nameCount * 2);
+            }
+            int index = nameCount++;
+            names[index] = name;
+            if (nameIndex != null) {
+                nameIndex.put(name, index);
+            } else if (nameCount > SCANNED_NAMES) {
+                nameIndex = new Object2IntOpenHashMap<>();
+                nameIndex.defaultReturnValue(-1);
+                for (int i = 0; i < nameCount; i++) {
+                    nameIndex.put(names[i], i);
+                }
+            }
+            return index;
         }
 
         /** A numeric literal; must be finite ({@code -0.0} is stored as {@code 0}). */
@@ -365,7 +410,13 @@ public final class Expr {
         }
 
         public Expr build() {
-            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names.toArray(String[]::new));
+            String[] usedNames = Arrays.copyOf(names, nameCount);
+            if (size == codes.length) {
+                // Exactly filled (the usual case with a size hint): no copy; the builder copies before it writes again.
+                shared = true;
+                return new Expr(codes, payloads, usedNames);
+            }
+            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), usedNames);
         }
     }
 }

@@ -7,6 +7,15 @@ import java.util.Set;
 final class Identifiers {
     /** Names that denote non-real or undefined values in SymPy or IEEE; never variables. */
     private static final Set<String> NON_REAL = Set.of("nan", "inf", "infinity", "oo", "zoo", "i");
+    private static final int VALID_CACHE_SIZE = 256;
+    /** Names longer than this are checked every time rather than kept in the cache. */
+    private static final int MAX_CACHED_LENGTH = 64;
+    /**
+     * Names that passed the check, by hash: the same few names are checked again each time an
+     * expression is copied, and the check lower-cases (allocates). Racy by design: strings are
+     * immutable, so a reader sees a valid name, an older one or null.
+     */
+    private static final String[] VALID_CACHE = new String[VALID_CACHE_SIZE];
 
     private Identifiers() {
     }
@@ -45,9 +54,17 @@ final class Identifiers {
     }
 
     static void requireVariableName(String name) {
+        int slot = name.hashCode() & (VALID_CACHE_SIZE - 1);
+        String known = VALID_CACHE[slot];
+        if (known != null && known.equals(name)) {
+            return;
+        }
         String problem = variableNameProblem(name);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
+        }
+        if (name.length() <= MAX_CACHED_LENGTH) {
+            VALID_CACHE[slot] = name;
         }
     }
 

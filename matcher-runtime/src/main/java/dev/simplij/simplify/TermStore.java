@@ -371,10 +371,12 @@ final class TermStore implements Subject {
 
     // ---- conversion ----
 
+    private int[] copyStack = new int[64];
+
     /** Copies a term out as an {@link Expr} (iteratively). */
     Expr toExpr(int root) {
-        Expr.Builder b = Expr.builder();
-        int[] stack = new int[64];
+        Expr.Builder b = Expr.builder(sizes[root]);
+        int[] stack = copyStack;
         int top = 0;
         stack[top++] = root;
         while (top > 0) {
@@ -388,7 +390,7 @@ final class TermStore implements Subject {
                 default -> {
                     b.operator(Operator.ofOrdinal(c));
                     if (top + 2 > stack.length) {
-                        stack = Arrays.copyOf(stack, stack.length * 2);
+                        stack = copyStack = Arrays.copyOf(stack, stack.length * 2);
                     }
                     if (seconds[t] != NONE) {
                         stack[top++] = seconds[t];
