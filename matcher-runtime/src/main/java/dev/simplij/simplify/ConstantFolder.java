@@ -61,8 +61,8 @@ final class ConstantFolder {
 
     /** The term of an exact value: a literal, or {@code / p q}; NONE when neither is exact. */
     int term(Fraction v) {
-        Double literal = v.asLiteral();
-        if (literal != null) {
+        double literal = v.literalValue();
+        if (!Double.isNaN(literal)) {
             return n.number(literal);
         }
         if (!v.hasExactParts()) {

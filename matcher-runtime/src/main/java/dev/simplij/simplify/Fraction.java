@@ -9,15 +9,25 @@ import java.math.BigInteger;
  * it is: the simplifier never replaces an exact value by a rounded one.
  */
 record Fraction(long num, long den) {
-    static final Fraction ZERO = new Fraction(0, 1);
-    static final Fraction ONE = new Fraction(1, 1);
-    static final Fraction MINUS_ONE = new Fraction(-1, 1);
+    /** Integers from {@code -SMALL} to {@code SMALL} are shared instances: most coefficients and exponents are. */
+    private static final int SMALL = 64;
+    private static final Fraction[] SMALL_INTEGERS = new Fraction[2 * SMALL + 1];
+
+    static {
+        for (int i = -SMALL; i <= SMALL; i++) {
+            SMALL_INTEGERS[i + SMALL] = new Fraction(i, 1);
+        }
+    }
+
+    static final Fraction ZERO = of(0);
+    static final Fraction ONE = of(1);
+    static final Fraction MINUS_ONE = of(-1);
     /** Largest integer every double represents exactly, and its neighbours. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
     static Fraction of(long num, long den) {
         if (den == 1 && num != Long.MIN_VALUE) {
-            return new Fraction(num, 1);
+            return of(num);
         }
         if (den == 0) {
             throw new ArithmeticException("division by zero");
@@ -30,11 +40,15 @@ record Fraction(long num, long den) {
             num /= g;
             den /= g;
         }
-        return den < 0 ? new Fraction(-num, -den) : new Fraction(num, den);
+        if (den < 0) {
+            num = -num;
+            den = -den;
+        }
+        return den == 1 ? of(num) : new Fraction(num, den);
     }
 
     static Fraction of(long integer) {
-        return new Fraction(integer, 1);
+        return integer >= -SMALL && integer <= SMALL ? SMALL_INTEGERS[(int) integer + SMALL] : new Fraction(integer, 1);
     }
 
     /** The exact value of a literal's shortest decimal form ({@code 0.1} is 1/10), or null if too long. */
@@ -47,7 +61,7 @@ record Fraction(long num, long den) {
     }
 
     /**
-     * True when {@link #asLiteral} of {@link #ofLiteral} gives this very literal back: folding then
+     * True when {@link #literalValue} of {@link #ofLiteral} gives this very literal back: folding then
      * writes the literal as it was.
      */
     static boolean roundTrips(double value) {
@@ -65,13 +79,14 @@ record Fraction(long num, long den) {
             return cached;
         }
         Fraction f = decimalValue(value);
-        Double back = f == null ? null : f.asLiteral();
-        cached = new CachedLiteral(bits, f, back != null && Double.doubleToLongBits(back) == bits);
+        double back = f == null ? Double.NaN : f.literalValue();
+        cached = new CachedLiteral(bits, f, !Double.isNaN(back) && Double.doubleToLongBits(back) == bits);
         LITERAL_CACHE[slot] = cached;
         return cached;
     }
 
-    private static final int LITERAL_CACHE_SIZE = 256;
+    private static final int LITERAL_CACHE_BITS = 8;
+    private static final int LITERAL_CACHE_SIZE = 1 << LITERAL_CACHE_BITS;
     /** Racy by design: entries are immutable, so a reader sees a whole entry or an older one. */
     private static final CachedLiteral[] LITERAL_CACHE = new CachedLiteral[LITERAL_CACHE_SIZE];
 
@@ -96,6 +111,9 @@ record Fraction(long num, long den) {
         if (b == 0) {
             return a;
         }
+        if (a == 1 || b == 1) {
+            return 1;
+        }
         int shift = Long.numberOfTrailingZeros(a | b);
         a >>>= Long.numberOfTrailingZeros(a);
         while (b != 0) {
@@ -111,8 +129,14 @@ record Fraction(long num, long den) {
     }
 
     Fraction add(Fraction o) {
+        if (o.num == 0) {
+            return this;
+        }
+        if (num == 0) {
+            return o;
+        }
         if (den == 1 && o.den == 1) {
-            return of(Math.addExact(num, o.num), 1);
+            return of(Math.addExact(num, o.num));
         }
         return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
                 Math.multiplyExact(den, o.den));
@@ -123,8 +147,14 @@ record Fraction(long num, long den) {
     }
 
     Fraction multiply(Fraction o) {
+        if (o == ONE) {
+            return this;
+        }
+        if (this == ONE) {
+            return o;
+        }
         if (den == 1 && o.den == 1) {
-            return of(Math.multiplyExact(num, o.num), 1);
+            return of(Math.multiplyExact(num, o.num));
         }
         return of(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
     }
@@ -134,7 +164,7 @@ record Fraction(long num, long den) {
     }
 
     Fraction negate() {
-        return new Fraction(Math.negateExact(num), den);
+        return den == 1 ? of(Math.negateExact(num)) : new Fraction(Math.negateExact(num), den);
     }
 
     Fraction abs() {
@@ -209,11 +239,11 @@ record Fraction(long num, long den) {
 
     /**
      * The literal for this value when its shortest decimal form is exact (integers, terminating
-     * decimals that a double holds exactly), else null.
+     * decimals that a double holds exactly), else NaN.
      */
-    Double asLiteral() {
+    double literalValue() {
         if (den == 1) {
-            return Math.abs(num) <= EXACT_DOUBLE ? (double) num : null;
+            return Math.abs(num) <= EXACT_DOUBLE ? (double) num : Double.NaN;
         }
         long d = den;
         while (d % 2 == 0) {
@@ -223,11 +253,28 @@ record Fraction(long num, long den) {
             d /= 5;
         }
         if (d != 1) {
-            return null;
+            return Double.NaN;
         }
+        // Decimal conversion is slow and the same few values recur: a small shared cache of results.
+        int slot = (int) (((num * 0x9E3779B97F4A7C15L) ^ den) * 0xBF58476D1CE4E5B9L >>> (64 - LITERAL_CACHE_BITS));
+        DecimalLiteral cached = DECIMAL_LITERAL_CACHE[slot];
+        if (cached == null || cached.num != num || cached.den != den) {
+            cached = new DecimalLiteral(num, den, decimalLiteral(num, den));
+            DECIMAL_LITERAL_CACHE[slot] = cached;
+        }
+        return cached.value;
+    }
+
+    private static double decimalLiteral(long num, long den) {
         BigDecimal exact = BigDecimal.valueOf(num).divide(BigDecimal.valueOf(den));
         double value = exact.doubleValue();
-        return Double.isFinite(value) && new BigDecimal(Double.toString(value)).compareTo(exact) == 0 ? value : null;
+        return Double.isFinite(value) && new BigDecimal(Double.toString(value)).compareTo(exact) == 0 ? value : Double.NaN;
+    }
+
+    /** Racy by design, as {@link #LITERAL_CACHE}. */
+    private static final DecimalLiteral[] DECIMAL_LITERAL_CACHE = new DecimalLiteral[LITERAL_CACHE_SIZE];
+
+    private record DecimalLiteral(long num, long den, double value) {
     }
 
     /** True when numerator and denominator are literals a double holds exactly. */
