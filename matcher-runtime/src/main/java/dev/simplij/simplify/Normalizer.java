@@ -25,6 +25,8 @@ final class Normalizer {
     static final int MAX_DEPTH = 64;
     /** Memo mark of a term whose normalization is under way. */
     private static final int IN_PROGRESS = -2;
+    /** Names of an input with an index below this have their store term kept in {@link #variableTerms}. */
+    private static final int VARIABLE_TERMS = 64;
 
     final TermStore store;
     private final Simplifier config;
@@ -34,6 +36,8 @@ final class Normalizer {
     /** Scratch stacks for building right sides, one per nesting level (a build nests one level down). */
     private final int[][] rhsStacks = new int[MAX_DEPTH + 1][];
     private int[] buildStack = new int[64];
+    /** The store's variable term of each name of the expression being built (by its name index), or NONE. */
+    private final int[] variableTerms = new int[VARIABLE_TERMS];
     private boolean inputKept;
     private final IntArrayList chain = new IntArrayList();
     private final ConstantFolder folder;
@@ -85,10 +89,26 @@ final class Normalizer {
         int[] stack = buildStack;
         int top = 0;
         boolean kept = true;
+        int namesSeen = 0;
         for (int i = n - 1; i >= 0; i--) {
             int raw;
             switch (e.kind(i)) {
-                case VARIABLE -> raw = store.variable(e.variable(i));
+                case VARIABLE -> {
+                    // Each name is looked up in the store once per input, not once per occurrence.
+                    int name = (int) e.payload(i);
+                    if (name >= VARIABLE_TERMS) {
+                        raw = store.variable(e.variable(i));
+                    } else {
+                        if (name >= namesSeen) {
+                            Arrays.fill(variableTerms, namesSeen, name + 1, TermStore.NONE);
+                            namesSeen = name + 1;
+                        }
+                        raw = variableTerms[name];
+                        if (raw == TermStore.NONE) {
+                            raw = variableTerms[name] = store.variable(e.variable(i));
+                        }
+                    }
+                }
                 case NUMBER -> raw = store.number(e.number(i));
                 case CONSTANT -> raw = store.constant();
                 case PLACEHOLDER -> raw = store.placeholder(e.placeholder(i));
