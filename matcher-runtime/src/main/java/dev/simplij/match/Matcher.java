@@ -18,8 +18,10 @@ import dev.simplij.rules.Rule;
  */
 public final class Matcher {
     private final RuleIndex index;
+    /** The candidate lists of the current node: an id array of the index, and a range of it. */
     private final int[][] lists = new int[5][];
     private final int[] cursors = new int[5];
+    private final int[] ends = new int[5];
     private int listCount;
     private final int[] bindings;
     private final int[] stack;
@@ -44,30 +46,34 @@ public final class Matcher {
         this.current = null;
         listCount = 0;
         if (index.hasGround()) {
-            add(index.ground(s.hash(node)));
+            add(index.groundIds(), index.ground(s.hash(node)));
         }
         int code = s.code(node);
         if (code >= 0) {
             int arity = Operator.ofOrdinal(code).arity();
+            int[] ids = index.bucketIds();
             if (arity == 1) {
                 long k0 = TokenKey.of(s, s.child(node, 0));
-                add(index.bucket(code, k0, 0));
-                add(index.bucket(code, TokenKey.WILDCARD, 0));
+                add(ids, index.bucket(code, k0, 0));
+                add(ids, index.bucket(code, TokenKey.WILDCARD, 0));
             } else if (arity == 2) {
                 long k0 = TokenKey.of(s, s.child(node, 0));
                 long k1 = TokenKey.of(s, s.child(node, 1));
-                add(index.bucket(code, k0, k1));
-                add(index.bucket(code, TokenKey.WILDCARD, k1));
-                add(index.bucket(code, k0, TokenKey.WILDCARD));
-                add(index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
+                add(ids, index.bucket(code, k0, k1));
+                add(ids, index.bucket(code, TokenKey.WILDCARD, k1));
+                add(ids, index.bucket(code, k0, TokenKey.WILDCARD));
+                add(ids, index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
             }
         }
     }
 
-    private void add(int[] ids) {
-        if (ids.length > 0) {
+    /** Adds a list packed as {@code start << 32 | length} into {@code ids} (0: none). */
+    private void add(int[] ids, long list) {
+        if (list != 0) {
+            int start = (int) (list >>> 32);
             lists[listCount] = ids;
-            cursors[listCount] = 0;
+            cursors[listCount] = start;
+            ends[listCount] = start + (int) list;
             listCount++;
         }
     }
@@ -78,7 +84,7 @@ public final class Matcher {
             int best = -1;
             int bestList = -1;
             for (int l = 0; l < listCount; l++) {
-                if (cursors[l] < lists[l].length) {
+                if (cursors[l] < ends[l]) {
                     int id = lists[l][cursors[l]];
                     if (best < 0 || id < best) {
                         best = id;

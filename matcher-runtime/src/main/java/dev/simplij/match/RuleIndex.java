@@ -26,19 +26,11 @@ public final class RuleIndex {
     /** Cap on commuted variants per rule (a rule with k commutative nodes has up to 2^k). */
     public static final int MAX_VARIANTS = 256;
 
-    private static final int[] NONE = new int[0];
-
     private final List<Rule> rules;
     private final Pattern[] patterns;
     private final PatternTable table;
-    private final Long2ObjectOpenHashMap<int[]> ground = new Long2ObjectOpenHashMap<>();
-    private final Long2ObjectOpenHashMap<int[]> buckets = new Long2ObjectOpenHashMap<>();
-    /**
-     * One bit per key of {@link #ground} and {@link #buckets} (by the key's top bits): most lookups
-     * miss, and a clear bit answers them from a small array instead of a probe into the large maps.
-     */
-    private final long[] keyFilter;
-    private final int filterShift;
+    private final CandidateTable ground;
+    private final CandidateTable buckets;
     private final int maxPatternSize;
     private final int maxPlaceholders;
 
@@ -66,18 +58,8 @@ public final class RuleIndex {
         }
         this.patterns = all.toArray(Pattern[]::new);
         this.table = new PatternTable(patterns);
-        groundLists.forEach((k, v) -> ground.put((long) k, v.toIntArray()));
-        bucketLists.forEach((k, v) -> buckets.put((long) k, v.toIntArray()));
-        // about 16 bits per key: few false positives, and small enough to stay in a near cache
-        int bits = Math.max(64, Integer.highestOneBit(Math.max(1, (ground.size() + buckets.size()) * 16) - 1) * 2);
-        this.keyFilter = new long[bits / 64];
-        this.filterShift = 64 - Integer.numberOfTrailingZeros(bits);
-        for (long k : ground.keySet()) {
-            markKey(k);
-        }
-        for (long k : buckets.keySet()) {
-            markKey(k);
-        }
+        this.ground = new CandidateTable(groundLists);
+        this.buckets = new CandidateTable(bucketLists);
         this.maxPatternSize = maxSize;
         this.maxPlaceholders = maxHoles;
     }
@@ -147,32 +129,24 @@ public final class RuleIndex {
         return !ground.isEmpty();
     }
 
-    int[] ground(long hash) {
-        if (!mayHold(hash)) {
-            return NONE;
-        }
-        int[] ids = ground.get(hash);
-        return ids == null ? NONE : ids;
+    /** The ground patterns whose left side has this structural hash, packed as {@link CandidateTable#get} says. */
+    long ground(long hash) {
+        return ground.get(hash);
     }
 
-    int[] bucket(int rootCode, long first, long second) {
-        long key = TokenKey.shape(rootCode, first, second);
-        if (!mayHold(key)) {
-            return NONE;
-        }
-        int[] ids = buckets.get(key);
-        return ids == null ? NONE : ids;
+    /** The pattern ids that {@link #ground} points into. */
+    int[] groundIds() {
+        return ground.ids();
     }
 
-    private void markKey(long key) {
-        int bit = (int) (key >>> filterShift);
-        keyFilter[bit >>> 6] |= 1L << bit;
+    /** The patterns of one shape bucket, packed as {@link CandidateTable#get} says. */
+    long bucket(int rootCode, long first, long second) {
+        return buckets.get(TokenKey.shape(rootCode, first, second));
     }
 
-    /** False when no rule is indexed under this key; true when one may be. */
-    private boolean mayHold(long key) {
-        int bit = (int) (key >>> filterShift);
-        return (keyFilter[bit >>> 6] & (1L << bit)) != 0;
+    /** The pattern ids that {@link #bucket} points into. */
+    int[] bucketIds() {
+        return buckets.ids();
     }
 
     @Override
