@@ -33,24 +33,52 @@ public final class Expr {
     private final int[] codes;
     private final long[] payloads;
     private final String[] names;
-    private final int[] ends;
-    private final long[] hashes;
+    /** Subtree ends and hashes, computed on first use (a simplifier's result is often only printed). */
+    private Structure structure;
+
+    /**
+     * Ends and hashes of every node. Written racily, like {@link String#hashCode}'s cache: threads
+     * that race compute equal contents, and the final fields publish the arrays whole.
+     */
+    private record Structure(int[] ends, long[] hashes) {
+    }
 
     private Expr(int[] codes, long[] payloads, String[] names) {
         this.codes = codes;
         this.payloads = payloads;
         this.names = names;
         int n = codes.length;
-        this.ends = new int[n];
-        this.hashes = new long[n];
+        int subtrees = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int code = codes[i];
+            int arity = code >= 0 ? Operator.ofOrdinal(code).arity() : 0;
+            if (subtrees < arity) {
+                throw new IllegalArgumentException("operator at token " + i + " lacks operands");
+            }
+            subtrees += 1 - arity;
+        }
+        if (subtrees != 1) {
+            throw new IllegalArgumentException(n == 0 ? "empty expression" : (subtrees - 1) + " tokens left over");
+        }
+    }
+
+    private Structure structure() {
+        Structure s = structure;
+        if (s == null) {
+            s = structure = computeStructure();
+        }
+        return s;
+    }
+
+    private Structure computeStructure() {
+        int n = codes.length;
+        int[] ends = new int[n];
+        long[] hashes = new long[n];
         int[] stack = new int[n];
         int top = 0;
         for (int i = n - 1; i >= 0; i--) {
             int code = codes[i];
             int arity = code >= 0 ? Operator.ofOrdinal(code).arity() : 0;
-            if (top < arity) {
-                throw new IllegalArgumentException("operator at token " + i + " lacks operands");
-            }
             long h = StructuralHash.token(code, payloads[i], code == VARIABLE ? names[(int) payloads[i]] : null);
             int end = i + 1;
             for (int k = 0; k < arity; k++) {
@@ -62,9 +90,7 @@ public final class Expr {
             hashes[i] = StructuralHash.finish(h, end - i);
             stack[top++] = i;
         }
-        if (top != 1) {
-            throw new IllegalArgumentException(n == 0 ? "empty expression" : (top - 1) + " tokens left over");
-        }
+        return new Structure(ends, hashes);
     }
 
     /** Starts an expression built token by token in prefix order. */
@@ -128,12 +154,13 @@ public final class Expr {
 
     /** End (exclusive) of the subtree rooted at {@code node}. */
     public int end(int node) {
-        return ends[node];
+        return structure().ends[node];
     }
 
     /** The {@code k}-th operand of the node (0-based). */
     public int child(int node, int k) {
         int c = node + 1;
+        int[] ends = structure().ends;
         for (int i = 0; i < k; i++) {
             c = ends[c];
         }
@@ -142,7 +169,7 @@ public final class Expr {
 
     /** Structural hash of the subtree at {@code node}; equal subtrees have equal hashes. */
     public long hash(int node) {
-        return hashes[node];
+        return structure().hashes[node];
     }
 
     public double number(int node) {
@@ -171,17 +198,17 @@ public final class Expr {
         if (node == 0) {
             return this;
         }
-        int end = ends[node];
+        int end = end(node);
         return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names);
     }
 
     /** True when the subtree at {@code node} equals the subtree of {@code other} at {@code otherNode}. */
     public boolean subtreeEquals(int node, Expr other, int otherNode) {
-        if (hashes[node] != other.hashes[otherNode]) {
+        if (hash(node) != other.hash(otherNode)) {
             return false;
         }
-        int len = ends[node] - node;
-        if (other.ends[otherNode] - otherNode != len) {
+        int len = end(node) - node;
+        if (other.end(otherNode) - otherNode != len) {
             return false;
         }
         for (int k = 0; k < len; k++) {
@@ -281,7 +308,7 @@ public final class Expr {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(hashes[0]);
+        return Long.hashCode(hash(0));
     }
 
     /** The prefix form. */
