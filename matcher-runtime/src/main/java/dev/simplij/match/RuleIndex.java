@@ -33,6 +33,7 @@ public final class RuleIndex {
     private final CandidateTable buckets;
     private final int maxPatternSize;
     private final int maxPlaceholders;
+    private final boolean matchesLeaves;
 
     private RuleIndex(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -41,6 +42,7 @@ public final class RuleIndex {
         Long2ObjectOpenHashMap<IntArrayList> bucketLists = new Long2ObjectOpenHashMap<>();
         int maxSize = 1;
         int maxHoles = 0;
+        boolean leaves = false;
         for (int r = 0; r < this.rules.size(); r++) {
             Rule rule = this.rules.get(r);
             for (Expr variant : Pattern.commutedVariants(rule.lhs(), MAX_VARIANTS)) {
@@ -49,6 +51,7 @@ public final class RuleIndex {
                 all.add(p);
                 maxSize = Math.max(maxSize, p.size());
                 maxHoles = Math.max(maxHoles, p.placeholderCount());
+                leaves |= p.size() == 1;
                 if (p.isGround()) {
                     groundLists.computeIfAbsent(variant.hash(0), k -> new IntArrayList()).add(id);
                 } else {
@@ -62,6 +65,7 @@ public final class RuleIndex {
         this.buckets = new CandidateTable(bucketLists);
         this.maxPatternSize = maxSize;
         this.maxPlaceholders = maxHoles;
+        this.matchesLeaves = leaves;
     }
 
     /** Indexes the rules; their order is the priority order. */
@@ -88,6 +92,14 @@ public final class RuleIndex {
     /** Number of indexed patterns, commuted variants included. */
     public int patternCount() {
         return patterns.length;
+    }
+
+    /**
+     * Whether a rule can match at a leaf, i.e. some left side is a single token. Rule sets mined to
+     * be strictly decreasing have none, and a simplifier then skips the lookup at every leaf.
+     */
+    public boolean matchesLeaves() {
+        return matchesLeaves;
     }
 
     /** A thread-confined, reusable matcher over this index. */

@@ -31,6 +31,8 @@ final class Normalizer {
     final TermStore store;
     private final Simplifier config;
     private final RuleIndex index;
+    /** Whether a rule may match at a leaf; when none can, leaves are normal as they are. */
+    private final boolean leafRules;
     private final Matcher[] matchers = new Matcher[MAX_DEPTH + 1];
     private final int[][] frames = new int[MAX_DEPTH + 1][];
     /** Scratch stacks for building right sides, one per nesting level (a build nests one level down). */
@@ -51,6 +53,7 @@ final class Normalizer {
         this.store = store;
         this.config = config;
         this.index = config.index();
+        this.leafRules = index.size() > 0 && index.matchesLeaves();
         this.folder = config.folding() ? new ConstantFolder(this) : null;
         this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
     }
@@ -172,6 +175,10 @@ final class Normalizer {
             stopped = true;
             return raw;
         }
+        if (!leafRules && isLeaf(raw)) {
+            store.normal[raw] = raw; // what the loop below concludes: no step applies at a leaf
+            return raw;
+        }
         depth++;
         int mark = chain.size();
         chain.add(raw);
@@ -249,6 +256,11 @@ final class Normalizer {
 
     private double literal(int t) {
         return store.isNumber(t) ? store.numberValue(t) : Double.NaN;
+    }
+
+    private boolean isLeaf(int t) {
+        Operator op = store.operator(t);
+        return op == null || op.arity() == 0;
     }
 
     private int stepAtLeaf(int t) {
