@@ -6,9 +6,10 @@ import dev.simplij.rules.Rule;
 
 /**
  * Finds the rules of a {@link RuleIndex} that match at one node, in rule order. Thread-confined
- * and reusable: {@link #reset} gathers the candidates from at most five hash lookups (the node's
- * own hash for ground rules, its shape with and without each operand for pattern rules), then each
- * {@link #next} tries candidates until one matches.
+ * and reusable: {@link #reset} gathers the candidates from at most six lookups (the node's
+ * own hash for ground rules, its shape with and without each operand for pattern rules, and left
+ * sides {@code op _k _k} when its operands have equal hashes), then each {@link #next} tries
+ * candidates until one matches.
  *
  * <pre>{@code
  * Matcher m = index.matcher();
@@ -19,9 +20,9 @@ import dev.simplij.rules.Rule;
 public final class Matcher {
     private final RuleIndex index;
     /** The candidate lists of the current node: an id array of the index, and a range of it. */
-    private final int[][] lists = new int[5][];
-    private final int[] cursors = new int[5];
-    private final int[] ends = new int[5];
+    private final int[][] lists = new int[6][];
+    private final int[] cursors = new int[6];
+    private final int[] ends = new int[6];
     private int listCount;
     private final int[] bindings;
     private final int[] stack;
@@ -57,12 +58,17 @@ public final class Matcher {
                 add(ids, index.bucket(code, k0, 0));
                 add(ids, index.bucket(code, TokenKey.WILDCARD, 0));
             } else if (arity == 2) {
-                long k0 = TokenKey.of(s, s.child(node, 0));
-                long k1 = TokenKey.of(s, s.child(node, 1));
+                int c0 = s.child(node, 0);
+                int c1 = s.child(node, 1);
+                long k0 = TokenKey.of(s, c0);
+                long k1 = TokenKey.of(s, c1);
                 add(ids, index.bucket(code, k0, k1));
                 add(ids, index.bucket(code, TokenKey.WILDCARD, k1));
                 add(ids, index.bucket(code, k0, TokenKey.WILDCARD));
                 add(ids, index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
+                if (s.hash(c0) == s.hash(c1)) { // equal operands have equal hashes
+                    add(ids, index.bucket(code, TokenKey.SAME_OPERANDS, TokenKey.SAME_OPERANDS));
+                }
             }
         }
     }

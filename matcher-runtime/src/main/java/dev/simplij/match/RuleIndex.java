@@ -15,7 +15,10 @@ import java.util.List;
  *   <li>ground left sides (no placeholders) are keyed by their structural hash, so a node looks up
  *       its own hash;</li>
  *   <li>pattern left sides are bucketed by their root operator and the root tokens of its operands
- *       (a placeholder operand is a wildcard), so a binary node looks up at most four buckets.</li>
+ *       (a placeholder operand is a wildcard), so a binary node looks up at most four buckets;</li>
+ *   <li>left sides {@code op _k _k} (one placeholder twice as the operands) have a bucket of their
+ *       own, looked up only at a node whose operands have equal hashes: elsewhere they cannot
+ *       match, and trying them at every {@code op} node was most of the failed tries.</li>
  * </ul>
  * Matching is modulo commutativity without AC matching: every left side is also indexed under each
  * variant with operands of {@code +} and {@code *} nodes swapped (deduplicated, at most
@@ -75,6 +78,10 @@ public final class RuleIndex {
 
     private static long shapeOf(Expr lhs) {
         int arity = lhs.arity(0);
+        if (arity == 2 && lhs.code(1) == Expr.PLACEHOLDER && lhs.code(2) == Expr.PLACEHOLDER
+                && lhs.payload(1) == lhs.payload(2)) {
+            return TokenKey.shape(lhs.code(0), TokenKey.SAME_OPERANDS, TokenKey.SAME_OPERANDS);
+        }
         long first = arity >= 1 ? TokenKey.ofPattern(lhs, 1) : 0;
         long second = arity >= 2 ? TokenKey.ofPattern(lhs, lhs.end(1)) : 0;
         return TokenKey.shape(lhs.code(0), first, second);

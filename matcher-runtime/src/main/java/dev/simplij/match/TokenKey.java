@@ -10,6 +10,11 @@ import dev.simplij.expr.StructuralHash;
  */
 final class TokenKey {
     static final long WILDCARD = 0x2545F4914F6CDD1DL;
+    /**
+     * Both operand keys of a left side {@code op _k _k}: it can match only a node whose operands are
+     * equal, so it is looked up only there, not tried (and refused) at every {@code op} node.
+     */
+    static final long SAME_OPERANDS = 0x5851F42D4C957F2DL;
 
     private TokenKey() {
     }
