@@ -35,9 +35,11 @@ final class LiteralCleanup {
 
     /**
      * @param absoluteSlack loss growth always allowed: losses below it count as exact fits
+     * @param folding       the simplifier that folds the literals, or null to snap constants only (a search
+     *                      with normalization off must not call SimpliJ, or the on/off comparison would not be off)
      */
     LiteralCleanup(Dataset data, Loss loss, Complexity complexity, double absoluteSlack, Simplifier folding) {
-        if (folding.skeleton()) {
+        if (folding != null && folding.skeleton()) {
             throw new IllegalArgumentException("literal cleanup folds numbers: the simplifier must not be in skeleton mode");
         }
         this.data = data;
@@ -97,6 +99,9 @@ final class LiteralCleanup {
     }
 
     private Expr fold(Expr literal) {
+        if (folding == null) {
+            return literal;
+        }
         try {
             Expr folded = folding.simplify(literal);
             return folded.size() <= literal.size() ? folded : literal;

@@ -178,7 +178,7 @@ final class Search {
      */
     private List<Equation> finalFront(HallOfFame hallOfFame, UniformRandomProvider rng) {
         LiteralCleanup cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
-                LiteralCleanup.standardFolding());
+                settings.normalization ? LiteralCleanup.standardFolding() : null);
         List<Member> refitted = new ArrayList<>();
         for (Member m : hallOfFame.members()) {
             Candidate c = m.candidate();

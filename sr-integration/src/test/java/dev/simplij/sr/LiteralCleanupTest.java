@@ -69,6 +69,17 @@ class LiteralCleanupTest {
     }
 
     @Test
+    void withoutASimplifierOnlyTheConstantsSnap() {
+        Dataset exact = data((x1, x2) -> x1);
+        Candidate c = new Candidate(Expr.parseInfix("<constant>*x1 + <constant>"), new double[] {0.9999999999997, -4e-17});
+        Member m = new Member(c, exact.loss(exact.compile(c.skeleton()), c.constants(), Loss.mse()), 5, 1);
+        Member snapped = new LiteralCleanup(exact, Loss.mse(), Complexity.nodeCount(), 0, null).clean(m);
+        assertEquals(c.skeleton(), snapped.candidate().skeleton());
+        assertEquals(List.of(1.0, 0.0), java.util.Arrays.stream(snapped.candidate().constants()).boxed().toList());
+        assertEquals(5, snapped.complexity());
+    }
+
+    @Test
     void nothingToCleanGivesTheSameMember() {
         Dataset d = data((x1, x2) -> 2.5 * x1 + x2);
         Candidate c = new Candidate(Expr.parseInfix("<constant>*x1 + x2"), new double[] {2.5});
