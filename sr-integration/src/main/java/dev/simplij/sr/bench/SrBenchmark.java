@@ -45,10 +45,14 @@ public final class SrBenchmark {
             threads), whichever ends first. Each seed draws its own data and seeds the search.
             --compare runs every problem and seed twice, with SimpliJ normalization on and off, on the
             same budget and data, and writes normalization.md (median and range over the seeds).
+            An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
+            does not pay for loading the rules and compiling the hot code.
             """;
 
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
     static final double RECOVERED_NMSE = 1e-10;
+    /** CPU seconds of the untimed warm-up run per setting. */
+    static final double WARM_UP_CPU_SECONDS = 3;
 
     private SrBenchmark() {
     }
@@ -130,6 +134,7 @@ public final class SrBenchmark {
         Path dir = Path.of(o.getOrDefault("--out", "sr-benchmark-results"));
         Files.createDirectories(dir);
         boolean compare = o.containsKey("--compare");
+        warmUp(threads, compare);
         List<Outcome> outcomes = new ArrayList<>();
         for (Problem p : problems) {
             for (long seed : seeds) {
@@ -153,6 +158,17 @@ public final class SrBenchmark {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
         return 0;
+    }
+
+    /**
+     * A short run per setting before the measured ones, its outcome dropped, so that the first
+     * problem does not pay for loading the rules and compiling the hot code.
+     */
+    private static void warmUp(int threads, boolean compare) {
+        Problem small = Problems.neuralOde().get(0);
+        for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
+            solve(small, normalized, new Budget(10 * WARM_UP_CPU_SECONDS, WARM_UP_CPU_SECONDS), threads, 0, 60);
+        }
     }
 
     static Outcome solve(Problem p, boolean normalized, Budget budget, int threads, long seed, int points) {
