@@ -2,6 +2,7 @@ package dev.simplij.sr;
 
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.LatexPrinter;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.simplij.sr.fit.Loss;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -171,8 +172,13 @@ final class Search {
         return whole + (rng.nextDouble() < expected - whole ? 1 : 0);
     }
 
-    /** The hall of fame refitted thoroughly (and quantized when asked), as a scored front. */
+    /**
+     * The hall of fame refitted thoroughly (and quantized when asked), with its literals cleaned, as a
+     * scored front. Cleaning can lower an entry's complexity, so the front is taken again.
+     */
     private List<Equation> finalFront(HallOfFame hallOfFame, UniformRandomProvider rng) {
+        LiteralCleanup cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
+                settings.normalization ? LiteralCleanup.standardFolding() : null);
         List<Member> refitted = new ArrayList<>();
         for (Member m : hallOfFame.members()) {
             Candidate c = m.candidate();
@@ -190,8 +196,9 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth()));
+            refitted.add(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth())));
         }
+        refitted.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
         return ModelSelection.score(equations(HallOfFame.paretoFront(refitted)), EXACT_FRACTION * baselineLoss);
     }
 

@@ -42,13 +42,18 @@ public final class SimplifierNormalizer implements Normalizer {
     }
 
     private static SimplifierNormalizer build() {
-        Simplifier.Builder b = Simplifier.builder().skeleton(true);
+        return new SimplifierNormalizer(defaultSimplifier(true));
+    }
+
+    /** The shipped default rule set when it is on the class path, else the built-in steps alone. */
+    static Simplifier defaultSimplifier(boolean skeleton) {
+        Simplifier.Builder b = Simplifier.builder().skeleton(skeleton);
         try {
             b.ruleSet(Simplifier.defaultRuleSet());
         } catch (IllegalStateException noDefaultRules) {
             // built-in steps only
         }
-        return new SimplifierNormalizer(b.build());
+        return b.build();
     }
 
     @Override

@@ -24,13 +24,6 @@ class ApiTest {
     }
 
     @Test
-    void latexOfOperators() {
-        assertEquals("\\sqrt{x} - \\left(x + y\\right)^{2}", LatexPrinter.print(Expr.parseInfix("sqrt(x) - (x + y)**2")));
-        assertEquals("e^{-x} \\left(x - 1\\right)", LatexPrinter.print(Expr.parseInfix("exp(-x)*(x - 1)")));
-        assertEquals("\\theta_{0} \\pi", LatexPrinter.print(Expr.parseInfix("theta0*pi")));
-    }
-
-    @Test
     void modelSelectionByName() {
         Equation a = new Equation(Expr.parseInfix("x"), new double[0], List.of("x"), 1, 10, 0);
         Equation b = new Equation(Expr.parseInfix("x*x"), new double[0], List.of("x"), 3, 0.1, Math.log(100) / 2);

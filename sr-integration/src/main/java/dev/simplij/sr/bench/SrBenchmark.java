@@ -5,6 +5,7 @@ import dev.simplij.expr.NodeKind;
 import dev.simplij.sr.Equation;
 import dev.simplij.sr.FrontFiles;
 import dev.simplij.sr.OperatorSet;
+import dev.simplij.sr.SearchStats;
 import dev.simplij.sr.SearchResult;
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.SymbolicRegression;
@@ -25,21 +26,33 @@ import org.jfree.data.xy.XYSeries;
 /**
  * {@code simplij sr-benchmark}: runs the search on Nguyen-1..8, the Neural-ODE vector field and 20
  * Feynman formulas, checks recovery on fresh points, and with {@code --compare} runs each problem with
- * normalization on and off on the same budget. Writes Markdown tables, CSV and PNG figures.
+ * normalization on and off on the same budget, seeds and data. Writes Markdown tables, CSV and PNG
+ * figures.
+ *
+ * <p>Budgets can be CPU time ({@code --cpu}): on a machine shared with other work, wall-clock time
+ * counts the others' load, so the same wall budget is not the same budget from one run to the next.
  */
 public final class SrBenchmark {
     static final String USAGE = """
-            usage: simplij sr-benchmark [--suite nguyen|node|feynman|all] [--time SECONDS] [--threads N]
-                                        [--seed N] [--points N] [--compare] [--only NAME,...] [--out DIR]
+            usage: simplij sr-benchmark [--suite nguyen|node|feynman|all] [--time SECONDS] [--cpu SECONDS]
+                                        [--threads N] [--seed N | --seeds N,N,...] [--points N] [--compare]
+                                        [--only NAME,...] [--out DIR]
 
             Fits each problem from noiseless data until it is recovered (normalized MSE below 1e-10 on
-            200 fresh points) or the time runs out (default 120 s), and writes results.md, results.csv
-            and figures to DIR (default sr-benchmark-results). --compare runs every problem twice, with
-            SimpliJ normalization on and off, on the same budget, and writes normalization.md.
+            200 fresh points) or the budget runs out, and writes results.md, results.csv and figures to
+            DIR (default sr-benchmark-results). The budget is --time seconds of wall-clock time
+            (default 120, none when only --cpu is given) and --cpu seconds of the JVM's CPU time (all
+            threads), whichever ends first. Each seed draws its own data and seeds the search.
+            --compare runs every problem and seed twice, with SimpliJ normalization on and off, on the
+            same budget and data, and writes normalization.md (median and range over the seeds).
+            An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
+            does not pay for loading the rules and compiling the hot code.
             """;
 
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
     static final double RECOVERED_NMSE = 1e-10;
+    /** CPU seconds of the untimed warm-up run per setting. */
+    static final double WARM_UP_CPU_SECONDS = 3;
 
     private SrBenchmark() {
     }
@@ -48,10 +61,31 @@ public final class SrBenchmark {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
-    /** Outcome of one run on one problem. */
-    record Outcome(Problem problem, boolean normalized, boolean recovered, double secondsToRecover, double seconds,
-                   long candidates, long evaluations, double cacheHitRate, Equation recoveredEquation, Equation selected,
-                   boolean skeletonMatch, SearchResult result) {
+    /** How long one search may run: wall-clock and CPU seconds, either infinite. */
+    record Budget(double wallSeconds, double cpuSeconds) {
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            if (cpuSeconds < Double.POSITIVE_INFINITY) {
+                parts.add(String.format(Locale.ROOT, "%.0f CPU seconds", cpuSeconds));
+            }
+            if (wallSeconds < Double.POSITIVE_INFINITY) {
+                parts.add(String.format(Locale.ROOT, "%.0f s wall-clock", wallSeconds));
+            }
+            return String.join(" or ", parts);
+        }
+    }
+
+    /**
+     * Outcome of one run on one problem; times to recover are the run's totals when not recovered.
+     * CPU times are the JVM's (every thread: islands, JIT, GC) over the run.
+     */
+    record Outcome(Problem problem, boolean normalized, long seed, boolean recovered, double secondsToRecover,
+                   double cpuSecondsToRecover, double seconds, double cpuSeconds, SearchStats stats,
+                   Equation recoveredEquation, Equation selected, boolean skeletonMatch, SearchResult result) {
+        /** Candidates answered from the fitness cache (no evaluation) over candidates scored. */
+        double savedFraction() {
+            return stats.candidates() == 0 ? 0 : stats.cacheHits() / (double) stats.candidates();
+        }
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
@@ -64,7 +98,7 @@ public final class SrBenchmark {
                     return 0;
                 }
                 case "--compare" -> o.put(a, "true");
-                case "--suite", "--time", "--threads", "--seed", "--points", "--only", "--out" -> {
+                case "--suite", "--time", "--cpu", "--threads", "--seed", "--seeds", "--points", "--only", "--out" -> {
                     if (i + 1 >= args.size()) {
                         err.println("sr-benchmark: " + a + " needs a value");
                         return 2;
@@ -83,62 +117,91 @@ public final class SrBenchmark {
             List<String> only = List.of(o.get("--only").split(","));
             problems.removeIf(p -> !only.contains(p.name()));
         }
-        double seconds = Double.parseDouble(o.getOrDefault("--time", "120"));
+        double cpu = o.containsKey("--cpu") ? Double.parseDouble(o.get("--cpu")) : Double.POSITIVE_INFINITY;
+        if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
+            err.println("sr-benchmark: this JVM does not report process CPU time; use --time");
+            return 2;
+        }
+        double wall = o.containsKey("--time") ? Double.parseDouble(o.get("--time"))
+                : cpu < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 120;
+        Budget budget = new Budget(wall, cpu);
         int threads = Integer.parseInt(o.getOrDefault("--threads", "2"));
-        long seed = Long.parseLong(o.getOrDefault("--seed", "0"));
+        List<Long> seeds = new ArrayList<>();
+        for (String seed : o.getOrDefault("--seeds", o.getOrDefault("--seed", "0")).split(",")) {
+            seeds.add(Long.parseLong(seed.trim()));
+        }
         int points = Integer.parseInt(o.getOrDefault("--points", "100"));
         Path dir = Path.of(o.getOrDefault("--out", "sr-benchmark-results"));
         Files.createDirectories(dir);
         boolean compare = o.containsKey("--compare");
+        warmUp(threads, compare);
         List<Outcome> outcomes = new ArrayList<>();
         for (Problem p : problems) {
-            for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
-                Outcome r = solve(p, normalized, seconds, threads, seed, points);
-                outcomes.add(r);
-                out.printf(Locale.ROOT, "%-9s %-4s %s in %6.1f s  size %2s  %s%n", p.name(), normalized ? "on" : "off",
-                        r.recovered() ? "recovered" : "missed   ", r.recovered() ? r.secondsToRecover() : r.seconds(),
-                        r.recoveredEquation() == null ? "-" : Integer.toString(r.recoveredEquation().complexity()),
-                        r.recoveredEquation() == null ? r.selected().infix(4) : r.recoveredEquation().infix(6));
-                if (normalized) {
-                    FrontFiles.plot(r.result(), p.name() + ": " + p.formula(),
-                            dir.resolve("front-" + p.name().replace('/', '_').replace('.', '_') + ".png"));
+            for (long seed : seeds) {
+                for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
+                    Outcome r = solve(p, normalized, budget, threads, seed, points);
+                    outcomes.add(r);
+                    out.printf(Locale.ROOT, "%-9s seed %-3d %-4s %s in %6.1f s (%6.1f CPU s)  size %2s  %s%n", p.name(), seed,
+                            normalized ? "on" : "off", r.recovered() ? "recovered" : "missed   ", r.secondsToRecover(),
+                            r.cpuSecondsToRecover(),
+                            r.recoveredEquation() == null ? "-" : Integer.toString(r.recoveredEquation().complexity()),
+                            r.recoveredEquation() == null ? r.selected().infix(4) : r.recoveredEquation().infix(6));
+                    if (normalized && seed == seeds.get(0)) {
+                        FrontFiles.plot(r.result(), p.name() + ": " + p.formula(),
+                                dir.resolve("front-" + p.name().replace('/', '_').replace('.', '_') + ".png"));
+                    }
                 }
             }
         }
-        writeResults(outcomes, dir, seconds, threads, seed, points);
+        writeResults(outcomes, dir, budget, threads, seeds, points);
         if (compare) {
-            writeComparison(outcomes, dir, seconds);
+            writeComparison(outcomes, dir, budget, threads, seeds);
         }
         return 0;
     }
 
-    static Outcome solve(Problem p, boolean normalized, double seconds, int threads, long seed, int points) {
+    /**
+     * A short run per setting before the measured ones, its outcome dropped, so that the first
+     * problem does not pay for loading the rules and compiling the hot code.
+     */
+    private static void warmUp(int threads, boolean compare) {
+        Problem small = Problems.neuralOde().get(0);
+        for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
+            solve(small, normalized, new Budget(10 * WARM_UP_CPU_SECONDS, WARM_UP_CPU_SECONDS), threads, 0, 60);
+        }
+    }
+
+    static Outcome solve(Problem p, boolean normalized, Budget budget, int threads, long seed, int points) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31 + p.name().hashCode());
         double[][] x = p.sample(points, rng);
         double[] y = p.target(x);
         double[][] fresh = p.sample(200, rng);
         double[] truth = p.target(fresh);
         long start = System.nanoTime();
-        double[] recoveredAt = {Double.NaN};
-        SearchResult r = SymbolicRegression.builder()
+        long cpuStart = ProcessCpu.nanos();
+        double[] recoveredAt = {Double.NaN, Double.NaN};
+        SymbolicRegression.Builder sr = SymbolicRegression.builder()
                 .operators(OperatorSet.parse(p.operators()))
                 .threads(threads)
                 .seed(seed)
                 .normalization(normalized)
-                .timeLimit(Duration.ofMillis((long) (seconds * 1000)))
                 .maxIterations(Long.MAX_VALUE)
                 .progress(progress -> {
                     for (Equation e : progress.front()) {
                         if (recovers(e, fresh, truth)) {
                             recoveredAt[0] = (System.nanoTime() - start) / 1e9;
+                            recoveredAt[1] = (ProcessCpu.nanos() - cpuStart) / 1e9;
                             return false;
                         }
                     }
-                    return true;
-                })
-                .build()
-                .fit(x, y, p.inputs());
+                    return (ProcessCpu.nanos() - cpuStart) / 1e9 < budget.cpuSeconds();
+                });
+        if (budget.wallSeconds() < Double.POSITIVE_INFINITY) {
+            sr.timeLimit(Duration.ofMillis((long) (budget.wallSeconds() * 1000)));
+        }
+        SearchResult r = sr.build().fit(x, y, p.inputs());
         double total = (System.nanoTime() - start) / 1e9;
+        double cpuTotal = (ProcessCpu.nanos() - cpuStart) / 1e9;
         Equation found = null;
         for (Equation e : r.front()) {
             if (recovers(e, fresh, truth)) {
@@ -147,8 +210,9 @@ public final class SrBenchmark {
             }
         }
         boolean match = found != null && truthSkeleton(p).equals(SimplifierNormalizer.standard().normalize(found.skeleton()));
-        return new Outcome(p, normalized, found != null, Double.isNaN(recoveredAt[0]) ? total : recoveredAt[0], total,
-                r.stats().candidates(), r.stats().evaluations(), r.stats().cacheHitRate(), found, r.selected(), match, r);
+        boolean early = !Double.isNaN(recoveredAt[0]);
+        return new Outcome(p, normalized, seed, found != null, early ? recoveredAt[0] : total,
+                early ? recoveredAt[1] : cpuTotal, total, cpuTotal, r.stats(), found, r.selected(), match, r);
     }
 
     /** True when the equation matches the truth on fresh points: normalized MSE below the threshold. */
@@ -186,80 +250,154 @@ public final class SrBenchmark {
         return SimplifierNormalizer.standard().normalize(b.build());
     }
 
-    private static void writeResults(List<Outcome> outcomes, Path dir, double seconds, int threads, long seed, int points)
-            throws IOException {
+    private static void writeResults(List<Outcome> outcomes, Path dir, Budget budget, int threads, List<Long> seeds,
+                                     int points) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Budget %.0f s per problem, %d threads, seed %d, %d noiseless training points; "
-                + "recovered = normalized MSE < 1e-10 on 200 fresh points.%n%n", seconds, threads, seed, points));
-        md.append("| suite | problem | truth | recovered | time (s) | size | skeleton = truth's | found (6 digits) |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
-        StringBuilder csv = new StringBuilder("suite,problem,normalization,recovered,seconds_to_recover,seconds,candidates,"
-                + "evaluations,cache_hit_rate,size,skeleton_match,found,selected\n");
+        md.append(String.format(Locale.ROOT, "Budget %s per problem, %d threads, seeds %s, %d noiseless training points; "
+                + "recovered = normalized MSE < 1e-10 on 200 fresh points.%n%n", budget.describe(), threads, seeds, points));
+        md.append("| suite | problem | seed | truth | recovered | time (s) | CPU (s) | size | skeleton = truth's | found (6 digits) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        StringBuilder csv = new StringBuilder("suite,problem,seed,normalization,recovered,seconds_to_recover,"
+                + "cpu_seconds_to_recover,seconds,cpu_seconds,candidates,cache_hits,evaluations,saved_fraction,size,"
+                + "selected_size,skeleton_match,found,selected\n");
         int recovered = 0;
         int runs = 0;
         for (Outcome r : outcomes) {
             Equation e = r.recoveredEquation();
-            csv.append(String.join(",", r.problem().suite(), r.problem().name(), r.normalized() ? "on" : "off",
-                    Boolean.toString(r.recovered()), fmt(r.secondsToRecover()), fmt(r.seconds()),
-                    Long.toString(r.candidates()), Long.toString(r.evaluations()), fmt(r.cacheHitRate()),
-                    e == null ? "" : Integer.toString(e.complexity()), Boolean.toString(r.skeletonMatch()),
-                    FrontFiles.csvCell(e == null ? "" : e.sympy()), FrontFiles.csvCell(r.selected() == null ? "" : r.selected().sympy()))).append('\n');
+            csv.append(String.join(",", r.problem().suite(), r.problem().name(), Long.toString(r.seed()),
+                    r.normalized() ? "on" : "off", Boolean.toString(r.recovered()), fmt(r.secondsToRecover()),
+                    fmt(r.cpuSecondsToRecover()), fmt(r.seconds()), fmt(r.cpuSeconds()),
+                    Long.toString(r.stats().candidates()), Long.toString(r.stats().cacheHits()),
+                    Long.toString(r.stats().evaluations()), fmt(r.savedFraction()),
+                    e == null ? "" : Integer.toString(e.complexity()),
+                    r.selected() == null ? "" : Integer.toString(r.selected().complexity()), Boolean.toString(r.skeletonMatch()),
+                    FrontFiles.csvCell(e == null ? "" : e.sympy()),
+                    FrontFiles.csvCell(r.selected() == null ? "" : r.selected().sympy()))).append('\n');
             if (!r.normalized()) {
                 continue;
             }
             runs++;
             recovered += r.recovered() ? 1 : 0;
-            md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | %s | %.1f | %s | %s | `%s` |%n", r.problem().suite(),
-                    r.problem().name(), r.problem().formula(), r.recovered() ? "yes" : "**no**",
-                    r.recovered() ? r.secondsToRecover() : r.seconds(), e == null ? "-" : Integer.toString(e.complexity()),
-                    e == null ? "-" : r.skeletonMatch() ? "yes" : "no", e == null ? "-" : e.infix(6)));
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | `%s` | %s | %.1f | %.1f | %s | %s | `%s` |%n",
+                    r.problem().suite(), r.problem().name(), r.seed(), r.problem().formula(), r.recovered() ? "yes" : "**no**",
+                    r.secondsToRecover(), r.cpuSecondsToRecover(), e == null ? "-" : Integer.toString(e.complexity()),
+                    e == null ? "-" : r.skeletonMatch() ? "yes" : "no",
+                    e == null ? "best: " + r.selected().infix(4) : e.infix(6)));
         }
         md.append(String.format(Locale.ROOT, "%nRecovered %d of %d.%n", recovered, runs));
         Files.writeString(dir.resolve("results.md"), md, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("results.csv"), csv, StandardCharsets.UTF_8);
     }
 
-    private static void writeComparison(List<Outcome> outcomes, Path dir, double seconds) throws IOException {
+    /**
+     * The on/off table: per problem, over the seeds, how many runs recovered, the CPU time to recover
+     * (median and range; a run that did not recover counts as longer than the budget), the fraction of
+     * candidates answered from the cache, evaluations per candidate, and the size of the selected
+     * expression at the end.
+     */
+    private static void writeComparison(List<Outcome> outcomes, Path dir, Budget budget, int threads, List<Long> seeds)
+            throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Same budget (%.0f s, same seed and data) with SimpliJ normalization on and off.%n%n",
-                seconds));
-        md.append("| problem | recovered on / off | time to recover on / off (s) | candidates answered by the cache on / off "
-                + "| evaluations per candidate on / off | final size on / off |\n|---|---|---|---|---|---|\n");
-        XYSeries on = new XYSeries("normalization on");
-        XYSeries off = new XYSeries("normalization off");
-        double sumHitOn = 0;
-        double sumHitOff = 0;
-        int n = 0;
-        for (int i = 0; i + 1 < outcomes.size(); i += 2) {
-            Outcome a = outcomes.get(i);
-            Outcome b = outcomes.get(i + 1);
-            md.append(String.format(Locale.ROOT, "| %s | %s / %s | %s / %s | %.0f%% / %.0f%% | %.1f / %.1f | %s / %s |%n",
-                    a.problem().name(), yes(a), yes(b), time(a), time(b), 100 * a.cacheHitRate(), 100 * b.cacheHitRate(),
-                    a.evaluations() / (double) Math.max(1, a.candidates()), b.evaluations() / (double) Math.max(1, b.candidates()),
-                    size(a), size(b)));
-            on.add(n + 1, a.recovered() ? a.secondsToRecover() : seconds);
-            off.add(n + 1, b.recovered() ? b.secondsToRecover() : seconds);
-            sumHitOn += a.cacheHitRate();
-            sumHitOff += b.cacheHitRate();
-            n++;
+        md.append(String.format(Locale.ROOT, "Same budget (%s), %d threads, same seeds %s and data, SimpliJ normalization "
+                + "on and off. Each cell: on / off; median [min - max] over the seeds.%n%n", budget.describe(), threads, seeds));
+        md.append("| problem | recovered on / off | CPU s to recover on / off | evaluations saved (cache hits / candidates) "
+                + "on / off | evaluations per candidate on / off | size of the selected expression on / off |\n"
+                + "|---|---|---|---|---|---|\n");
+        XYSeries onSeries = new XYSeries("normalization on");
+        XYSeries offSeries = new XYSeries("normalization off");
+        Map<Boolean, List<Outcome>> all = Map.of(true, new ArrayList<>(), false, new ArrayList<>());
+        List<Problem> problems = outcomes.stream().map(Outcome::problem).distinct().toList();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
+            List<Outcome> on = outcomes.stream().filter(r -> r.problem() == p && r.normalized()).toList();
+            List<Outcome> off = outcomes.stream().filter(r -> r.problem() == p && !r.normalized()).toList();
+            all.get(true).addAll(on);
+            all.get(false).addAll(off);
+            md.append(row(p.name(), on, off, budget));
+            onSeries.add(i + 1, Math.min(median(recoveryCpu(on)), budgetCap(budget, on)));
+            offSeries.add(i + 1, Math.min(median(recoveryCpu(off)), budgetCap(budget, off)));
         }
-        md.append(String.format(Locale.ROOT, "%nMean fraction of candidates answered without evaluation: %.0f%% on, %.0f%% off "
-                + "(a miss costs a constant fit, tens of evaluations).%n", 100 * sumHitOn / n, 100 * sumHitOff / n));
+        md.append(row("**all runs**", all.get(true), all.get(false), budget));
+        md.append(String.format(Locale.ROOT, "%nPooled over all runs: %s of the candidates answered from the cache with "
+                        + "normalization on, %s with it off (off, the cache still answers candidates whose raw skeleton "
+                        + "was seen before). A run that did not recover counts as '> budget'.%n",
+                pct(pooledSaved(all.get(true))), pct(pooledSaved(all.get(false)))));
         Files.writeString(dir.resolve("normalization.md"), md, StandardCharsets.UTF_8);
-        FrontFiles.writeTimeChart("time to recover (unrecovered drawn at the budget)", List.of(on, off),
-                dir.resolve("normalization-time-to-recover.png"));
+        FrontFiles.writeTimeChart("median CPU seconds to recover (unrecovered drawn at the budget)",
+                List.of(onSeries, offSeries), dir.resolve("normalization-time-to-recover.png"));
     }
 
-    private static String yes(Outcome o) {
-        return o.recovered() ? "yes" : "no";
+    private static String row(String name, List<Outcome> on, List<Outcome> off, Budget budget) {
+        return String.format(Locale.ROOT, "| %s | %d/%d / %d/%d | %s / %s | %s / %s | %s / %s | %s / %s |%n", name,
+                count(on), on.size(), count(off), off.size(), spread(recoveryCpu(on), "%.1f"),
+                spread(recoveryCpu(off), "%.1f"), spreadPct(on), spreadPct(off),
+                spread(on.stream().mapToDouble(r -> r.stats().evaluations() / (double) Math.max(1, r.stats().candidates()))
+                        .toArray(), "%.1f"),
+                spread(off.stream().mapToDouble(r -> r.stats().evaluations() / (double) Math.max(1, r.stats().candidates()))
+                        .toArray(), "%.1f"),
+                spread(sizes(on), "%.0f"), spread(sizes(off), "%.0f"));
     }
 
-    private static String time(Outcome o) {
-        return o.recovered() ? String.format(Locale.ROOT, "%.1f", o.secondsToRecover()) : "-";
+    private static long count(List<Outcome> runs) {
+        return runs.stream().filter(Outcome::recovered).count();
     }
 
-    private static String size(Outcome o) {
-        return o.selected() == null ? "-" : Integer.toString(o.selected().complexity());
+    /** CPU seconds to recover, infinite for a run that did not recover. */
+    private static double[] recoveryCpu(List<Outcome> runs) {
+        return runs.stream().mapToDouble(r -> r.recovered() ? r.cpuSecondsToRecover() : Double.POSITIVE_INFINITY).toArray();
+    }
+
+    /** Where an unrecovered median is drawn: the budget, or the longest run when the budget is wall-clock only. */
+    private static double budgetCap(Budget budget, List<Outcome> runs) {
+        return budget.cpuSeconds() < Double.POSITIVE_INFINITY ? budget.cpuSeconds()
+                : runs.stream().mapToDouble(Outcome::cpuSeconds).max().orElse(0);
+    }
+
+    private static double[] sizes(List<Outcome> runs) {
+        return runs.stream().filter(r -> r.selected() != null).mapToDouble(r -> r.selected().complexity()).toArray();
+    }
+
+    private static String spreadPct(List<Outcome> runs) {
+        return spread(runs.stream().mapToDouble(r -> 100 * r.savedFraction()).toArray(), "%.0f%%");
+    }
+
+    private static double pooledSaved(List<Outcome> runs) {
+        long hits = runs.stream().mapToLong(r -> r.stats().cacheHits()).sum();
+        long candidates = runs.stream().mapToLong(r -> r.stats().candidates()).sum();
+        return candidates == 0 ? 0 : hits / (double) candidates;
+    }
+
+    private static String pct(double fraction) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * fraction);
+    }
+
+    /** {@code median [min - max]}, infinite values as "> budget"; just the value when all are equal. */
+    static String spread(double[] values, String format) {
+        if (values.length == 0) {
+            return "-";
+        }
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        String median = show(median(v), format);
+        if (v[0] == v[v.length - 1]) {
+            return median;
+        }
+        return median + " [" + show(v[0], format) + " - " + show(v[v.length - 1], format) + "]";
+    }
+
+    private static String show(double value, String format) {
+        return value == Double.POSITIVE_INFINITY ? "> budget" : String.format(Locale.ROOT, format, value);
+    }
+
+    /** The median; the mean of the middle two for an even count (infinite when either is). */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        int mid = v.length / 2;
+        return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
     }
 
     private static String fmt(double v) {

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simplij.expr.Expr;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SrBenchmarkTest {
     @Test
@@ -38,8 +44,31 @@ class SrBenchmarkTest {
     @Test
     void smallSeededRunsRecoverEasyProblems() {
         for (Problem p : List.of(Problems.neuralOde().get(0), Problems.feynman().get(2))) {
-            SrBenchmark.Outcome o = SrBenchmark.solve(p, true, 30, 1, 3, 60);
+            SrBenchmark.Outcome o = SrBenchmark.solve(p, true, new SrBenchmark.Budget(30, Double.POSITIVE_INFINITY), 1, 3, 60);
             assertTrue(o.recovered(), p.name() + ": " + o.result().front());
         }
+    }
+
+    @Test
+    void spreadIsMedianAndRangeWithUnrecoveredRunsAboveTheBudget() {
+        assertEquals("2.0 [1.0 - 5.0]", SrBenchmark.spread(new double[] {5, 1, 2}, "%.1f"));
+        assertEquals("3.5 [1.0 - > budget]", SrBenchmark.spread(new double[] {1, 3, 4, Double.POSITIVE_INFINITY}, "%.1f"));
+        assertEquals("> budget [1.0 - > budget]",
+                SrBenchmark.spread(new double[] {1, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, "%.1f"));
+        assertEquals("7", SrBenchmark.spread(new double[] {7, 7}, "%.0f"));
+    }
+
+    @Test
+    void compareWritesOneRowPerProblemAndTheTotals(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = SrBenchmark.run(List.of("--suite", "node", "--only", "dx/dt", "--seeds", "1,2", "--compare",
+                "--cpu", "20", "--threads", "1", "--points", "60", "--out", dir.toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, status);
+        List<String> rows = Files.readAllLines(dir.resolve("normalization.md"));
+        assertTrue(rows.get(0).contains("20 CPU seconds") && rows.get(0).contains("[1, 2]"), rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("| dx/dt | 2/2 / ")), String.join("\n", rows));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("| **all runs** |")), String.join("\n", rows));
+        assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size(), "header and four runs");
     }
 }
