@@ -1,0 +1,436 @@
+package dev.simplij.reliability;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Rigorous enclosures of the elementary functions on {@link Interval}s, built only from
+ * outward-rounded arithmetic and series whose truncation error is bounded explicitly: no library
+ * function's accuracy is taken on trust (the JDK's {@code Math.pow(x, 0.2)} is not a fifth root,
+ * and {@code BigDecimal.sqrt} is checked by squaring). Monotone functions are enclosed by their
+ * values at the two ends; sine and cosine by the value at the midpoint widened by the half-width
+ * (their slope is at most 1). Immutable and thread-safe.
+ */
+final class ElementaryFunctions {
+    /** Digits carried beyond the requested precision, for the squarings of exp and the series. */
+    private static final int GUARD = 25;
+    /** exp of arguments beyond this (about 10^434294) is not computed: unknown. */
+    private static final BigDecimal EXP_LIMIT = BigDecimal.valueOf(1_000_000);
+    /** sin, cos and tan of arguments with more digits before the point than this are not computed. */
+    private static final int MAX_TRIG_INTEGER_DIGITS = 2_000;
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    /** pi to {@link #piDigits} decimals, within 10^-piDigits; grown on demand. */
+    private static BigDecimal piDecimals = BigDecimal.ZERO;
+    private static int piDigits;
+
+    private final IntervalArithmetic work;
+    /** Series stop once a term is below this. */
+    private final BigDecimal negligible;
+    /** An upper bound on one rounding error of a number below 2 at the working precision. */
+    private final BigDecimal roundingUnit;
+
+    ElementaryFunctions(int digits) {
+        work = new IntervalArithmetic(digits + GUARD);
+        negligible = BigDecimal.ONE.movePointLeft(work.digits + 2);
+        roundingUnit = BigDecimal.ONE.movePointLeft(work.digits - 1);
+    }
+
+    IntervalArithmetic arithmetic() {
+        return work;
+    }
+
+    Interval pi() {
+        return pi(work.digits);
+    }
+
+    Interval e() {
+        return expPoint(BigDecimal.ONE);
+    }
+
+    /** The enclosure of an increasing function from enclosures of its values at the two ends. */
+    private static Interval hull(Interval atLo, Interval atHi) {
+        return atLo.certain() && atHi.certain() ? Interval.of(atLo.lo(), atHi.hi()) : Interval.UNKNOWN;
+    }
+
+    // ---- exp, log, roots, hyperbolic functions ----
+
+    Interval exp(Interval x) {
+        return x.certain() ? hull(expPoint(x.lo()), expPoint(x.hi())) : x;
+    }
+
+    /**
+     * exp at a point: halve the argument until it is below 2^-10, sum the Taylor series with every
+     * term rounded down (lower end) or up (upper end, plus the last term as a bound on the tail),
+     * then square back with the same rounding; a negative argument is the reciprocal.
+     */
+    private Interval expPoint(BigDecimal x) {
+        if (x.signum() == 0) {
+            return Interval.ONE;
+        }
+        if (x.abs().compareTo(EXP_LIMIT) > 0) {
+            return Interval.UNKNOWN;
+        }
+        if (x.signum() < 0) {
+            return work.divide(Interval.ONE, expPoint(x.negate()));
+        }
+        int integerDigits = Math.max(0, x.precision() - x.scale());
+        // Halving beyond 2^-10, by about the square root of the digits, trades series terms (a
+        // division each) for squarings (a product each); 2^-65 at most, far inside the guard digits.
+        int halvings = (int) Math.ceil(integerDigits * 3.33) + 10 + (int) Math.sqrt(2.0 * work.digits);
+        BigDecimal y = x.multiply(HALF.pow(halvings));
+        BigDecimal lo = expSeries(y.round(work.down), work.down, false);
+        BigDecimal hi = expSeries(y.round(work.up), work.up, true);
+        for (int k = 0; k < halvings; k++) {
+            lo = lo.multiply(lo, work.down);
+            hi = hi.multiply(hi, work.up);
+        }
+        return Interval.of(lo, hi);
+    }
+
+    /**
+     * Taylor sum of exp(y) for 0 < y <= 2^-10, every term rounded in {@code mc}'s direction (all
+     * terms are positive). The tail after term k is below term k times 2y/(k+1), so adding the last
+     * term once more bounds it from above.
+     */
+    private BigDecimal expSeries(BigDecimal y, MathContext mc, boolean upper) {
+        BigDecimal sum = BigDecimal.ONE;
+        BigDecimal term = BigDecimal.ONE;
+        for (int k = 1; term.compareTo(negligible) >= 0; k++) {
+            term = term.multiply(y, mc).divide(BigDecimal.valueOf(k), mc);
+            sum = sum.add(term, mc);
+        }
+        return upper ? sum.add(term, mc) : sum;
+    }
+
+    /** Natural logarithm; undefined at or below 0, unknown for an interval that reaches 0. */
+    Interval log(Interval x) {
+        if (!x.certain()) {
+            return x;
+        }
+        if (x.hi().signum() <= 0) {
+            return Interval.UNDEFINED;
+        }
+        if (x.lo().signum() <= 0) {
+            return Interval.UNKNOWN;
+        }
+        return hull(logPoint(x.lo()), logPoint(x.hi()));
+    }
+
+    /**
+     * log at a point {@code x > 0}: Newton's method on exp from the double estimate, then a proof:
+     * exp of the candidate minus (plus) a margin must be certainly below (above) {@code x}.
+     */
+    private Interval logPoint(BigDecimal x) {
+        if (x.compareTo(BigDecimal.ONE) == 0) {
+            return Interval.ZERO;
+        }
+        int exponent = x.precision() - x.scale() - 1;
+        double leading = x.movePointLeft(exponent).doubleValue();
+        BigDecimal y = new BigDecimal(Math.log(leading) + exponent * Math.log(10));
+        BigDecimal tolerance = BigDecimal.ONE.movePointLeft(work.digits - 3);
+        for (int step = 0; step < 10; step++) {
+            Interval inverse = expPoint(y.negate());
+            if (!inverse.certain()) {
+                return Interval.UNKNOWN;
+            }
+            BigDecimal correction = x.multiply(inverse.lo(), work.nearest).subtract(BigDecimal.ONE, work.nearest);
+            y = y.add(correction, work.nearest);
+            if (correction.abs().compareTo(tolerance.multiply(y.abs().max(BigDecimal.ONE))) < 0) {
+                break;
+            }
+        }
+        BigDecimal margin = BigDecimal.ONE.movePointLeft(work.digits - GUARD + 5).multiply(y.abs().max(BigDecimal.ONE));
+        for (int attempt = 0; attempt < 3; attempt++, margin = margin.movePointRight(6)) {
+            BigDecimal lo = y.subtract(margin);
+            BigDecimal hi = y.add(margin);
+            Interval expLo = expPoint(lo);
+            Interval expHi = expPoint(hi);
+            if (expLo.certain() && expHi.certain() && expLo.hi().compareTo(x) <= 0 && expHi.lo().compareTo(x) >= 0) {
+                return Interval.of(lo, hi);
+            }
+        }
+        return Interval.UNKNOWN;
+    }
+
+    /** Real odd root ({@code n} = 3 or 5): defined everywhere, increasing, exp(log|x|/n) with x's sign. */
+    Interval oddRoot(Interval x, int n) {
+        return x.certain() ? hull(oddRootPoint(x.lo(), n), oddRootPoint(x.hi(), n)) : x;
+    }
+
+    private Interval oddRootPoint(BigDecimal x, int n) {
+        if (x.signum() == 0) {
+            return Interval.ZERO;
+        }
+        if (x.signum() < 0) {
+            return work.negate(oddRootPoint(x.negate(), n));
+        }
+        return exp(work.divide(logPoint(x), Interval.point(BigDecimal.valueOf(n))));
+    }
+
+    Interval sinh(Interval x) {
+        return x.certain() ? hull(sinhPoint(x.lo()), sinhPoint(x.hi())) : x;
+    }
+
+    private Interval sinhPoint(BigDecimal x) {
+        Interval up = expPoint(x);
+        return work.multiply(work.subtract(up, work.divide(Interval.ONE, up)), Interval.point(HALF));
+    }
+
+    /** cosh is even and increasing in |x|. */
+    Interval cosh(Interval x) {
+        if (!x.certain()) {
+            return x;
+        }
+        Interval magnitude = work.abs(x);
+        Interval atLo = coshPoint(magnitude.lo());
+        Interval atHi = coshPoint(magnitude.hi());
+        if (!atLo.certain() || !atHi.certain()) {
+            return Interval.UNKNOWN;
+        }
+        return Interval.of(atLo.lo().max(BigDecimal.ONE), atHi.hi());
+    }
+
+    private Interval coshPoint(BigDecimal x) {
+        Interval up = expPoint(x);
+        return work.multiply(work.add(up, work.divide(Interval.ONE, up)), Interval.point(HALF));
+    }
+
+    Interval tanh(Interval x) {
+        return x.certain() ? hull(tanhPoint(x.lo()), tanhPoint(x.hi())) : x;
+    }
+
+    /**
+     * tanh(x) = (e^2x - 1)/(e^2x + 1); beyond |x| = 2 * digits, 1 - |tanh x| < 2e^-2|x| is below
+     * one unit of the working precision, so the enclosure is [1 - unit, 1] with x's sign.
+     */
+    private Interval tanhPoint(BigDecimal x) {
+        if (x.abs().compareTo(BigDecimal.valueOf(2L * work.digits)) > 0) {
+            Interval positive = Interval.of(BigDecimal.ONE.subtract(roundingUnit), BigDecimal.ONE);
+            return x.signum() > 0 ? positive : work.negate(positive);
+        }
+        Interval e2 = expPoint(x.multiply(TWO));
+        Interval quotient = work.divide(work.subtract(e2, Interval.ONE), work.add(e2, Interval.ONE));
+        return quotient.certain() ? Interval.of(quotient.lo().max(BigDecimal.ONE.negate()),
+                quotient.hi().min(BigDecimal.ONE)) : quotient;
+    }
+
+    // ---- pi, sin, cos, tan ----
+
+    /** pi within 10^-digits; Machin's formula with bounded rounding, computed once per size. */
+    private static synchronized Interval pi(int digits) {
+        if (piDigits < digits) {
+            int target = Math.max(2 * piDigits, digits + 50);
+            piDecimals = machinPi(target);
+            piDigits = target;
+        }
+        BigDecimal error = BigDecimal.ONE.movePointLeft(piDigits);
+        return Interval.of(piDecimals.subtract(error), piDecimals.add(error));
+    }
+
+    /**
+     * pi = 16 atan(1/5) - 4 atan(1/239) carried to digits + 10 decimals: each series term takes 3
+     * roundings of at most 10^-(digits+10), so the total is far below 10^-digits for any size that
+     * fits in memory.
+     */
+    private static BigDecimal machinPi(int digits) {
+        MathContext mc = new MathContext(digits + 10, RoundingMode.HALF_EVEN);
+        BigDecimal sum = inverseArctangent(5, mc).multiply(BigDecimal.valueOf(16))
+                .subtract(inverseArctangent(239, mc).multiply(BigDecimal.valueOf(4)));
+        return sum.setScale(digits + 5, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal inverseArctangent(int n, MathContext mc) {
+        BigDecimal limit = BigDecimal.ONE.movePointLeft(mc.getPrecision() + 2);
+        BigDecimal nSquared = BigDecimal.valueOf((long) n * n);
+        BigDecimal power = BigDecimal.ONE.divide(BigDecimal.valueOf(n), mc);
+        BigDecimal sum = power;
+        for (int k = 1; power.compareTo(limit) >= 0; k++) {
+            power = power.divide(nSquared, mc);
+            BigDecimal term = power.divide(BigDecimal.valueOf(2L * k + 1), mc);
+            sum = (k % 2 == 0 ? sum.add(term, mc) : sum.subtract(term, mc));
+        }
+        return sum;
+    }
+
+    Interval sin(Interval x) {
+        return periodic(x, false);
+    }
+
+    Interval cos(Interval x) {
+        return periodic(x, true);
+    }
+
+    /** sin or cos over an interval: the midpoint's enclosure widened by the half-width, within [-1, 1]. */
+    private Interval periodic(Interval x, boolean cosine) {
+        if (!x.certain()) {
+            return x;
+        }
+        BigDecimal mid = x.lo().add(x.hi()).multiply(HALF);
+        BigDecimal radius = x.hi().subtract(x.lo()).multiply(HALF);
+        Interval atMid = trigPoint(mid, cosine);
+        if (!atMid.certain()) {
+            return atMid;
+        }
+        return Interval.of(atMid.lo().subtract(radius, work.down).max(BigDecimal.ONE.negate()),
+                atMid.hi().add(radius, work.up).min(BigDecimal.ONE));
+    }
+
+    /** tan: unknown when cos may vanish in the interval (|cos(mid)| not above the half-width), else increasing. */
+    Interval tan(Interval x) {
+        if (!x.certain()) {
+            return x;
+        }
+        if (x.isPoint()) {
+            return tanPoint(x.lo());
+        }
+        BigDecimal radius = x.hi().subtract(x.lo()).multiply(HALF);
+        Interval cosMid = trigPoint(x.lo().add(x.hi()).multiply(HALF), true);
+        if (!cosMid.certain() || (cosMid.lo().compareTo(radius) <= 0 && cosMid.hi().compareTo(radius.negate()) >= 0)) {
+            return Interval.UNKNOWN;
+        }
+        return hull(tanPoint(x.lo()), tanPoint(x.hi()));
+    }
+
+    private Interval tanPoint(BigDecimal x) {
+        return work.divide(trigPoint(x, false), trigPoint(x, true));
+    }
+
+    /**
+     * sin or cos at a point: subtract the nearest multiple k of pi/2 (pi carried to as many more
+     * decimals as x has digits before the point), then the series on the remainder r, |r| <= 0.8,
+     * in the quadrant k mod 4 (cos x = sin(x + pi/2)).
+     */
+    private Interval trigPoint(BigDecimal x, boolean cosine) {
+        int integerDigits = Math.max(0, x.precision() - x.scale());
+        if (integerDigits > MAX_TRIG_INTEGER_DIGITS) {
+            return Interval.UNKNOWN;
+        }
+        IntervalArithmetic reduction = new IntervalArithmetic(work.digits + integerDigits + 5);
+        Interval halfPi = reduction.multiply(pi(work.digits + integerDigits + 5), Interval.point(HALF));
+        BigInteger k = x.divide(halfPi.lo(), new MathContext(integerDigits + 5, RoundingMode.HALF_EVEN))
+                .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+        Interval r = reduction.subtract(Interval.point(x), reduction.multiply(Interval.point(new BigDecimal(k)), halfPi));
+        int quadrant = (k.mod(BigInteger.valueOf(4)).intValue() + (cosine ? 1 : 0)) % 4;
+        return switch (quadrant) {
+            case 0 -> reducedSin(r);
+            case 1 -> reducedCos(r);
+            case 2 -> work.negate(reducedSin(r));
+            default -> work.negate(reducedCos(r));
+        };
+    }
+
+    /** sin on |r| <= 0.8, where it is increasing. */
+    private Interval reducedSin(Interval r) {
+        return hull(alternatingSeries(r.lo(), 1), alternatingSeries(r.hi(), 1));
+    }
+
+    /** cos on |r| <= 0.8: even and decreasing in |r|. */
+    private Interval reducedCos(Interval r) {
+        Interval magnitude = work.abs(r);
+        Interval atFar = alternatingSeries(magnitude.hi(), 0);
+        Interval atNear = alternatingSeries(magnitude.lo(), 0);
+        return Interval.of(atFar.lo(), atNear.hi().min(BigDecimal.ONE));
+    }
+
+    /**
+     * The sine ({@code first} = 1) or cosine ({@code first} = 0) series at |t| <= 1: its terms
+     * alternate and shrink, so the tail is below the last term summed; each term carries at most
+     * 3n roundings of numbers below 1, bounded by n^2 units in all.
+     */
+    private Interval alternatingSeries(BigDecimal t, int first) {
+        MathContext mc = work.nearest;
+        BigDecimal square = t.multiply(t, mc);
+        BigDecimal term = first == 1 ? t.round(mc) : BigDecimal.ONE;
+        BigDecimal sum = term;
+        int terms = 1;
+        for (int n = first; term.abs().compareTo(negligible) >= 0; n += 2, terms++) {
+            term = term.multiply(square, mc).divide(BigDecimal.valueOf(-(long) (n + 1) * (n + 2)), mc);
+            sum = sum.add(term, mc);
+        }
+        BigDecimal error = term.abs().add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
+        return Interval.of(sum.subtract(error, work.down), sum.add(error, work.up));
+    }
+
+    // ---- atan, asin, acos ----
+
+    Interval atan(Interval x) {
+        return x.certain() ? hull(atanPoint(x.lo()), atanPoint(x.hi())) : x;
+    }
+
+    /**
+     * atan at a point: odd; atan x = pi/2 - atan(1/x) above 1; then twice the half-angle step
+     * t -> t/(1 + sqrt(1 + t^2)) brings t below tan(pi/16) < 0.2, where the series converges fast.
+     */
+    private Interval atanPoint(BigDecimal x) {
+        if (x.signum() == 0) {
+            return Interval.ZERO;
+        }
+        if (x.signum() < 0) {
+            return work.negate(atanPoint(x.negate()));
+        }
+        if (x.compareTo(BigDecimal.ONE) > 0) {
+            Interval halfPi = work.multiply(pi(), Interval.point(HALF));
+            return work.subtract(halfPi, atan(work.divide(Interval.ONE, Interval.point(x))));
+        }
+        Interval t = Interval.point(x);
+        for (int step = 0; step < 2; step++) {
+            Interval root = work.sqrt(work.add(Interval.ONE, work.multiply(t, t)));
+            t = work.divide(t, work.add(Interval.ONE, root));
+        }
+        if (!t.certain()) {
+            return Interval.UNKNOWN;
+        }
+        Interval reduced = hull(atanSeries(t.lo()), atanSeries(t.hi()));
+        return work.multiply(reduced, Interval.point(BigDecimal.valueOf(4)));
+    }
+
+    /** t - t^3/3 + t^5/5 - ... for 0 <= t < 0.2: alternating and shrinking, bounded like the sine series. */
+    private Interval atanSeries(BigDecimal t) {
+        MathContext mc = work.nearest;
+        BigDecimal square = t.multiply(t, mc);
+        BigDecimal power = t;
+        BigDecimal term = t;
+        BigDecimal sum = t;
+        int terms = 1;
+        for (int k = 1; term.abs().compareTo(negligible) >= 0; k++, terms++) {
+            power = power.multiply(square, mc).negate();
+            term = power.divide(BigDecimal.valueOf(2L * k + 1), mc);
+            sum = sum.add(term, mc);
+        }
+        BigDecimal error = term.abs().add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
+        return Interval.of(sum.subtract(error, work.down), sum.add(error, work.up));
+    }
+
+    /** asin: undefined outside [-1, 1], unknown when the interval crosses ±1, else increasing. */
+    Interval asin(Interval x) {
+        if (!x.certain()) {
+            return x;
+        }
+        BigDecimal one = BigDecimal.ONE;
+        if (x.hi().compareTo(one.negate()) < 0 || x.lo().compareTo(one) > 0) {
+            return Interval.UNDEFINED;
+        }
+        if (x.lo().compareTo(one.negate()) < 0 || x.hi().compareTo(one) > 0) {
+            return Interval.UNKNOWN;
+        }
+        return hull(asinPoint(x.lo()), asinPoint(x.hi()));
+    }
+
+    Interval acos(Interval x) {
+        return work.subtract(work.multiply(pi(), Interval.point(HALF)), asin(x));
+    }
+
+    /** asin x = atan(x / sqrt(1 - x^2)) inside (-1, 1); ±pi/2 at ±1. */
+    private Interval asinPoint(BigDecimal x) {
+        if (x.abs().compareTo(BigDecimal.ONE) == 0) {
+            Interval halfPi = work.multiply(pi(), Interval.point(HALF));
+            return x.signum() > 0 ? halfPi : work.negate(halfPi);
+        }
+        Interval p = Interval.point(x);
+        Interval cosine = work.sqrt(work.subtract(Interval.ONE, work.multiply(p, p)));
+        return atan(work.divide(p, cosine));
+    }
+}
