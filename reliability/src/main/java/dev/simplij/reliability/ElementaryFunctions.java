@@ -6,7 +6,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Rigorous enclosures of the elementary functions on {@link Interval}s, built only from
+ * Rigorous enclosures of the elementary functions on {@link Enclosure}s, built only from
  * outward-rounded arithmetic and series whose truncation error is bounded explicitly: no library
  * function's accuracy is taken on trust (the JDK's {@code Math.pow(x, 0.2)} is not a fifth root,
  * and {@code BigDecimal.sqrt} is checked by squaring). Monotone functions are enclosed by their
@@ -42,22 +42,22 @@ final class ElementaryFunctions {
         return work;
     }
 
-    Interval pi() {
+    Enclosure pi() {
         return pi(work.digits);
     }
 
-    Interval e() {
+    Enclosure e() {
         return expPoint(BigDecimal.ONE);
     }
 
     /** The enclosure of an increasing function from enclosures of its values at the two ends. */
-    private static Interval hull(Interval atLo, Interval atHi) {
-        return atLo.certain() && atHi.certain() ? Interval.of(atLo.lo(), atHi.hi()) : Interval.UNKNOWN;
+    private static Enclosure hull(Enclosure atLo, Enclosure atHi) {
+        return atLo.certain() && atHi.certain() ? Enclosure.of(atLo.lo(), atHi.hi()) : Enclosure.UNKNOWN;
     }
 
     // ---- exp, log, roots, hyperbolic functions ----
 
-    Interval exp(Interval x) {
+    Enclosure exp(Enclosure x) {
         return x.certain() ? hull(expPoint(x.lo()), expPoint(x.hi())) : x;
     }
 
@@ -66,15 +66,15 @@ final class ElementaryFunctions {
      * term rounded down (lower end) or up (upper end, plus the last term as a bound on the tail),
      * then square back with the same rounding; a negative argument is the reciprocal.
      */
-    private Interval expPoint(BigDecimal x) {
+    private Enclosure expPoint(BigDecimal x) {
         if (x.signum() == 0) {
-            return Interval.ONE;
+            return Enclosure.ONE;
         }
         if (x.abs().compareTo(EXP_LIMIT) > 0) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         if (x.signum() < 0) {
-            return work.divide(Interval.ONE, expPoint(x.negate()));
+            return work.divide(Enclosure.ONE, expPoint(x.negate()));
         }
         int integerDigits = Math.max(0, x.precision() - x.scale());
         // Halving beyond 2^-10, by about the square root of the digits, trades series terms (a
@@ -87,7 +87,7 @@ final class ElementaryFunctions {
             lo = lo.multiply(lo, work.down);
             hi = hi.multiply(hi, work.up);
         }
-        return Interval.of(lo, hi);
+        return Enclosure.of(lo, hi);
     }
 
     /**
@@ -106,15 +106,15 @@ final class ElementaryFunctions {
     }
 
     /** Natural logarithm; undefined at or below 0, unknown for an interval that reaches 0. */
-    Interval log(Interval x) {
+    Enclosure log(Enclosure x) {
         if (!x.certain()) {
             return x;
         }
         if (x.hi().signum() <= 0) {
-            return Interval.UNDEFINED;
+            return Enclosure.UNDEFINED;
         }
         if (x.lo().signum() <= 0) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         return hull(logPoint(x.lo()), logPoint(x.hi()));
     }
@@ -123,18 +123,18 @@ final class ElementaryFunctions {
      * log at a point {@code x > 0}: Newton's method on exp from the double estimate, then a proof:
      * exp of the candidate minus (plus) a margin must be certainly below (above) {@code x}.
      */
-    private Interval logPoint(BigDecimal x) {
+    private Enclosure logPoint(BigDecimal x) {
         if (x.compareTo(BigDecimal.ONE) == 0) {
-            return Interval.ZERO;
+            return Enclosure.ZERO;
         }
         int exponent = x.precision() - x.scale() - 1;
         double leading = x.movePointLeft(exponent).doubleValue();
         BigDecimal y = new BigDecimal(Math.log(leading) + exponent * Math.log(10));
         BigDecimal tolerance = BigDecimal.ONE.movePointLeft(work.digits - 3);
         for (int step = 0; step < 10; step++) {
-            Interval inverse = expPoint(y.negate());
+            Enclosure inverse = expPoint(y.negate());
             if (!inverse.certain()) {
-                return Interval.UNKNOWN;
+                return Enclosure.UNKNOWN;
             }
             BigDecimal correction = x.multiply(inverse.lo(), work.nearest).subtract(BigDecimal.ONE, work.nearest);
             y = y.add(correction, work.nearest);
@@ -146,59 +146,59 @@ final class ElementaryFunctions {
         for (int attempt = 0; attempt < 3; attempt++, margin = margin.movePointRight(6)) {
             BigDecimal lo = y.subtract(margin);
             BigDecimal hi = y.add(margin);
-            Interval expLo = expPoint(lo);
-            Interval expHi = expPoint(hi);
+            Enclosure expLo = expPoint(lo);
+            Enclosure expHi = expPoint(hi);
             if (expLo.certain() && expHi.certain() && expLo.hi().compareTo(x) <= 0 && expHi.lo().compareTo(x) >= 0) {
-                return Interval.of(lo, hi);
+                return Enclosure.of(lo, hi);
             }
         }
-        return Interval.UNKNOWN;
+        return Enclosure.UNKNOWN;
     }
 
     /** Real odd root ({@code n} = 3 or 5): defined everywhere, increasing, exp(log|x|/n) with x's sign. */
-    Interval oddRoot(Interval x, int n) {
+    Enclosure oddRoot(Enclosure x, int n) {
         return x.certain() ? hull(oddRootPoint(x.lo(), n), oddRootPoint(x.hi(), n)) : x;
     }
 
-    private Interval oddRootPoint(BigDecimal x, int n) {
+    private Enclosure oddRootPoint(BigDecimal x, int n) {
         if (x.signum() == 0) {
-            return Interval.ZERO;
+            return Enclosure.ZERO;
         }
         if (x.signum() < 0) {
             return work.negate(oddRootPoint(x.negate(), n));
         }
-        return exp(work.divide(logPoint(x), Interval.point(BigDecimal.valueOf(n))));
+        return exp(work.divide(logPoint(x), Enclosure.point(BigDecimal.valueOf(n))));
     }
 
-    Interval sinh(Interval x) {
+    Enclosure sinh(Enclosure x) {
         return x.certain() ? hull(sinhPoint(x.lo()), sinhPoint(x.hi())) : x;
     }
 
-    private Interval sinhPoint(BigDecimal x) {
-        Interval up = expPoint(x);
-        return work.multiply(work.subtract(up, work.divide(Interval.ONE, up)), Interval.point(HALF));
+    private Enclosure sinhPoint(BigDecimal x) {
+        Enclosure up = expPoint(x);
+        return work.multiply(work.subtract(up, work.divide(Enclosure.ONE, up)), Enclosure.point(HALF));
     }
 
     /** cosh is even and increasing in |x|. */
-    Interval cosh(Interval x) {
+    Enclosure cosh(Enclosure x) {
         if (!x.certain()) {
             return x;
         }
-        Interval magnitude = work.abs(x);
-        Interval atLo = coshPoint(magnitude.lo());
-        Interval atHi = coshPoint(magnitude.hi());
+        Enclosure magnitude = work.abs(x);
+        Enclosure atLo = coshPoint(magnitude.lo());
+        Enclosure atHi = coshPoint(magnitude.hi());
         if (!atLo.certain() || !atHi.certain()) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
-        return Interval.of(atLo.lo().max(BigDecimal.ONE), atHi.hi());
+        return Enclosure.of(atLo.lo().max(BigDecimal.ONE), atHi.hi());
     }
 
-    private Interval coshPoint(BigDecimal x) {
-        Interval up = expPoint(x);
-        return work.multiply(work.add(up, work.divide(Interval.ONE, up)), Interval.point(HALF));
+    private Enclosure coshPoint(BigDecimal x) {
+        Enclosure up = expPoint(x);
+        return work.multiply(work.add(up, work.divide(Enclosure.ONE, up)), Enclosure.point(HALF));
     }
 
-    Interval tanh(Interval x) {
+    Enclosure tanh(Enclosure x) {
         return x.certain() ? hull(tanhPoint(x.lo()), tanhPoint(x.hi())) : x;
     }
 
@@ -206,28 +206,28 @@ final class ElementaryFunctions {
      * tanh(x) = (e^2x - 1)/(e^2x + 1); beyond |x| = 2 * digits, 1 - |tanh x| < 2e^-2|x| is below
      * one unit of the working precision, so the enclosure is [1 - unit, 1] with x's sign.
      */
-    private Interval tanhPoint(BigDecimal x) {
+    private Enclosure tanhPoint(BigDecimal x) {
         if (x.abs().compareTo(BigDecimal.valueOf(2L * work.digits)) > 0) {
-            Interval positive = Interval.of(BigDecimal.ONE.subtract(roundingUnit), BigDecimal.ONE);
+            Enclosure positive = Enclosure.of(BigDecimal.ONE.subtract(roundingUnit), BigDecimal.ONE);
             return x.signum() > 0 ? positive : work.negate(positive);
         }
-        Interval e2 = expPoint(x.multiply(TWO));
-        Interval quotient = work.divide(work.subtract(e2, Interval.ONE), work.add(e2, Interval.ONE));
-        return quotient.certain() ? Interval.of(quotient.lo().max(BigDecimal.ONE.negate()),
+        Enclosure e2 = expPoint(x.multiply(TWO));
+        Enclosure quotient = work.divide(work.subtract(e2, Enclosure.ONE), work.add(e2, Enclosure.ONE));
+        return quotient.certain() ? Enclosure.of(quotient.lo().max(BigDecimal.ONE.negate()),
                 quotient.hi().min(BigDecimal.ONE)) : quotient;
     }
 
     // ---- pi, sin, cos, tan ----
 
     /** pi within 10^-digits; Machin's formula with bounded rounding, computed once per size. */
-    private static synchronized Interval pi(int digits) {
+    private static synchronized Enclosure pi(int digits) {
         if (piDigits < digits) {
             int target = Math.max(2 * piDigits, digits + 50);
             piDecimals = machinPi(target);
             piDigits = target;
         }
         BigDecimal error = BigDecimal.ONE.movePointLeft(piDigits);
-        return Interval.of(piDecimals.subtract(error), piDecimals.add(error));
+        return Enclosure.of(piDecimals.subtract(error), piDecimals.add(error));
     }
 
     /**
@@ -255,31 +255,31 @@ final class ElementaryFunctions {
         return sum;
     }
 
-    Interval sin(Interval x) {
+    Enclosure sin(Enclosure x) {
         return periodic(x, false);
     }
 
-    Interval cos(Interval x) {
+    Enclosure cos(Enclosure x) {
         return periodic(x, true);
     }
 
     /** sin or cos over an interval: the midpoint's enclosure widened by the half-width, within [-1, 1]. */
-    private Interval periodic(Interval x, boolean cosine) {
+    private Enclosure periodic(Enclosure x, boolean cosine) {
         if (!x.certain()) {
             return x;
         }
         BigDecimal mid = x.lo().add(x.hi()).multiply(HALF);
         BigDecimal radius = x.hi().subtract(x.lo()).multiply(HALF);
-        Interval atMid = trigPoint(mid, cosine);
+        Enclosure atMid = trigPoint(mid, cosine);
         if (!atMid.certain()) {
             return atMid;
         }
-        return Interval.of(atMid.lo().subtract(radius, work.down).max(BigDecimal.ONE.negate()),
+        return Enclosure.of(atMid.lo().subtract(radius, work.down).max(BigDecimal.ONE.negate()),
                 atMid.hi().add(radius, work.up).min(BigDecimal.ONE));
     }
 
     /** tan: unknown when cos may vanish in the interval (|cos(mid)| not above the half-width), else increasing. */
-    Interval tan(Interval x) {
+    Enclosure tan(Enclosure x) {
         if (!x.certain()) {
             return x;
         }
@@ -287,14 +287,14 @@ final class ElementaryFunctions {
             return tanPoint(x.lo());
         }
         BigDecimal radius = x.hi().subtract(x.lo()).multiply(HALF);
-        Interval cosMid = trigPoint(x.lo().add(x.hi()).multiply(HALF), true);
+        Enclosure cosMid = trigPoint(x.lo().add(x.hi()).multiply(HALF), true);
         if (!cosMid.certain() || (cosMid.lo().compareTo(radius) <= 0 && cosMid.hi().compareTo(radius.negate()) >= 0)) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         return hull(tanPoint(x.lo()), tanPoint(x.hi()));
     }
 
-    private Interval tanPoint(BigDecimal x) {
+    private Enclosure tanPoint(BigDecimal x) {
         return work.divide(trigPoint(x, false), trigPoint(x, true));
     }
 
@@ -303,16 +303,16 @@ final class ElementaryFunctions {
      * decimals as x has digits before the point), then the series on the remainder r, |r| <= 0.8,
      * in the quadrant k mod 4 (cos x = sin(x + pi/2)).
      */
-    private Interval trigPoint(BigDecimal x, boolean cosine) {
+    private Enclosure trigPoint(BigDecimal x, boolean cosine) {
         int integerDigits = Math.max(0, x.precision() - x.scale());
         if (integerDigits > MAX_TRIG_INTEGER_DIGITS) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         IntervalArithmetic reduction = new IntervalArithmetic(work.digits + integerDigits + 5);
-        Interval halfPi = reduction.multiply(pi(work.digits + integerDigits + 5), Interval.point(HALF));
+        Enclosure halfPi = reduction.multiply(pi(work.digits + integerDigits + 5), Enclosure.point(HALF));
         BigInteger k = x.divide(halfPi.lo(), new MathContext(integerDigits + 5, RoundingMode.HALF_EVEN))
                 .setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
-        Interval r = reduction.subtract(Interval.point(x), reduction.multiply(Interval.point(new BigDecimal(k)), halfPi));
+        Enclosure r = reduction.subtract(Enclosure.point(x), reduction.multiply(Enclosure.point(new BigDecimal(k)), halfPi));
         int quadrant = (k.mod(BigInteger.valueOf(4)).intValue() + (cosine ? 1 : 0)) % 4;
         return switch (quadrant) {
             case 0 -> reducedSin(r);
@@ -323,16 +323,16 @@ final class ElementaryFunctions {
     }
 
     /** sin on |r| <= 0.8, where it is increasing. */
-    private Interval reducedSin(Interval r) {
+    private Enclosure reducedSin(Enclosure r) {
         return hull(alternatingSeries(r.lo(), 1), alternatingSeries(r.hi(), 1));
     }
 
     /** cos on |r| <= 0.8: even and decreasing in |r|. */
-    private Interval reducedCos(Interval r) {
-        Interval magnitude = work.abs(r);
-        Interval atFar = alternatingSeries(magnitude.hi(), 0);
-        Interval atNear = alternatingSeries(magnitude.lo(), 0);
-        return Interval.of(atFar.lo(), atNear.hi().min(BigDecimal.ONE));
+    private Enclosure reducedCos(Enclosure r) {
+        Enclosure magnitude = work.abs(r);
+        Enclosure atFar = alternatingSeries(magnitude.hi(), 0);
+        Enclosure atNear = alternatingSeries(magnitude.lo(), 0);
+        return Enclosure.of(atFar.lo(), atNear.hi().min(BigDecimal.ONE));
     }
 
     /**
@@ -340,7 +340,7 @@ final class ElementaryFunctions {
      * alternate and shrink, so the tail is below the last term summed; each term carries at most
      * 3n roundings of numbers below 1, bounded by n^2 units in all.
      */
-    private Interval alternatingSeries(BigDecimal t, int first) {
+    private Enclosure alternatingSeries(BigDecimal t, int first) {
         MathContext mc = work.nearest;
         BigDecimal square = t.multiply(t, mc);
         BigDecimal term = first == 1 ? t.round(mc) : BigDecimal.ONE;
@@ -351,12 +351,12 @@ final class ElementaryFunctions {
             sum = sum.add(term, mc);
         }
         BigDecimal error = term.abs().add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
-        return Interval.of(sum.subtract(error, work.down), sum.add(error, work.up));
+        return Enclosure.of(sum.subtract(error, work.down), sum.add(error, work.up));
     }
 
     // ---- atan, asin, acos ----
 
-    Interval atan(Interval x) {
+    Enclosure atan(Enclosure x) {
         return x.certain() ? hull(atanPoint(x.lo()), atanPoint(x.hi())) : x;
     }
 
@@ -364,31 +364,31 @@ final class ElementaryFunctions {
      * atan at a point: odd; atan x = pi/2 - atan(1/x) above 1; then twice the half-angle step
      * t -> t/(1 + sqrt(1 + t^2)) brings t below tan(pi/16) < 0.2, where the series converges fast.
      */
-    private Interval atanPoint(BigDecimal x) {
+    private Enclosure atanPoint(BigDecimal x) {
         if (x.signum() == 0) {
-            return Interval.ZERO;
+            return Enclosure.ZERO;
         }
         if (x.signum() < 0) {
             return work.negate(atanPoint(x.negate()));
         }
         if (x.compareTo(BigDecimal.ONE) > 0) {
-            Interval halfPi = work.multiply(pi(), Interval.point(HALF));
-            return work.subtract(halfPi, atan(work.divide(Interval.ONE, Interval.point(x))));
+            Enclosure halfPi = work.multiply(pi(), Enclosure.point(HALF));
+            return work.subtract(halfPi, atan(work.divide(Enclosure.ONE, Enclosure.point(x))));
         }
-        Interval t = Interval.point(x);
+        Enclosure t = Enclosure.point(x);
         for (int step = 0; step < 2; step++) {
-            Interval root = work.sqrt(work.add(Interval.ONE, work.multiply(t, t)));
-            t = work.divide(t, work.add(Interval.ONE, root));
+            Enclosure root = work.sqrt(work.add(Enclosure.ONE, work.multiply(t, t)));
+            t = work.divide(t, work.add(Enclosure.ONE, root));
         }
         if (!t.certain()) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
-        Interval reduced = hull(atanSeries(t.lo()), atanSeries(t.hi()));
-        return work.multiply(reduced, Interval.point(BigDecimal.valueOf(4)));
+        Enclosure reduced = hull(atanSeries(t.lo()), atanSeries(t.hi()));
+        return work.multiply(reduced, Enclosure.point(BigDecimal.valueOf(4)));
     }
 
     /** t - t^3/3 + t^5/5 - ... for 0 <= t < 0.2: alternating and shrinking, bounded like the sine series. */
-    private Interval atanSeries(BigDecimal t) {
+    private Enclosure atanSeries(BigDecimal t) {
         MathContext mc = work.nearest;
         BigDecimal square = t.multiply(t, mc);
         BigDecimal power = t;
@@ -401,36 +401,36 @@ final class ElementaryFunctions {
             sum = sum.add(term, mc);
         }
         BigDecimal error = term.abs().add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
-        return Interval.of(sum.subtract(error, work.down), sum.add(error, work.up));
+        return Enclosure.of(sum.subtract(error, work.down), sum.add(error, work.up));
     }
 
     /** asin: undefined outside [-1, 1], unknown when the interval crosses ±1, else increasing. */
-    Interval asin(Interval x) {
+    Enclosure asin(Enclosure x) {
         if (!x.certain()) {
             return x;
         }
         BigDecimal one = BigDecimal.ONE;
         if (x.hi().compareTo(one.negate()) < 0 || x.lo().compareTo(one) > 0) {
-            return Interval.UNDEFINED;
+            return Enclosure.UNDEFINED;
         }
         if (x.lo().compareTo(one.negate()) < 0 || x.hi().compareTo(one) > 0) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         return hull(asinPoint(x.lo()), asinPoint(x.hi()));
     }
 
-    Interval acos(Interval x) {
-        return work.subtract(work.multiply(pi(), Interval.point(HALF)), asin(x));
+    Enclosure acos(Enclosure x) {
+        return work.subtract(work.multiply(pi(), Enclosure.point(HALF)), asin(x));
     }
 
     /** asin x = atan(x / sqrt(1 - x^2)) inside (-1, 1); ±pi/2 at ±1. */
-    private Interval asinPoint(BigDecimal x) {
+    private Enclosure asinPoint(BigDecimal x) {
         if (x.abs().compareTo(BigDecimal.ONE) == 0) {
-            Interval halfPi = work.multiply(pi(), Interval.point(HALF));
+            Enclosure halfPi = work.multiply(pi(), Enclosure.point(HALF));
             return x.signum() > 0 ? halfPi : work.negate(halfPi);
         }
-        Interval p = Interval.point(x);
-        Interval cosine = work.sqrt(work.subtract(Interval.ONE, work.multiply(p, p)));
+        Enclosure p = Enclosure.point(x);
+        Enclosure cosine = work.sqrt(work.subtract(Enclosure.ONE, work.multiply(p, p)));
         return atan(work.divide(p, cosine));
     }
 }

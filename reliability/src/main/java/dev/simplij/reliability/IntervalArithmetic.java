@@ -26,23 +26,23 @@ final class IntervalArithmetic {
         nearest = new MathContext(digits, RoundingMode.HALF_EVEN);
     }
 
-    Interval add(Interval a, Interval b) {
-        Interval uncertain = Interval.uncertainOf(a, b);
-        return uncertain != null ? uncertain : Interval.of(a.lo().add(b.lo(), down), a.hi().add(b.hi(), up));
+    Enclosure add(Enclosure a, Enclosure b) {
+        Enclosure uncertain = Enclosure.uncertainOf(a, b);
+        return uncertain != null ? uncertain : Enclosure.of(a.lo().add(b.lo(), down), a.hi().add(b.hi(), up));
     }
 
-    Interval subtract(Interval a, Interval b) {
-        Interval uncertain = Interval.uncertainOf(a, b);
+    Enclosure subtract(Enclosure a, Enclosure b) {
+        Enclosure uncertain = Enclosure.uncertainOf(a, b);
         return uncertain != null ? uncertain
-                : Interval.of(a.lo().subtract(b.hi(), down), a.hi().subtract(b.lo(), up));
+                : Enclosure.of(a.lo().subtract(b.hi(), down), a.hi().subtract(b.lo(), up));
     }
 
-    Interval negate(Interval a) {
-        return a.certain() ? Interval.of(a.hi().negate(), a.lo().negate()) : a;
+    Enclosure negate(Enclosure a) {
+        return a.certain() ? Enclosure.of(a.hi().negate(), a.lo().negate()) : a;
     }
 
-    Interval multiply(Interval a, Interval b) {
-        Interval uncertain = Interval.uncertainOf(a, b);
+    Enclosure multiply(Enclosure a, Enclosure b) {
+        Enclosure uncertain = Enclosure.uncertainOf(a, b);
         if (uncertain != null) {
             return uncertain;
         }
@@ -50,13 +50,13 @@ final class IntervalArithmetic {
     }
 
     /** Quotient; undefined for a divisor that is exactly 0, unknown for one whose interval holds 0. */
-    Interval divide(Interval a, Interval b) {
-        Interval uncertain = Interval.uncertainOf(a, b);
+    Enclosure divide(Enclosure a, Enclosure b) {
+        Enclosure uncertain = Enclosure.uncertainOf(a, b);
         if (uncertain != null) {
             return uncertain;
         }
         if (b.contains(BigDecimal.ZERO)) {
-            return b.isPoint() ? Interval.UNDEFINED : Interval.UNKNOWN;
+            return b.isPoint() ? Enclosure.UNDEFINED : Enclosure.UNKNOWN;
         }
         return corners(a, b, BigDecimal::divide);
     }
@@ -70,7 +70,7 @@ final class IntervalArithmetic {
      * Products and quotients are monotone in each operand on each side of 0, so their extremes over
      * two intervals (a divisor without 0) lie at the four corners.
      */
-    private Interval corners(Interval a, Interval b, Rounded op) {
+    private Enclosure corners(Enclosure a, Enclosure b, Rounded op) {
         BigDecimal lo = null;
         BigDecimal hi = null;
         for (BigDecimal x : new BigDecimal[] {a.lo(), a.hi()}) {
@@ -81,48 +81,48 @@ final class IntervalArithmetic {
                 hi = hi == null ? h : hi.max(h);
             }
         }
-        return Interval.of(lo, hi);
+        return Enclosure.of(lo, hi);
     }
 
-    Interval abs(Interval a) {
+    Enclosure abs(Enclosure a) {
         if (!a.certain()) {
             return a;
         }
         if (a.contains(BigDecimal.ZERO)) {
-            return Interval.of(BigDecimal.ZERO, a.lo().negate().max(a.hi()));
+            return Enclosure.of(BigDecimal.ZERO, a.lo().negate().max(a.hi()));
         }
         return a.lo().signum() > 0 ? a : negate(a);
     }
 
     /** {@code a} to the power {@code n >= 0}; {@code 0^0 = 1} as in {@code Math.pow}. */
-    Interval power(Interval a, long n) {
+    Enclosure power(Enclosure a, long n) {
         if (!a.certain()) {
             return a;
         }
         if (n == 0) {
-            return Interval.ONE;
+            return Enclosure.ONE;
         }
         BigDecimal largest = a.lo().abs().max(a.hi().abs());
         if (largest.compareTo(BigDecimal.ONE) > 0
                 && (largest.precision() - largest.scale()) * (double) n > MAX_DECIMAL_EXPONENT) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         if (n % 2 == 0) {
             if (a.contains(BigDecimal.ZERO)) {
-                return Interval.of(BigDecimal.ZERO, magnitudePower(largest, n, up));
+                return Enclosure.of(BigDecimal.ZERO, magnitudePower(largest, n, up));
             }
             BigDecimal smallest = a.lo().abs().min(a.hi().abs());
-            return Interval.of(magnitudePower(smallest, n, down), magnitudePower(largest, n, up));
+            return Enclosure.of(magnitudePower(smallest, n, down), magnitudePower(largest, n, up));
         }
-        return Interval.of(oddPower(a.lo(), n, true), oddPower(a.hi(), n, false));
+        return Enclosure.of(oddPower(a.lo(), n, true), oddPower(a.hi(), n, false));
     }
 
     /** {@code a} to an integer power of either sign; a negative power of an interval holding 0 is unknown. */
-    Interval integerPower(Interval a, long n) {
+    Enclosure integerPower(Enclosure a, long n) {
         if (n >= 0) {
             return power(a, n);
         }
-        return divide(Interval.ONE, power(a, -n));
+        return divide(Enclosure.ONE, power(a, -n));
     }
 
     private BigDecimal oddPower(BigDecimal x, long n, boolean lowerEnd) {
@@ -151,19 +151,19 @@ final class IntervalArithmetic {
     }
 
     /** Square root; undefined below 0, unknown for an interval that reaches below 0. */
-    Interval sqrt(Interval a) {
+    Enclosure sqrt(Enclosure a) {
         if (!a.certain()) {
             return a;
         }
         if (a.hi().signum() < 0) {
-            return Interval.UNDEFINED;
+            return Enclosure.UNDEFINED;
         }
         if (a.lo().signum() < 0) {
-            return Interval.UNKNOWN;
+            return Enclosure.UNKNOWN;
         }
         BigDecimal lo = sqrtBound(a.lo(), true);
         BigDecimal hi = sqrtBound(a.hi(), false);
-        return lo == null || hi == null ? Interval.UNKNOWN : Interval.of(lo, hi);
+        return lo == null || hi == null ? Enclosure.UNKNOWN : Enclosure.of(lo, hi);
     }
 
     /**

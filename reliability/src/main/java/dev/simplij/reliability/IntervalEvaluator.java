@@ -1,149 +1,60 @@
 package dev.simplij.reliability;
 
 import dev.simplij.expr.Expr;
-import dev.simplij.expr.NodeKind;
-import dev.simplij.expr.Operator;
 
 import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The second, high-precision opinion of the soundness check: evaluates an expression at a point in
- * outward-rounded decimal interval arithmetic ({@link IntervalArithmetic}, {@link
- * ElementaryFunctions}) at a chosen number of significant digits, so the exact real value is
- * certainly inside the result, and says whether the expression is certainly defined there,
- * certainly undefined, or cannot tell. The point's coordinates are taken as the exact values of
- * their doubles; a number literal as the decimal it prints as, the value a reader of the printed
- * expression (SymPy) gives it: folding {@code x/10} to {@code 0.1*x} is exact, although the
- * double 0.1 is not 1/10. Iterative over the flat prefix encoding, so any depth is fine; immutable
- * and thread-safe.
+ * Double-precision ends of the rigorous enclosure of {@link DecimalIntervalEvaluator} at 40 digits,
+ * rounded outward, for callers that work in doubles (the bench's value check). The true real value
+ * is inside; a value beyond the double range is {@link Definedness#UNKNOWN}.
  */
 public final class IntervalEvaluator {
-    private final IntervalArithmetic arithmetic;
-    private final ElementaryFunctions functions;
+    private static final DecimalIntervalEvaluator DIGITS_40 = new DecimalIntervalEvaluator(40);
 
-    /** An evaluator carrying {@code digits} significant decimal digits (at least 10). */
-    public IntervalEvaluator(int digits) {
-        if (digits < 10) {
-            throw new IllegalArgumentException("need at least 10 digits, got " + digits);
+    /** Whether the expression is defined on the reals at the point. */
+    public enum Definedness { DEFINED, UNKNOWN, UNDEFINED }
+
+    /** An interval with double ends that holds the real value, or marks it unknown or undefined. */
+    public record Interval(double lo, double hi, Definedness definedness) {
+        static final Interval UNDEFINED = new Interval(Double.NaN, Double.NaN, Definedness.UNDEFINED);
+        static final Interval UNKNOWN = new Interval(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                Definedness.UNKNOWN);
+
+        public boolean certain() {
+            return definedness == Definedness.DEFINED;
         }
-        arithmetic = new IntervalArithmetic(digits);
-        functions = new ElementaryFunctions(digits);
-    }
 
-    public int digits() {
-        return arithmetic.digits;
-    }
-
-    /**
-     * The interval value of {@code e} at {@code point}: variables follow {@code columns}, placeholder
-     * {@code _k} is {@code point[k]}.
-     */
-    public Interval evaluate(Expr e, List<String> columns, double[] point) {
-        try {
-            return walk(e, columns, point);
-        } catch (ArithmeticException tooLarge) {
-            return Interval.UNKNOWN; // a decimal exponent beyond BigDecimal's range
+        /** Distance between two certain intervals, 0 when they overlap. */
+        public double gap(Interval o) {
+            return Math.max(0, Math.max(lo - o.hi, o.lo - hi));
         }
     }
 
-    private Interval walk(Expr e, List<String> columns, double[] point) {
-        int n = e.size();
-        Interval[] stack = new Interval[n];
-        int top = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            NodeKind kind = e.kind(i);
-            Interval v;
-            if (kind == NodeKind.VARIABLE) {
-                v = Interval.point(point[columns.indexOf(e.variable(i))]);
-            } else if (kind == NodeKind.PLACEHOLDER) {
-                v = Interval.point(point[e.placeholder(i)]);
-            } else if (kind == NodeKind.NUMBER) {
-                v = Interval.point(BigDecimal.valueOf(e.number(i)));
-            } else if (kind != NodeKind.OPERATOR) {
-                throw new IllegalArgumentException("cannot evaluate a " + kind + " at a point: " + e.token(i));
-            } else {
-                Operator op = e.operator(i);
-                if (op.arity() == 0) {
-                    v = op == Operator.PI ? functions.pi() : functions.e();
-                } else if (op.arity() == 1) {
-                    v = unary(op, stack[--top]);
-                } else {
-                    Interval a = stack[--top];
-                    Interval b = stack[--top];
-                    v = binary(op, a, b);
-                }
-            }
-            stack[top++] = v;
-        }
-        return stack[0];
+    private IntervalEvaluator() {
     }
 
-    private Interval binary(Operator op, Interval a, Interval b) {
-        return switch (op) {
-            case ADD -> arithmetic.add(a, b);
-            case SUB -> arithmetic.subtract(a, b);
-            case MUL -> arithmetic.multiply(a, b);
-            case DIV -> arithmetic.divide(a, b);
-            case POW -> power(a, b);
-            default -> throw new IllegalStateException(op + " is not binary");
-        };
+    /** The interval value of {@code e} at {@code point}, whose coordinates follow {@code columns}. */
+    public static Interval evaluate(Expr e, List<String> columns, double[] point) {
+        Enclosure exact = DIGITS_40.evaluate(e, columns, point);
+        if (exact.definedness() != Definedness.DEFINED) {
+            return exact.definedness() == Definedness.UNDEFINED ? Interval.UNDEFINED : Interval.UNKNOWN;
+        }
+        double lo = below(exact.lo());
+        double hi = above(exact.hi());
+        return Double.isInfinite(lo) || Double.isInfinite(hi) ? Interval.UNKNOWN
+                : new Interval(lo, hi, Definedness.DEFINED);
     }
 
-    /**
-     * Real power as {@link Operator#POW} defines it: an integer exponent for any base (0^0 = 1, 0 to
-     * a negative power undefined), otherwise a positive base (exp(b log a)) or a zero base with a
-     * positive exponent; a negative base with a non-integer exponent is undefined.
-     */
-    private Interval power(Interval a, Interval b) {
-        Interval uncertain = Interval.uncertainOf(a, b);
-        if (uncertain != null) {
-            return uncertain;
-        }
-        if (b.isPoint() && isInteger(b.lo()) && b.lo().abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) < 0) {
-            return arithmetic.integerPower(a, b.lo().longValueExact());
-        }
-        if (a.lo().signum() > 0) {
-            return functions.exp(arithmetic.multiply(b, functions.log(a)));
-        }
-        if (a.isPoint() && a.lo().signum() == 0) {
-            return b.lo().signum() > 0 ? Interval.ZERO : b.hi().signum() < 0 ? Interval.UNDEFINED : Interval.UNKNOWN;
-        }
-        if (a.hi().signum() < 0 && b.isPoint()) {
-            return Interval.UNDEFINED; // a negative base, a non-integer exponent
-        }
-        return Interval.UNKNOWN;
+    /** The largest double not above {@code v}. */
+    private static double below(BigDecimal v) {
+        double d = v.doubleValue();
+        return new BigDecimal(d).compareTo(v) > 0 ? Math.nextDown(d) : d;
     }
 
-    private static boolean isInteger(BigDecimal v) {
-        return v.signum() == 0 || v.stripTrailingZeros().scale() <= 0;
-    }
-
-    private Interval unary(Operator op, Interval a) {
-        return switch (op) {
-            case NEG -> arithmetic.negate(a);
-            case INV -> arithmetic.divide(Interval.ONE, a);
-            case ABS -> arithmetic.abs(a);
-            case POW2 -> arithmetic.power(a, 2);
-            case POW3 -> arithmetic.power(a, 3);
-            case POW4 -> arithmetic.power(a, 4);
-            case POW5 -> arithmetic.power(a, 5);
-            case POW1_2 -> arithmetic.sqrt(a);
-            case POW1_4 -> arithmetic.sqrt(arithmetic.sqrt(a));
-            case POW1_3 -> functions.oddRoot(a, 3);
-            case POW1_5 -> functions.oddRoot(a, 5);
-            case EXP -> functions.exp(a);
-            case LOG -> functions.log(a);
-            case SIN -> functions.sin(a);
-            case COS -> functions.cos(a);
-            case TAN -> functions.tan(a);
-            case ASIN -> functions.asin(a);
-            case ACOS -> functions.acos(a);
-            case ATAN -> functions.atan(a);
-            case SINH -> functions.sinh(a);
-            case COSH -> functions.cosh(a);
-            case TANH -> functions.tanh(a);
-            default -> throw new IllegalStateException(op + " is not unary");
-        };
+    private static double above(BigDecimal v) {
+        double d = v.doubleValue();
+        return new BigDecimal(d).compareTo(v) < 0 ? Math.nextUp(d) : d;
     }
 }

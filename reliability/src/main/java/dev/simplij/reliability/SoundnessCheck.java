@@ -2,7 +2,7 @@ package dev.simplij.reliability;
 
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
-import dev.simplij.reliability.Interval.Definedness;
+import dev.simplij.reliability.IntervalEvaluator.Definedness;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.io.PrintStream;
@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
 /**
  * Soundness at scale: draws seeded random expressions, simplifies each, and compares input and
  * output at random points where the input is defined. A disagreement in double precision is
- * re-checked by {@link IntervalEvaluator} at 40, then 120 significant digits, whose
+ * re-checked by {@link DecimalIntervalEvaluator} at 40, then 120 significant digits, whose
  * intervals certainly hold the exact values: it is a mismatch when the intervals are apart, or the
  * output is certainly undefined where the input is certainly defined; it is agreement when they
  * overlap and are narrow ({@link #AGREEMENT_DIGITS} fewer digits than carried). What no precision
@@ -36,8 +36,8 @@ public final class SoundnessCheck {
     static final double TOLERANCE = 1e-9;
     private static final int KEPT = 1_000;
     /** The precisions of the second look, tried in turn until one decides. */
-    private static final List<IntervalEvaluator> SECOND_LOOK = List.of(new IntervalEvaluator(40),
-            new IntervalEvaluator(120));
+    private static final List<DecimalIntervalEvaluator> SECOND_LOOK = List.of(new DecimalIntervalEvaluator(40),
+            new DecimalIntervalEvaluator(120));
     /**
      * Overlapping intervals count as agreement when narrower than 10^-(digits - this) relative to
      * their own magnitude: the values are then equal to at least 25 significant digits.
@@ -57,7 +57,7 @@ public final class SoundnessCheck {
 
     /** A confirmed disagreement between an input and its simplification, or an undecided point. */
     public record Mismatch(long seed, String kind, Expr input, Expr output, double[] point, double inputValue,
-                           double outputValue, Interval inputInterval, Interval outputInterval) {
+                           double outputValue, Enclosure inputInterval, Enclosure outputInterval) {
         @Override
         public String toString() {
             return kind + " seed=" + seed + "\n  input:  " + input.toInfix() + "\n  output: " + output.toInfix()
@@ -210,11 +210,11 @@ public final class SoundnessCheck {
         report.tokensOut.add(output.size());
         if (output.size() > input.size()) {
             report.mismatch(new Mismatch(seed, "LONGER", input, output, new double[0], Double.NaN, Double.NaN,
-                    Interval.UNKNOWN, Interval.UNKNOWN));
+                    Enclosure.UNKNOWN, Enclosure.UNKNOWN));
         }
         if (!COLUMNS.containsAll(output.variables())) {
             report.mismatch(new Mismatch(seed, "NEW VARIABLE", input, output, new double[0], Double.NaN, Double.NaN,
-                    Interval.UNKNOWN, Interval.UNKNOWN));
+                    Enclosure.UNKNOWN, Enclosure.UNKNOWN));
             return;
         }
         Evaluator in = Evaluator.compile(input, COLUMNS);
@@ -245,8 +245,8 @@ public final class SoundnessCheck {
     private static void secondLook(long seed, Expr input, Expr output, double[] point, double a, double b,
                                    Report report) {
         SecondLook look = secondLook(input, output, point);
-        Interval ia = look.input();
-        Interval ib = look.output();
+        Enclosure ia = look.input();
+        Enclosure ib = look.output();
         switch (look.verdict()) {
             case INPUT_UNDEFINED -> report.inputUndefinedOnSecondLook.increment();
             case OUTPUT_UNDEFINED -> report.mismatch(new Mismatch(seed, "UNDEFINED OUTPUT", input, output, point, a,
@@ -263,7 +263,7 @@ public final class SoundnessCheck {
     }
 
     /** The verdict of the first precision that decides, with the enclosures it rests on. */
-    record SecondLook(Verdict verdict, Interval input, Interval output) {
+    record SecondLook(Verdict verdict, Enclosure input, Enclosure output) {
     }
 
     /**
@@ -272,9 +272,9 @@ public final class SoundnessCheck {
      */
     static SecondLook secondLook(Expr input, Expr output, double[] point) {
         SecondLook look = null;
-        for (IntervalEvaluator precise : SECOND_LOOK) {
-            Interval ia = precise.evaluate(input, COLUMNS, point);
-            Interval ib = precise.evaluate(output, COLUMNS, point);
+        for (DecimalIntervalEvaluator precise : SECOND_LOOK) {
+            Enclosure ia = precise.evaluate(input, COLUMNS, point);
+            Enclosure ib = precise.evaluate(output, COLUMNS, point);
             look = new SecondLook(verdict(ia, ib, precise), ia, ib);
             if (look.verdict() != Verdict.UNDECIDED) {
                 return look;
@@ -286,7 +286,7 @@ public final class SoundnessCheck {
     /** What the enclosures of input and output at one precision say. */
     enum Verdict { INPUT_UNDEFINED, OUTPUT_UNDEFINED, APART, AGREE, UNDECIDED }
 
-    static Verdict verdict(Interval input, Interval output, IntervalEvaluator precise) {
+    static Verdict verdict(Enclosure input, Enclosure output, DecimalIntervalEvaluator precise) {
         if (input.definedness() == Definedness.UNDEFINED) {
             return Verdict.INPUT_UNDEFINED;
         }

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on the rule set that produced them.
  */
 class SoundnessReportsRegressionTest {
-    private static final IntervalEvaluator DIGITS_400 = new IntervalEvaluator(400);
+    private static final DecimalIntervalEvaluator DIGITS_400 = new DecimalIntervalEvaluator(400);
 
     private static double[] point(String coordinates) {
         return Arrays.stream(coordinates.trim().split(" +")).mapToDouble(Double::parseDouble).toArray();
@@ -106,8 +106,8 @@ class SoundnessReportsRegressionTest {
     void eachListedRuleIsRefutedAtItsPoint(String ruleText, double x) {
         Rule rule = Rule.parse(ruleText.trim());
         double[] point = {x};
-        Interval lhs = DIGITS_400.evaluate(rule.lhs(), List.of(), point);
-        Interval rhs = DIGITS_400.evaluate(rule.rhs(), List.of(), point);
+        Enclosure lhs = DIGITS_400.evaluate(rule.lhs(), List.of(), point);
+        Enclosure rhs = DIGITS_400.evaluate(rule.rhs(), List.of(), point);
         assertTrue(lhs.certain() && rhs.certain() && lhs.disjoint(rhs), () -> rule + " at _0=" + x + ": " + lhs
                 + " vs " + rhs);
     }

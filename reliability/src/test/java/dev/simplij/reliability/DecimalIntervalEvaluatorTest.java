@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The second look's enclosures hold the true value, are narrow, and know where an expression is undefined. */
-class IntervalEvaluatorTest {
+class DecimalIntervalEvaluatorTest {
     private static final List<String> X = List.of("x1");
-    private static final IntervalEvaluator DIGITS_40 = new IntervalEvaluator(40);
-    private static final IntervalEvaluator DIGITS_120 = new IntervalEvaluator(120);
+    private static final DecimalIntervalEvaluator DIGITS_40 = new DecimalIntervalEvaluator(40);
+    private static final DecimalIntervalEvaluator DIGITS_120 = new DecimalIntervalEvaluator(120);
 
-    private static Interval at(IntervalEvaluator precise, String infix, double x) {
+    private static Enclosure at(DecimalIntervalEvaluator precise, String infix, double x) {
         return precise.evaluate(Expr.parseInfix(infix), X, new double[] {x});
     }
 
@@ -47,7 +47,7 @@ class IntervalEvaluatorTest {
         "x1**(1/4)   | 2   | 1.18920711500272106671749997056047591529297209246381741301900",
     })
     void enclosesTheReferenceValueWithin1e38(String infix, double x, String reference) {
-        Interval v = at(DIGITS_40, infix, x);
+        Enclosure v = at(DIGITS_40, infix, x);
         BigDecimal truth = new BigDecimal(reference);
         BigDecimal slack = BigDecimal.ONE.movePointLeft(58).multiply(truth.abs().max(BigDecimal.ONE));
         assertTrue(v.certain() && v.lo().compareTo(truth.add(slack)) <= 0 && truth.subtract(slack).compareTo(v.hi()) <= 0,
@@ -74,11 +74,11 @@ class IntervalEvaluatorTest {
                 double x = (rng.nextBoolean() ? 1 : -1) * Math.pow(10, rng.nextDouble(-12, op == Operator.EXP
                         || op == Operator.SINH || op == Operator.COSH ? 2.8 : 14));
                 double expected = doubles.evaluate(new double[] {x});
-                Interval coarse = DIGITS_40.evaluate(e, X, new double[] {x});
-                Interval fine = DIGITS_120.evaluate(e, X, new double[] {x});
+                Enclosure coarse = DIGITS_40.evaluate(e, X, new double[] {x});
+                Enclosure fine = DIGITS_120.evaluate(e, X, new double[] {x});
                 String where = op + " at " + x + " (seed " + seed + ")";
                 if (Double.isNaN(expected)) {
-                    assertEquals(Interval.Definedness.UNDEFINED, coarse.definedness(), where);
+                    assertEquals(IntervalEvaluator.Definedness.UNDEFINED, coarse.definedness(), where);
                     continue;
                 }
                 assertTrue(coarse.certain() && fine.certain() && !coarse.disjoint(fine), () -> where + ": " + coarse
@@ -97,22 +97,22 @@ class IntervalEvaluatorTest {
 
     @Test
     void recognisesUndefinedAndUndecidablePoints() {
-        assertEquals(Interval.Definedness.UNDEFINED, at(DIGITS_40, "log(x1 - 1)", 1).definedness());
-        assertEquals(Interval.Definedness.UNDEFINED, at(DIGITS_40, "(x1 - 2)**0.5", 1).definedness());
-        assertEquals(Interval.Definedness.UNDEFINED, at(DIGITS_40, "1/(x1 - x1)", 3).definedness());
-        assertEquals(Interval.Definedness.UNDEFINED, at(DIGITS_40, "asin(x1)", 1.0000000000000002).definedness());
+        assertEquals(IntervalEvaluator.Definedness.UNDEFINED, at(DIGITS_40, "log(x1 - 1)", 1).definedness());
+        assertEquals(IntervalEvaluator.Definedness.UNDEFINED, at(DIGITS_40, "(x1 - 2)**0.5", 1).definedness());
+        assertEquals(IntervalEvaluator.Definedness.UNDEFINED, at(DIGITS_40, "1/(x1 - x1)", 3).definedness());
+        assertEquals(IntervalEvaluator.Definedness.UNDEFINED, at(DIGITS_40, "asin(x1)", 1.0000000000000002).definedness());
         // tan(pi/2) has a pole that no finite precision can place exactly: undecided, never a value
-        assertEquals(Interval.Definedness.UNKNOWN, at(DIGITS_120, "tan(pi/2)", 0).definedness());
+        assertEquals(IntervalEvaluator.Definedness.UNKNOWN, at(DIGITS_120, "tan(pi/2)", 0).definedness());
         // the exact product 2^-1080 is a real number, not 0: no double underflow in decimals
-        Interval tiny = at(DIGITS_40, "x1*x1", 0x1p-540);
+        Enclosure tiny = at(DIGITS_40, "x1*x1", 0x1p-540);
         assertTrue(tiny.certain() && tiny.lo().signum() > 0, tiny::toString);
         assertTrue(at(DIGITS_40, "1/(x1*x1)", 0x1p-540).certain(), "an underflowed divisor is not a pole");
         // operations whose decimal result is exact stay points, so an integer exponent stays one
         assertTrue(at(DIGITS_40, "x1*3/3", 0.5).isPoint());
-        assertEquals(Interval.Definedness.DEFINED, at(DIGITS_40, "x1**(x1*3/3 + 1)", -2).definedness());
-        Interval evenPower = at(DIGITS_40, "(x1 - 2)**80", 1);
+        assertEquals(IntervalEvaluator.Definedness.DEFINED, at(DIGITS_40, "x1**(x1*3/3 + 1)", -2).definedness());
+        Enclosure evenPower = at(DIGITS_40, "(x1 - 2)**80", 1);
         assertTrue(evenPower.isPoint() && evenPower.lo().compareTo(BigDecimal.ONE) == 0, evenPower::toString);
-        Interval sinPi = at(DIGITS_40, "sin(pi*x1)", 1);
+        Enclosure sinPi = at(DIGITS_40, "sin(pi*x1)", 1);
         assertTrue(sinPi.contains(BigDecimal.ZERO) && sinPi.hi().subtract(sinPi.lo()).compareTo(new BigDecimal("1e-38")) < 0,
                 sinPi::toString);
         assertTrue(at(DIGITS_40, "exp(exp(x1))", 10).narrowerThan(38), "exp(e^10) = 9.4e9565 is a real number");

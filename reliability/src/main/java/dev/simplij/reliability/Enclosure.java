@@ -1,5 +1,7 @@
 package dev.simplij.reliability;
 
+import dev.simplij.reliability.IntervalEvaluator.Definedness;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 
@@ -8,31 +10,29 @@ import java.math.MathContext;
  * value is certainly undefined on the reals, or that the evaluation could not tell (a divisor or a
  * domain bound inside the interval, or a magnitude beyond what is worth computing).
  */
-public record Interval(BigDecimal lo, BigDecimal hi, Definedness definedness) {
-    /** Whether the expression is defined on the reals at the point. */
-    public enum Definedness { DEFINED, UNKNOWN, UNDEFINED }
+public record Enclosure(BigDecimal lo, BigDecimal hi, Definedness definedness) {
 
-    static final Interval UNDEFINED = new Interval(null, null, Definedness.UNDEFINED);
-    static final Interval UNKNOWN = new Interval(null, null, Definedness.UNKNOWN);
-    static final Interval ZERO = point(BigDecimal.ZERO);
-    static final Interval ONE = point(BigDecimal.ONE);
+    static final Enclosure UNDEFINED = new Enclosure(null, null, Definedness.UNDEFINED);
+    static final Enclosure UNKNOWN = new Enclosure(null, null, Definedness.UNKNOWN);
+    static final Enclosure ZERO = point(BigDecimal.ZERO);
+    static final Enclosure ONE = point(BigDecimal.ONE);
 
-    public Interval {
+    public Enclosure {
         if (definedness == Definedness.DEFINED && lo.compareTo(hi) > 0) {
             throw new IllegalArgumentException("empty interval [" + lo + ", " + hi + "]");
         }
     }
 
-    static Interval of(BigDecimal lo, BigDecimal hi) {
-        return new Interval(lo, hi, Definedness.DEFINED);
+    static Enclosure of(BigDecimal lo, BigDecimal hi) {
+        return new Enclosure(lo, hi, Definedness.DEFINED);
     }
 
-    static Interval point(BigDecimal v) {
+    static Enclosure point(BigDecimal v) {
         return of(v, v);
     }
 
     /** The exact value of a double: every finite double is a terminating decimal. */
-    static Interval point(double v) {
+    static Enclosure point(double v) {
         return point(new BigDecimal(v));
     }
 
@@ -49,7 +49,7 @@ public record Interval(BigDecimal lo, BigDecimal hi, Definedness definedness) {
     }
 
     /** Whether two certain intervals share no point, so the values they hold certainly differ. */
-    public boolean disjoint(Interval o) {
+    public boolean disjoint(Enclosure o) {
         return hi.compareTo(o.lo) < 0 || o.hi.compareTo(lo) < 0;
     }
 
@@ -63,7 +63,7 @@ public record Interval(BigDecimal lo, BigDecimal hi, Definedness definedness) {
     }
 
     /** The first common undefined or unknown mark of the operands, or null when all are certain. */
-    static Interval uncertainOf(Interval a, Interval b) {
+    static Enclosure uncertainOf(Enclosure a, Enclosure b) {
         if (a.definedness == Definedness.UNDEFINED || b.definedness == Definedness.UNDEFINED) {
             return UNDEFINED;
         }
