@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.function.Function;
 
 /**
  * Rigorous enclosures of the elementary functions on {@link Enclosure}s, built only from
@@ -25,17 +26,22 @@ final class ElementaryFunctions {
     /** pi to {@link #piDigits} decimals, within 10^-piDigits; grown on demand. */
     private static BigDecimal piDecimals = BigDecimal.ZERO;
     private static int piDigits;
+    /** Enclosures of log 2 and log 10, computed with more digits whenever a caller needs more. */
+    private static Enclosure ln2 = Enclosure.of(BigDecimal.ZERO, BigDecimal.ONE);
+    private static Enclosure ln10 = Enclosure.of(BigDecimal.ONE, BigDecimal.TEN);
 
     private final IntervalArithmetic work;
     /** Series stop once a term is below this. */
     private final BigDecimal negligible;
     /** An upper bound on one rounding error of a number below 2 at the working precision. */
     private final BigDecimal roundingUnit;
+    private final Enclosure e;
 
     ElementaryFunctions(int digits) {
         work = new IntervalArithmetic(digits + GUARD);
         negligible = BigDecimal.ONE.movePointLeft(work.digits + 2);
         roundingUnit = BigDecimal.ONE.movePointLeft(work.digits - 1);
+        e = expPoint(BigDecimal.ONE);
     }
 
     IntervalArithmetic arithmetic() {
@@ -47,7 +53,15 @@ final class ElementaryFunctions {
     }
 
     Enclosure e() {
-        return expPoint(BigDecimal.ONE);
+        return e;
+    }
+
+    /**
+     * An increasing function over a certain interval: its value at a point, or the hull of its
+     * values at the two ends.
+     */
+    private static Enclosure increasing(Enclosure x, Function<BigDecimal, Enclosure> f) {
+        return x.isPoint() ? f.apply(x.lo()) : hull(f.apply(x.lo()), f.apply(x.hi()));
     }
 
     /** The enclosure of an increasing function from enclosures of its values at the two ends. */
@@ -58,7 +72,7 @@ final class ElementaryFunctions {
     // ---- exp, log, roots, hyperbolic functions ----
 
     Enclosure exp(Enclosure x) {
-        return x.certain() ? hull(expPoint(x.lo()), expPoint(x.hi())) : x;
+        return x.certain() ? increasing(x, this::expPoint) : x;
     }
 
     /**
@@ -116,50 +130,83 @@ final class ElementaryFunctions {
         if (x.lo().signum() <= 0) {
             return Enclosure.UNKNOWN;
         }
-        return hull(logPoint(x.lo()), logPoint(x.hi()));
+        return increasing(x, this::logPoint);
     }
 
-    /**
-     * log at a point {@code x > 0}: Newton's method on exp from the double estimate, then a proof:
-     * exp of the candidate minus (plus) a margin must be certainly below (above) {@code x}.
-     */
+    /** log at a point {@code x > 0}: x = d 10^e with 1 <= d < 10, log x = log d + e log 10. */
     private Enclosure logPoint(BigDecimal x) {
         if (x.compareTo(BigDecimal.ONE) == 0) {
             return Enclosure.ZERO;
         }
         int exponent = x.precision() - x.scale() - 1;
-        double leading = x.movePointLeft(exponent).doubleValue();
-        BigDecimal y = new BigDecimal(Math.log(leading) + exponent * Math.log(10));
-        BigDecimal tolerance = BigDecimal.ONE.movePointLeft(work.digits - 3);
-        for (int step = 0; step < 10; step++) {
-            Enclosure inverse = expPoint(y.negate());
-            if (!inverse.certain()) {
-                return Enclosure.UNKNOWN;
-            }
-            BigDecimal correction = x.multiply(inverse.lo(), work.nearest).subtract(BigDecimal.ONE, work.nearest);
-            y = y.add(correction, work.nearest);
-            if (correction.abs().compareTo(tolerance.multiply(y.abs().max(BigDecimal.ONE))) < 0) {
-                break;
-            }
-        }
-        BigDecimal margin = BigDecimal.ONE.movePointLeft(work.digits - GUARD + 5).multiply(y.abs().max(BigDecimal.ONE));
-        for (int attempt = 0; attempt < 3; attempt++, margin = margin.movePointRight(6)) {
-            BigDecimal lo = y.subtract(margin);
-            BigDecimal hi = y.add(margin);
-            Enclosure expLo = expPoint(lo);
-            Enclosure expHi = expPoint(hi);
-            if (expLo.certain() && expHi.certain() && expLo.hi().compareTo(x) <= 0 && expHi.lo().compareTo(x) >= 0) {
-                return Enclosure.of(lo, hi);
-            }
-        }
-        return Enclosure.UNKNOWN;
+        Enclosure digits = logModerate(x.movePointLeft(exponent));
+        return exponent == 0 ? digits
+                : work.add(digits, work.multiply(Enclosure.point(BigDecimal.valueOf(exponent)), ln10(work.digits)));
     }
 
-    /** Real odd root ({@code n} = 3 or 5): defined everywhere, increasing, exp(log|x|/n) with x's sign. */
+    /**
+     * log of a moderate {@code d > 0}: d = m 2^k with k the nearest integer to log2 d, so m is within
+     * a factor sqrt 2 of 1, and log d = k log 2 + 2 atanh((m - 1)/(m + 1)), the series increasing in
+     * its argument, |argument| < 0.18.
+     */
+    private Enclosure logModerate(BigDecimal d) {
+        long k = Math.round(Math.log(d.doubleValue()) / Math.log(2));
+        BigDecimal m = k >= 0 ? d.multiply(HALF.pow((int) k)) : d.multiply(TWO.pow((int) -k));
+        Enclosure mantissa = Enclosure.of(m.round(work.down), m.round(work.up));
+        Enclosure z = work.divide(work.subtract(mantissa, Enclosure.ONE), work.add(mantissa, Enclosure.ONE));
+        Enclosure logMantissa = work.multiply(hull(atanhSeries(z.lo()), atanhSeries(z.hi())), Enclosure.point(TWO));
+        return k == 0 ? logMantissa
+                : work.add(work.multiply(Enclosure.point(BigDecimal.valueOf(k)), ln2(work.digits)), logMantissa);
+    }
+
+    /**
+     * z + z^3/3 + z^5/5 + ... for |z| <= 0.2: all terms share z's sign and shrink by z^2 <= 0.04, so
+     * the tail is below twice the last term; roundings are bounded like the sine series'.
+     */
+    private Enclosure atanhSeries(BigDecimal z) {
+        MathContext mc = work.nearest;
+        BigDecimal square = z.multiply(z, mc);
+        BigDecimal power = z;
+        BigDecimal term = z;
+        BigDecimal sum = z;
+        int terms = 1;
+        for (int k = 1; term.abs().compareTo(negligible) >= 0; k++, terms++) {
+            power = power.multiply(square, mc);
+            term = power.divide(BigDecimal.valueOf(2L * k + 1), mc);
+            sum = sum.add(term, mc);
+        }
+        BigDecimal error = term.abs().multiply(TWO).add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
+        return Enclosure.of(sum.subtract(error, work.down), sum.add(error, work.up));
+    }
+
+    /** log 2 = 2 atanh(1/3) within 10^-digits, computed once per size. */
+    private static synchronized Enclosure ln2(int digits) {
+        if (ln2.lo().precision() < digits + GUARD) {
+            ElementaryFunctions fine = new ElementaryFunctions(2 * digits + 50);
+            Enclosure third = fine.work.divide(Enclosure.ONE, Enclosure.point(BigDecimal.valueOf(3)));
+            ln2 = fine.work.multiply(hull(fine.atanhSeries(third.lo()), fine.atanhSeries(third.hi())),
+                    Enclosure.point(TWO));
+        }
+        return ln2;
+    }
+
+    /** log 10 = 3 log 2 + log 1.25, computed once per size. */
+    private static synchronized Enclosure ln10(int digits) {
+        if (ln10.lo().precision() < digits + GUARD) {
+            ln10 = new ElementaryFunctions(2 * digits + 50).logModerate(BigDecimal.TEN);
+        }
+        return ln10;
+    }
+
+    /** Real odd root ({@code n} = 3 or 5): defined everywhere, increasing, odd. */
     Enclosure oddRoot(Enclosure x, int n) {
-        return x.certain() ? hull(oddRootPoint(x.lo(), n), oddRootPoint(x.hi(), n)) : x;
+        return x.certain() ? increasing(x, v -> oddRootPoint(v, n)) : x;
     }
 
+    /**
+     * The n-th root of a point: Newton's method from the double estimate, then bounds 1000 units of
+     * the last digit either side, each proved by raising it to the n-th power exactly.
+     */
     private Enclosure oddRootPoint(BigDecimal x, int n) {
         if (x.signum() == 0) {
             return Enclosure.ZERO;
@@ -167,11 +214,28 @@ final class ElementaryFunctions {
         if (x.signum() < 0) {
             return work.negate(oddRootPoint(x.negate(), n));
         }
-        return exp(work.divide(logPoint(x), Enclosure.point(BigDecimal.valueOf(n))));
+        int exponent = Math.floorDiv(x.precision() - x.scale() - 1, n);
+        double leading = x.movePointLeft(exponent * n).doubleValue();
+        BigDecimal root = new BigDecimal(Math.pow(leading, 1.0 / n)).movePointRight(exponent);
+        BigDecimal degree = BigDecimal.valueOf(n);
+        for (int step = 0; step < 12; step++) {
+            BigDecimal below = root.pow(n - 1, work.nearest);
+            BigDecimal correction = root.multiply(below, work.nearest).subtract(x, work.nearest)
+                    .divide(degree.multiply(below), work.nearest);
+            root = root.subtract(correction, work.nearest);
+            if (correction.abs().compareTo(root.movePointLeft(work.digits - 2)) < 0) {
+                break;
+            }
+        }
+        BigDecimal margin = root.movePointLeft(work.digits - 3);
+        BigDecimal lo = root.subtract(margin);
+        BigDecimal hi = root.add(margin);
+        boolean proved = lo.signum() > 0 && lo.pow(n).compareTo(x) <= 0 && hi.pow(n).compareTo(x) >= 0;
+        return proved ? Enclosure.of(lo, hi) : Enclosure.UNKNOWN;
     }
 
     Enclosure sinh(Enclosure x) {
-        return x.certain() ? hull(sinhPoint(x.lo()), sinhPoint(x.hi())) : x;
+        return x.certain() ? increasing(x, this::sinhPoint) : x;
     }
 
     private Enclosure sinhPoint(BigDecimal x) {
@@ -199,7 +263,7 @@ final class ElementaryFunctions {
     }
 
     Enclosure tanh(Enclosure x) {
-        return x.certain() ? hull(tanhPoint(x.lo()), tanhPoint(x.hi())) : x;
+        return x.certain() ? increasing(x, this::tanhPoint) : x;
     }
 
     /**
@@ -291,7 +355,7 @@ final class ElementaryFunctions {
         if (!cosMid.certain() || (cosMid.lo().compareTo(radius) <= 0 && cosMid.hi().compareTo(radius.negate()) >= 0)) {
             return Enclosure.UNKNOWN;
         }
-        return hull(tanPoint(x.lo()), tanPoint(x.hi()));
+        return increasing(x, this::tanPoint);
     }
 
     private Enclosure tanPoint(BigDecimal x) {
@@ -357,7 +421,7 @@ final class ElementaryFunctions {
     // ---- atan, asin, acos ----
 
     Enclosure atan(Enclosure x) {
-        return x.certain() ? hull(atanPoint(x.lo()), atanPoint(x.hi())) : x;
+        return x.certain() ? increasing(x, this::atanPoint) : x;
     }
 
     /**
@@ -416,7 +480,7 @@ final class ElementaryFunctions {
         if (x.lo().compareTo(one.negate()) < 0 || x.hi().compareTo(one) > 0) {
             return Enclosure.UNKNOWN;
         }
-        return hull(asinPoint(x.lo()), asinPoint(x.hi()));
+        return increasing(x, this::asinPoint);
     }
 
     Enclosure acos(Enclosure x) {
