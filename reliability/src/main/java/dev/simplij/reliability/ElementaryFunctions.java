@@ -160,10 +160,11 @@ final class ElementaryFunctions {
     }
 
     /**
-     * z + z^3/3 + z^5/5 + ... for |z| <= 0.2: all terms share z's sign and shrink by z^2 <= 0.04, so
-     * the tail is below twice the last term; roundings are bounded like the sine series'.
+     * atanh ({@code alternating} false) or atan (true) as z + (-)z^3/3 + z^5/5 ... for |z| <= 0.2:
+     * the terms shrink by z^2 <= 0.04, so the tail is below twice the last term either way;
+     * roundings are bounded like the sine series'.
      */
-    private Enclosure atanhSeries(BigDecimal z) {
+    private Enclosure oddPowerSeries(BigDecimal z, boolean alternating) {
         MathContext mc = work.nearest;
         BigDecimal square = z.multiply(z, mc);
         BigDecimal power = z;
@@ -172,11 +173,18 @@ final class ElementaryFunctions {
         int terms = 1;
         for (int k = 1; term.abs().compareTo(negligible) >= 0; k++, terms++) {
             power = power.multiply(square, mc);
+            if (alternating) {
+                power = power.negate();
+            }
             term = power.divide(BigDecimal.valueOf(2L * k + 1), mc);
             sum = sum.add(term, mc);
         }
         BigDecimal error = term.abs().multiply(TWO).add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
         return Enclosure.of(sum.subtract(error, work.down), sum.add(error, work.up));
+    }
+
+    private Enclosure atanhSeries(BigDecimal z) {
+        return oddPowerSeries(z, false);
     }
 
     /** log 2 = 2 atanh(1/3) within 10^-digits, computed once per size. */
@@ -451,21 +459,8 @@ final class ElementaryFunctions {
         return work.multiply(reduced, Enclosure.point(BigDecimal.valueOf(4)));
     }
 
-    /** t - t^3/3 + t^5/5 - ... for 0 <= t < 0.2: alternating and shrinking, bounded like the sine series. */
     private Enclosure atanSeries(BigDecimal t) {
-        MathContext mc = work.nearest;
-        BigDecimal square = t.multiply(t, mc);
-        BigDecimal power = t;
-        BigDecimal term = t;
-        BigDecimal sum = t;
-        int terms = 1;
-        for (int k = 1; term.abs().compareTo(negligible) >= 0; k++, terms++) {
-            power = power.multiply(square, mc).negate();
-            term = power.divide(BigDecimal.valueOf(2L * k + 1), mc);
-            sum = sum.add(term, mc);
-        }
-        BigDecimal error = term.abs().add(roundingUnit.multiply(BigDecimal.valueOf(4L * terms * terms)));
-        return Enclosure.of(sum.subtract(error, work.down), sum.add(error, work.up));
+        return oddPowerSeries(t, true);
     }
 
     /** asin: undefined outside [-1, 1], unknown when the interval crosses ±1, else increasing. */
