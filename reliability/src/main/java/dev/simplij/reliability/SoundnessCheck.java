@@ -176,8 +176,9 @@ public final class SoundnessCheck {
             if (progress != null) {
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long done = report.expressions.sum();
-                progress.printf("  %,d / %,d expressions, %.0f/s, %d mismatches, %d crashes, %.0f s left%n", done,
-                        s.count(), done / sec, report.mismatchCount(), report.crashCount(),
+                progress.printf("  %,d / %,d expressions, %.0f/s, %d mismatches, %d crashes, %,d undecided, %,d agreed "
+                                + "in high precision, %.0f s left%n", done, s.count(), done / sec, report.mismatchCount(),
+                        report.crashCount(), report.undecided.sum(), report.roundingResolved.sum(),
                         (s.count() - done) / Math.max(done / sec, 1e-9));
             }
         }
