@@ -5,7 +5,6 @@ import dev.simplij.expr.Expr;
 import dev.simplij.reliability.SoundnessCheck.Verdict;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -143,7 +142,6 @@ class SoundnessReportsRegressionTest {
                 + " vs " + rhs);
     }
 
-    @Disabled("default.rules ships these unsound rules until the miner's regeneration (issue 6); enable then")
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "acos cos pow1_4 pow1_3 _0 -> pow1_3 pow1_4 _0", "acos cos pow1_3 pow1_4 _0 -> pow1_3 pow1_4 _0",

@@ -49,8 +49,12 @@ final class ConstantFit {
     private static final double SNAP = 1e-12;
     private static final double[] CORNER_CONSTANTS = {2, -1, 3, -2, 0.5, -0.5};
     private static final double[] STARTS = {1, -1, 0.5, -2, 3, -0.3};
-    /** Per source constant: itself, negated, inverted (slots 0-2), shifted by these (3-5), pi minus it (6). */
-    private static final double[] SHIFTS = {0, 0, 0, Math.PI / 2, -Math.PI / 2, Math.PI, 0};
+    /**
+     * Per source constant: itself, negated, inverted (slots 0-2), shifted by these (3-5), pi minus it
+     * (6), halved and doubled (7-8, roots and squares of {@code exp(c x)}), its exponential and minus
+     * that (9-10, a constant moved into or out of a logarithm: {@code c + log(-x) = log(-e^c x)}).
+     */
+    private static final double[] SHIFTS = {0, 0, 0, Math.PI / 2, -Math.PI / 2, Math.PI, 0, 0, 0, 0, 0};
 
     private final SampleMatrix points;
     private final double[][] draws;
@@ -267,6 +271,9 @@ final class ConstantFit {
             }
             double scale = precise.lastMagnitude();
             Dfp b = precise.evaluate(target, point, k);
+            if (b == null && precise.outOfRange()) {
+                continue;
+            }
             if (b == null) {
                 return "target undefined in 60 digits at point " + p;
             }
@@ -307,7 +314,7 @@ final class ConstantFit {
         return null;
     }
 
-    /** Starting points: fixed values, then each source constant, its negation, inverse and phase shifts. */
+    /** Starting points: fixed values, then values derived from each source constant ({@link #SHIFTS}). */
     private static double startValue(int attempt, int j, double[] c, int ks) {
         if (attempt < STARTS.length) {
             return STARTS[(attempt + j) % STARTS.length];
@@ -319,6 +326,10 @@ final class ConstantFit {
             case 1 -> -v;
             case 2 -> 1 / v;
             case 6 -> Math.PI - v;
+            case 7 -> v / 2;
+            case 8 -> 2 * v;
+            case 9 -> Math.exp(v);
+            case 10 -> -Math.exp(v);
             default -> v + SHIFTS[(attempt - STARTS.length) % SHIFTS.length]; // phases of sin and cos
         };
     }

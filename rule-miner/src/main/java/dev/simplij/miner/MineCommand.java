@@ -24,7 +24,8 @@ import java.util.Map;
 public final class MineCommand implements Command {
     static final String USAGE = """
             Usage: ./simplij mine --operators OPS --leaves LEAVES --max-source N --max-target M
-                                  --samples K --seed S --out FILE [--name NAME] [--threads T] [--quiet]
+                                  --samples K --seed S --out FILE [--base RULES] [--name NAME]
+                                  [--threads T] [--quiet]
                    ./simplij mine --verify NAME_OR_FILE [--samples K] [--seed S]
 
             Mines rewrite rules lhs -> rhs that hold wherever lhs is defined on the reals: every
@@ -46,6 +47,10 @@ public final class MineCommand implements Command {
               --samples K        sample points (default 512)
               --seed S           sample seed (default 1)
               --out FILE         where to write the rule file
+              --base RULES       extend a mined rule set (a shipped name or a file): its rules prune
+                                 the enumeration as if mined in this run, and the output is the union,
+                                 minimized together (longer sources over an operator subset on top
+                                 of a shorter mining of the whole table)
               --name NAME        rule set name (default: FILE's name without .rules)
               --threads T        worker threads (default: all cores); does not change the result
               --quiet            no progress bar
@@ -117,7 +122,7 @@ public final class MineCommand implements Command {
 
     private static final List<String> FLAGS = List.of("help", "quiet");
     private static final List<String> VALUED = List.of("operators", "leaves", "max-source", "max-target", "samples",
-            "seed", "out", "name", "threads", "verify");
+            "seed", "out", "name", "threads", "verify", "base");
 
     private static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -209,6 +214,9 @@ public final class MineCommand implements Command {
                 .progress(progress);
         if (options.containsKey("threads")) {
             b.threads(integer(options, "threads", 1));
+        }
+        if (options.containsKey("base")) {
+            b.base(options.get("base"), RuleSet.load(options.get("base")));
         }
         return b.build();
     }

@@ -2,6 +2,8 @@ package dev.simplij.miner;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
+import dev.simplij.rules.Rule;
+import dev.simplij.rules.RuleSet;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ public final class MinerConfig {
     private final long seed;
     private final int threads;
     private final PrintStream progress;
+    private final String baseReference;
+    private final RuleSet base;
 
     private MinerConfig(Builder b) {
         this.name = b.name;
@@ -42,6 +46,8 @@ public final class MinerConfig {
         this.seed = b.seed;
         this.threads = b.threads;
         this.progress = b.progress;
+        this.baseReference = b.baseReference;
+        this.base = b.base;
     }
 
     public static Builder builder() {
@@ -88,6 +94,20 @@ public final class MinerConfig {
         return progress;
     }
 
+    /**
+     * Rules mined earlier (possibly over other operators) that this run extends: they prune the
+     * enumeration as if mined here, and the output is their union with the new rules, minimized
+     * together. Empty without a base.
+     */
+    public List<Rule> baseRules() {
+        return base == null ? List.of() : base.rules();
+    }
+
+    /** The base as given on the command line ({@code --base}), or null. */
+    public String baseReference() {
+        return baseReference;
+    }
+
     /** Number of pattern variables {@code _0 .. _k} among the leaves. */
     int variableCount() {
         int count = 0;
@@ -117,7 +137,7 @@ public final class MinerConfig {
         }
         return "./simplij mine --operators " + ops + " --leaves " + leafList + " --max-source "
                 + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
-                + " --name " + name + " --out " + out;
+                + (baseReference == null ? "" : " --base " + baseReference) + " --name " + name + " --out " + out;
     }
 
     /** Builds a {@link MinerConfig}; every setter validates its argument. */
@@ -131,6 +151,8 @@ public final class MinerConfig {
         private long seed = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
         private PrintStream progress;
+        private String baseReference;
+        private RuleSet base;
 
         private Builder() {
         }
@@ -249,6 +271,22 @@ public final class MinerConfig {
 
         public Builder progress(PrintStream progress) {
             this.progress = progress;
+            return this;
+        }
+
+        /**
+         * Extends a rule set: {@code reference} is how it was named (a shipped name or a file),
+         * recorded in the regeneration command.
+         */
+        public Builder base(String reference, RuleSet base) {
+            for (Rule rule : base.rules()) {
+                if (rule.lhs().constantCount() > 0 || rule.rhs().constantCount() > 0) {
+                    throw new IllegalArgumentException("base rule set " + reference + " has free-constant rules ("
+                            + rule + "); only constant-free rule sets can be extended");
+                }
+            }
+            this.baseReference = Objects.requireNonNull(reference);
+            this.base = base;
             return this;
         }
 

@@ -82,7 +82,8 @@ final class MiningRun {
         this.layers = new Layer[config.maxSource() + 1];
         this.minDefined = Math.max(8, points.size() / 16);
         this.targets = TargetIndex.of(List.of(), points);
-        this.shorter = rulesOnly(List.of());
+        this.kept.addAll(config.baseRules());
+        this.shorter = rulesOnly(kept);
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
         this.removedByFinalPass = new long[config.maxSource() + 1];

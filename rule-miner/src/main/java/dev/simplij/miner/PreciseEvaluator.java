@@ -6,6 +6,8 @@ import org.hipparchus.dfp.Dfp;
 import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 
+import java.math.BigDecimal;
+
 /**
  * Evaluates an expression in 60-digit (and, to settle doubtful differences, 120-digit) decimal floating point ({@link Dfp}) at one point, with
  * {@code pi} and {@code E} exact to that precision. Used only where double arithmetic is not
@@ -14,7 +16,15 @@ import org.hipparchus.dfp.DfpMath;
  * is accepted although {@code Math.sin(Math.PI)} is not 0).
  *
  * <p>Returns null where the expression is undefined on the reals, with the same domain rules as
- * {@link Operator}. Not thread-safe: one instance per thread.
+ * {@link Operator}, and also where a subterm is out of this evaluator's range ({@code exp} of more
+ * than 800); {@link #outOfRange()} tells the two apart, because an expression too large to evaluate
+ * is still defined, and a target that is merely large must not count as undefined.
+ *
+ * <p>Alongside each value it carries a first-order bound on its absolute rounding error (in units
+ * of the last digit), propagated through each operation by its derivative. A divisor, a cosine
+ * under {@code tan} or a logarithm's argument that is zero within that bound is a pole: the exact
+ * expression there is undefined ({@code inv sin pi}, {@code tan acos 0}), while a value that is
+ * merely tiny ({@code inv exp -117}) is not. Not thread-safe: one instance per thread.
  */
 final class PreciseEvaluator {
     static final int DIGITS = 60;
@@ -26,6 +36,10 @@ final class PreciseEvaluator {
      * by about {@code 10^-DIGITS}, a true difference not at all.
      */
     private static final double NOISE_SHRINK = 1e-30;
+    /** log10 of one operation's own rounding, in units of the last digit (DfpMath is within a few). */
+    private static final double LOG_OWN_ROUNDING = 1;
+    private static final double LOG10_2 = Math.log10(2);
+    private static final double LOG10_E = Math.log10(Math.E);
 
     private final int digits;
     private final DfpField field;
@@ -36,14 +50,26 @@ final class PreciseEvaluator {
     private final Dfp third;
     private final Dfp fifth;
     private final Dfp halfPi;
-    /**
-     * Divisors and cosines smaller than this are taken as poles: a pole of the exact expression
-     * ({@code tan acos 0}, {@code inv sin pi}) leaves a remainder of about {@code 10^-digits}, and no
-     * sample point comes this close to a pole by chance.
-     */
-    private final Dfp poleThreshold;
+    private final Dfp twoPi;
     private double magnitude;
     private double cancellation;
+    private boolean outOfRange;
+    /**
+     * Set by {@link #evaluate} when a step's result did not depend on its argument at this precision
+     * although the argument was not 0 ({@code cos} of 3.8e-65 is 1 to 60 and to 120 digits, {@code 1 +
+     * 1e-70} is 1): the value is then right to the precision but cannot tell such an expression from
+     * its value at 0. Also set when no digit survives at all ({@link #reduced}).
+     */
+    private boolean absorbed;
+    /** A relative effect below this is absorbed: a few digits short of the precision. */
+    private final double absorbedBelow;
+    /**
+     * Set by each operation: log10 of its result's absolute error bound, in units of the last digit
+     * ({@code 10^-digits}); in logarithms so that no bound overflows where the values do not.
+     */
+    private double resultError;
+    /** Set by an operation that returns null because its result is out of range. */
+    private boolean resultOutOfRange;
 
     PreciseEvaluator() {
         this(DIGITS);
@@ -51,6 +77,7 @@ final class PreciseEvaluator {
 
     private PreciseEvaluator(int digits) {
         this.digits = digits;
+        absorbedBelow = Math.pow(10, -(digits - 5));
         field = new DfpField(digits);
         zero = field.getZero();
         one = field.getOne();
@@ -58,7 +85,7 @@ final class PreciseEvaluator {
         third = one.divide(3);
         fifth = one.divide(5);
         halfPi = field.getPi().divide(2);
-        poleThreshold = one.divide(DfpMath.pow(field.newDfp(10), digits / 2));
+        twoPi = field.getPi().multiply(2);
     }
 
     /**
@@ -82,16 +109,15 @@ final class PreciseEvaluator {
         if (s == null) {
             return Verdict.UNDECIDED;
         }
+        boolean lost = absorbed;
         Dfp t = evaluate(target, point, constants);
         if (t == null) {
-            return Verdict.DISAGREE;
+            return outOfRange ? Verdict.UNDECIDED : Verdict.DISAGREE;
         }
+        lost |= absorbed;
         Dfp difference = s.subtract(t).abs();
-        if (difference.isZero()) {
-            return Verdict.AGREE;
-        }
         Dfp size = s.abs().greaterThan(t.abs()) ? s.abs() : t.abs();
-        if (difference.lessThan(size.multiply(field.newDfp(RELATIVE_AGREEMENT)))) {
+        if (!lost && (difference.isZero() || difference.lessThan(size.multiply(field.newDfp(RELATIVE_AGREEMENT))))) {
             return Verdict.AGREE;
         }
         if (finer == null) {
@@ -99,21 +125,47 @@ final class PreciseEvaluator {
         }
         Dfp fineSource = finer.evaluate(source, point, constants);
         double cancelling = finer.cancellation;
+        boolean fineLost = finer.absorbed;
         Dfp fineTarget = finer.evaluate(target, point, constants);
         if (fineSource == null) {
             return Verdict.UNDECIDED;
         }
         if (fineTarget == null) {
-            return Verdict.DISAGREE;
+            return finer.outOfRange ? Verdict.UNDECIDED : Verdict.DISAGREE;
+        }
+        if (fineLost || finer.absorbed) {
+            return Verdict.UNDECIDED; // below even twice the precision: nothing to decide with
         }
         cancelling = Math.max(cancelling, finer.cancellation);
-        double fineDifference = fineSource.subtract(fineTarget).abs().toDouble();
-        if (fineDifference <= difference.toDouble() * NOISE_SHRINK) {
+        // in the finer field's Dfp throughout (Dfps of two fields do not mix: the result is NaN, and
+        // every comparison with NaN false), since the values may lie far beyond the double range
+        DfpField fine = finer.field;
+        Dfp fineDifference = fineSource.subtract(fineTarget).abs();
+        Dfp fineSize = fineSource.abs().greaterThan(fineTarget.abs()) ? fineSource.abs() : fineTarget.abs();
+        Dfp resolution = fine.newDfp(Math.pow(10, -(finer.digits - 10)));
+        Dfp agreement = lost ? fineSize.multiply(resolution)
+                : fine.newDfp(difference.toString()).multiply(fine.newDfp(NOISE_SHRINK));
+        if (fineDifference.lessThan(agreement) || fineDifference.equals(agreement)) {
             return Verdict.AGREE;
         }
-        double scale = Math.max(cancelling, Math.max(Math.abs(fineSource.toDouble()), Math.abs(fineTarget.toDouble())));
-        double roundingBound = scale * Math.pow(10, -(finer.digits - 10));
-        return fineDifference <= roundingBound ? Verdict.UNDECIDED : Verdict.DISAGREE;
+        Dfp cancelled = fine.newDfp(cancelling);
+        Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
+        return fineDifference.lessThan(scale.multiply(resolution)) ? Verdict.UNDECIDED : Verdict.DISAGREE;
+    }
+
+    /** Both sides' values at a point, for messages: "undefined" where a side has none. */
+    String describe(Expr source, Expr target, double[] point) {
+        Dfp s = evaluate(source, point, new double[0]);
+        Dfp t = evaluate(target, point, new double[0]);
+        return (s == null ? "undefined" : s.toString()) + " vs " + (t == null ? "undefined" : t.toString());
+    }
+
+    /**
+     * Whether the last {@link #evaluate} returned null because a subterm was out of range rather than
+     * undefined (an undefined subterm makes the whole undefined, whatever else is out of range).
+     */
+    boolean outOfRange() {
+        return outOfRange;
     }
 
     /** The largest absolute value of any subterm in the last {@link #evaluate} call (at least 1). */
@@ -123,103 +175,248 @@ final class PreciseEvaluator {
 
     /**
      * The value at a point; {@code point[k]} is the value of placeholder {@code _k}; constants are
-     * read from {@code constants} in order of occurrence. Null where undefined.
+     * read from {@code constants} in order of occurrence. Null where undefined or out of range
+     * ({@link #outOfRange()}).
      */
     Dfp evaluate(Expr e, double[] point, double[] constants) {
         magnitude = 1;
         cancellation = 0;
+        absorbed = false;
         int n = e.size();
-        Dfp[] stack = new Dfp[n];
+        Dfp[] values = new Dfp[n];
+        double[] errors = new double[n];
+        boolean[] unknown = new boolean[n];
         int top = 0;
         int constant = e.constantCount();
         for (int i = n - 1; i >= 0; i--) {
-            Dfp v;
-            switch (e.kind(i)) {
-                case PLACEHOLDER -> v = field.newDfp(point[e.placeholder(i)]);
-                case NUMBER -> v = field.newDfp(e.number(i));
-                case CONSTANT -> v = field.newDfp(constants[--constant]);
+            resultOutOfRange = false;
+            Dfp v = switch (e.kind(i)) {
+                case PLACEHOLDER -> leaf(point[e.placeholder(i)]);
+                case NUMBER -> leaf(e.number(i));
+                case CONSTANT -> leaf(constants[--constant]);
                 case OPERATOR -> {
                     Operator op = e.operator(i);
                     if (op.arity() == 0) {
-                        v = op == Operator.PI ? field.getPi() : field.getE();
-                    } else if (op.arity() == 1) {
-                        Dfp a = stack[--top];
-                        v = a == null ? null : unary(op, a);
-                    } else {
-                        Dfp a = stack[--top];
-                        Dfp b = stack[--top];
-                        v = a == null || b == null ? null : binary(op, a, b);
+                        yield rounded(op == Operator.PI ? field.getPi() : field.getE());
                     }
+                    top -= op.arity();
+                    boolean undefined = false;
+                    boolean outside = false;
+                    for (int k = top; k < top + op.arity(); k++) {
+                        undefined |= values[k] == null && !unknown[k];
+                        outside |= unknown[k];
+                    }
+                    if (undefined || outside) {
+                        resultOutOfRange = !undefined;
+                        yield null;
+                    }
+                    yield op.arity() == 1 ? unary(op, values[top], errors[top])
+                            : binary(op, values[top + 1], values[top], errors[top + 1], errors[top]);
                 }
                 default -> throw new IllegalArgumentException("cannot evaluate " + e.token(i) + " in " + e);
-            }
+            };
             if (v != null && (v.isNaN() || v.isInfinite())) {
                 v = null;
             }
             if (v != null) {
                 magnitude = Math.max(magnitude, Math.abs(v.toDouble()));
             }
-            stack[top++] = v;
+            unknown[top] = v == null && resultOutOfRange;
+            errors[top] = resultError;
+            values[top++] = v;
         }
-        return stack[0];
+        outOfRange = unknown[0];
+        return values[0];
     }
 
-    private Dfp binary(Operator op, Dfp a, Dfp b) {
+    /**
+     * A double leaf: exact where its decimal expansion fits the precision (every sample coordinate
+     * of moderate size, every small literal), so that {@code asin 1} has no error to blow up.
+     */
+    private Dfp leaf(double d) {
+        Dfp v = field.newDfp(d);
+        boolean fits = d == 0 || new BigDecimal(d).stripTrailingZeros().precision() <= digits;
+        resultError = fits ? Double.NEGATIVE_INFINITY : log10Abs(v);
+        return v;
+    }
+
+    /** A value correct to the last digit (pi, E). */
+    private Dfp rounded(Dfp v) {
+        resultError = log10Abs(v);
+        return v;
+    }
+
+    /**
+     * A computed value whose error bound (log10, in units of the last digit) is {@code propagated},
+     * the operands' bounds carried through the step, plus its own rounding.
+     */
+    private Dfp computed(Dfp v, double propagated) {
+        resultError = logSum(propagated, LOG_OWN_ROUNDING + log10Abs(v));
+        return v;
+    }
+
+    private Dfp outOfRangeResult() {
+        resultOutOfRange = true;
+        return null;
+    }
+
+    /**
+     * Zero, or not even half its digits right: the exact value there is taken as 0 (a pole, if
+     * divided by or under a logarithm).
+     */
+    private boolean zeroWithinError(Dfp v, double logError) {
+        return v.isZero() || log10Abs(v) <= logError - digits / 2.0;
+    }
+
+    /**
+     * Notes an absorbed step: {@code kappa}, the relative condition number of the step at a nonzero
+     * argument {@code a} (how much of the result the argument's whole size moves), is below what
+     * this precision resolves.
+     */
+    private void absorbs(double kappa, Dfp a) {
+        if (!a.isZero() && !(Math.abs(kappa) >= absorbedBelow)) {
+            absorbed = true;
+        }
+    }
+
+    /** A sum whose smaller (nonzero) operand is below the precision of the larger is absorbed. */
+    private Dfp sum(Dfp r, Dfp a, Dfp b) {
+        if (!a.isZero() && !b.isZero() && Math.abs(log10Abs(a) - log10Abs(b)) > digits - 5) {
+            absorbed = true;
+        }
+        return cancelling(r, a, b);
+    }
+
+    /** log10 of |v|, also beyond the double range; -infinity for 0. */
+    private static double log10Abs(Dfp v) {
+        if (v.isZero()) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double d = Math.abs(v.toDouble());
+        return d > 0 && d < Double.POSITIVE_INFINITY ? Math.log10(d) : v.intLog10();
+    }
+
+    /** log10(10^a + 10^b), with -infinity as log10 0. */
+    private static double logSum(double a, double b) {
+        double high = Math.max(a, b);
+        double low = Math.min(a, b);
+        if (low == Double.NEGATIVE_INFINITY || high == Double.POSITIVE_INFINITY) {
+            return high;
+        }
+        return high + Math.log10(1 + Math.pow(10, low - high));
+    }
+
+    /** log10 of a product: a factor 0 ({@code -infinity}) wins, even against an infinite one. */
+    private static double logProduct(double a, double b) {
+        return a == Double.NEGATIVE_INFINITY || b == Double.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : a + b;
+    }
+
+    private Dfp binary(Operator op, Dfp a, Dfp b, double ea, double eb) {
+        double logA = log10Abs(a);
+        double logB = log10Abs(b);
         return switch (op) {
-            case ADD -> cancelling(a.add(b), a, b);
-            case SUB -> cancelling(a.subtract(b), a, b);
-            case MUL -> a.multiply(b);
-            case DIV -> nearPole(b) ? null : a.divide(b);
-            case POW -> pow(a, b);
+            case ADD -> computed(sum(a.add(b), a, b), logSum(ea, eb));
+            case SUB -> computed(sum(a.subtract(b), a, b), logSum(ea, eb));
+            case MUL -> computed(a.multiply(b), logSum(logProduct(logB, ea), logProduct(logA, eb)));
+            case DIV -> zeroWithinError(b, eb) ? null
+                    : computed(a.divide(b), logSum(ea - logB, logProduct(logA - 2 * logB, eb)));
+            case POW -> pow(a, b, ea, eb);
             default -> throw new IllegalArgumentException("not binary: " + op);
         };
     }
 
-    private Dfp pow(Dfp base, Dfp exponent) {
+    private Dfp pow(Dfp base, Dfp exponent, double ea, double eb) {
         boolean integer = exponent.equals(exponent.rint());
         if (base.isZero()) {
             if (exponent.negativeOrNull() && !exponent.isZero()) {
                 return null;
             }
-            return exponent.isZero() ? one : zero;
+            return computed(exponent.isZero() ? one : zero, ea);
         }
+        if (exponent.negativeOrNull() && !exponent.isZero() && zeroWithinError(base, ea)) {
+            return null;
+        }
+        Dfp r;
         if (base.negativeOrNull()) {
             if (!integer) {
                 return null;
             }
-            Dfp r = DfpMath.pow(base.negate(), exponent);
+            r = DfpMath.pow(base.negate(), exponent);
             boolean odd = !exponent.divide(2).equals(exponent.divide(2).rint());
-            return odd ? r.negate() : r;
+            r = odd ? r.negate() : r;
+        } else {
+            r = DfpMath.pow(base, exponent);
         }
-        return DfpMath.pow(base, exponent);
+        // d/da a^b = b a^b / a, d/db a^b = a^b ln a
+        absorbs(exponent.toDouble() * Math.log(Math.abs(base.toDouble())), exponent);
+        double logR = log10Abs(r);
+        double byBase = logProduct(log10Abs(exponent) + logR - log10Abs(base), ea);
+        double byExponent = logProduct(logR + Math.log10(Math.abs(Math.log(Math.abs(base.toDouble())))), eb);
+        return computed(r, logSum(byBase, byExponent));
     }
 
-    private Dfp unary(Operator op, Dfp a) {
+    /**
+     * A unary step: the operand's error times the step's derivative ({@code logDerivative}, log10
+     * of an upper bound of its absolute value at the operand).
+     */
+    private Dfp step(Dfp v, double logDerivative, double ea) {
+        return computed(v, logProduct(logDerivative, ea));
+    }
+
+    private Dfp unary(Operator op, Dfp a, double ea) {
+        double x = a.toDouble();
+        double logX = log10Abs(a);
+        switch (op) {
+            case EXP -> absorbs(x, a);
+            case COS -> absorbs(x * Math.tan(x), a);
+            case SIN -> absorbs(x / Math.tan(x), a);
+            case COSH -> absorbs(x * Math.tanh(x), a);
+            case TANH -> absorbs(2 * x / Math.sinh(2 * x), a);
+            case ACOS -> absorbs(x / (Math.sqrt(1 - x * x) * Math.acos(x)), a);
+            case ATAN -> absorbs(x / ((1 + x * x) * Math.atan(x)), a);
+            default -> { }
+        }
         return switch (op) {
-            case NEG -> a.negate();
-            case INV -> nearPole(a) ? null : one.divide(a);
-            case ABS -> a.abs();
-            case POW2 -> a.multiply(a);
-            case POW3 -> a.multiply(a).multiply(a);
-            case POW4 -> a.multiply(a).multiply(a.multiply(a));
-            case POW5 -> a.multiply(a).multiply(a.multiply(a)).multiply(a);
-            case POW1_2 -> a.negativeOrNull() && !a.isZero() ? null : a.sqrt();
-            case POW1_3 -> oddRoot(a, third);
-            case POW1_4 -> a.negativeOrNull() && !a.isZero() ? null : a.sqrt().sqrt();
-            case POW1_5 -> oddRoot(a, fifth);
-            case EXP -> huge(a) ? null : DfpMath.exp(a);
-            case LOG -> a.negativeOrNull() ? null : DfpMath.log(a);
-            case SIN -> cancelling(DfpMath.sin(a), a, a);
-            case COS -> cancelling(DfpMath.cos(a), a, a);
-            case TAN -> nearPole(DfpMath.cos(a)) ? null : cancelling(DfpMath.tan(a), a, a);
-            case ASIN -> a.abs().greaterThan(one) ? null : asin(a);
-            case ACOS -> a.abs().greaterThan(one) ? null : halfPi.subtract(asin(a));
-            case ATAN -> atan(a);
-            case SINH -> huge(a) ? null : hyperbolic(a, true);
-            case COSH -> huge(a) ? null : hyperbolic(a, false);
-            case TANH -> tanh(a);
+            case NEG -> step(a.negate(), 0, ea);
+            case ABS -> step(a.abs(), 0, ea);
+            case INV -> zeroWithinError(a, ea) ? null : step(one.divide(a), -2 * logX, ea);
+            case POW2 -> step(a.multiply(a), LOG10_2 + logX, ea);
+            case POW3 -> step(a.multiply(a).multiply(a), Math.log10(3) + 2 * logX, ea);
+            case POW4 -> step(a.multiply(a).multiply(a.multiply(a)), Math.log10(4) + 3 * logX, ea);
+            case POW5 -> step(a.multiply(a).multiply(a.multiply(a)).multiply(a), Math.log10(5) + 4 * logX, ea);
+            case POW1_2 -> a.negativeOrNull() && !a.isZero() ? null : root(a.sqrt(), 2, logX, ea);
+            case POW1_3 -> root(oddRoot(a, third), 3, logX, ea);
+            case POW1_4 -> a.negativeOrNull() && !a.isZero() ? null : root(a.sqrt().sqrt(), 4, logX, ea);
+            case POW1_5 -> root(oddRoot(a, fifth), 5, logX, ea);
+            case EXP -> huge(a) ? outOfRangeResult() : step(DfpMath.exp(a), x * LOG10_E, ea);
+            case LOG -> a.negativeOrNull() || zeroWithinError(a, ea) ? null : step(DfpMath.log(a), -logX, ea);
+            case SIN -> step(cancelling(DfpMath.sin(reduced(a, ea)), a, a), 0, ea);
+            case COS -> step(cancelling(DfpMath.cos(reduced(a, ea)), a, a), 0, ea);
+            case TAN -> {
+                Dfp r = reduced(a, ea);
+                Dfp cos = DfpMath.cos(r);
+                if (zeroWithinError(cos, logSum(ea, LOG_OWN_ROUNDING))) {
+                    yield null;
+                }
+                yield step(cancelling(DfpMath.sin(r).divide(cos), a, a), -2 * log10Abs(cos), ea);
+            }
+            // 1 / sqrt(1 - x^2), infinite at +-1
+            case ASIN -> a.abs().greaterThan(one) ? null : step(asin(a), -0.5 * log10Abs(one.subtract(a.multiply(a))), ea);
+            case ACOS -> a.abs().greaterThan(one) ? null
+                    : step(halfPi.subtract(asin(a)), -0.5 * log10Abs(one.subtract(a.multiply(a))), ea);
+            case ATAN -> step(atan(a), 0, ea);
+            // cosh x <= e^|x|
+            case SINH -> huge(a) ? outOfRangeResult() : step(hyperbolic(a, true), Math.abs(x) * LOG10_E, ea);
+            case COSH -> huge(a) ? outOfRangeResult() : step(hyperbolic(a, false), Math.abs(x) * LOG10_E, ea);
+            case TANH -> step(tanh(a), 0, ea);
             default -> throw new IllegalArgumentException("not unary: " + op);
         };
+    }
+
+    /** A k-th root r of a: derivative r / (k a), infinite at 0. */
+    private Dfp root(Dfp r, int k, double logA, double ea) {
+        double logDerivative = r.isZero() ? Double.POSITIVE_INFINITY : log10Abs(r) - Math.log10(k) - logA;
+        return step(r, logDerivative, ea);
     }
 
     /**
@@ -235,6 +432,9 @@ final class PreciseEvaluator {
     }
 
     private Dfp hyperbolic(Dfp a, boolean sinh) {
+        if (sinh && Math.abs(a.toDouble()) < 0.5) {
+            return smallSinh(a); // e^a - e^-a would cancel all the digits of a tiny a
+        }
         Dfp up = DfpMath.exp(a);
         Dfp down = DfpMath.exp(a.negate());
         return cancelling(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
@@ -263,13 +463,9 @@ final class PreciseEvaluator {
         return y;
     }
 
-    private boolean nearPole(Dfp divisor) {
-        return divisor.abs().lessThan(poleThreshold);
-    }
-
     /**
-     * Beyond the double range of exp: doubles already say undefined there, and DfpMath.exp of a
-     * huge argument takes seconds.
+     * Beyond the double range of exp: out of range (not undefined), because DfpMath.exp of a huge
+     * argument takes seconds.
      */
     private static boolean huge(Dfp a) {
         return Math.abs(a.toDouble()) > 800;
@@ -279,9 +475,46 @@ final class PreciseEvaluator {
         if (Math.abs(a.toDouble()) > 100) {
             return a.negativeOrNull() ? one.negate() : one; // 1 - tanh < 1e-86
         }
+        if (Math.abs(a.toDouble()) < 0.5) {
+            Dfp sinh = smallSinh(a);
+            return sinh.divide(one.add(sinh.multiply(sinh)).sqrt());
+        }
         Dfp e2 = DfpMath.exp(a.abs().multiply(2).negate());
         Dfp r = one.subtract(e2).divide(one.add(e2));
         return a.negativeOrNull() ? r.negate() : r;
+    }
+
+    /**
+     * The argument of a trigonometric function reduced to [-pi, pi] with this precision's pi
+     * (DfpMath's own reduction returns values like -5e3427 for cos of 3.4e99). Where the argument's
+     * error bound {@code ea} leaves no digit of the angle modulo 2 pi, the result is noted as lost
+     * ({@link #absorbed}): cos of 3.4e99 has no correct digit in 60 digits, and all it needs in 120.
+     */
+    private Dfp reduced(Dfp a, double ea) {
+        if (ea - digits > -10) {
+            absorbed = true;
+        }
+        if (Math.abs(a.toDouble()) <= 3) {
+            return a;
+        }
+        Dfp turns = a.divide(twoPi).rint();
+        return a.subtract(turns.multiply(twoPi));
+    }
+
+    /** sinh by its Taylor series, for |a| < 1/2: every digit of a tiny argument survives. */
+    private Dfp smallSinh(Dfp a) {
+        Dfp square = a.multiply(a);
+        Dfp term = a;
+        Dfp sum = a;
+        for (int k = 1; k < 200; k++) {
+            term = term.multiply(square).divide(field.newDfp((2 * k) * (2 * k + 1)));
+            Dfp next = sum.add(term);
+            if (next.equals(sum)) {
+                break;
+            }
+            sum = next;
+        }
+        return sum;
     }
 
     private Dfp oddRoot(Dfp a, Dfp exponent) {

@@ -78,6 +78,10 @@ public final class RuleMiner {
         h.put("removed-by-final-pass", perLength(s, LengthStats::removedByFinalPass));
         h.put("rules-per-length", perLength(s, LengthStats::rules));
         h.put("irreducible-per-length", perLength(s, LengthStats::irreducible));
+        if (config.baseReference() != null) {
+            h.put("base", config.baseReference() + " (" + config.baseRules().size() + " rules, checksum "
+                    + RuleSet.checksum(config.baseRules()) + "), extended by the rules above and minimized with them");
+        }
         h.put("order", "longer left sides first (the index tries rules in file order), then ExprOrder");
         h.put("command", config.command(outName));
         return h;

@@ -65,9 +65,14 @@ public final class RuleVerifier {
         if (verdict == ValueCheck.TOO_FEW_POINTS) {
             return null;
         }
-        if (verdict == ValueCheck.REJECT
-                || !ValueCheck.preciseAgree(precise.get(), source, target, points, nearMiss, verdict)) {
+        if (verdict == ValueCheck.REJECT) {
             return "left and right side differ on the fresh sample (seed " + seed + ")" + firstDifference(s, t);
+        }
+        int disagreement = ValueCheck.firstPreciseDisagreement(precise.get(), source, target, points, nearMiss, verdict);
+        if (disagreement >= 0) {
+            return "left and right side differ in " + PreciseEvaluator.DIGITS + " digits on the fresh sample (seed "
+                    + seed + ") at" + describe(disagreement) + ": " + precise.get().describe(source, target,
+                    points.point(disagreement));
         }
         return null;
     }
@@ -93,14 +98,18 @@ public final class RuleVerifier {
         for (int p = 0; p < s.length; p++) {
             if (!Double.isNaN(s[p]) && (Double.isNaN(t[p]) || Math.abs(s[p] - t[p]) > ValueCheck.TIGHT
                     * Math.max(Math.abs(s[p]), Math.abs(t[p])))) {
-                StringBuilder at = new StringBuilder(" e.g. at");
-                for (int k = 0; k < points.variables(); k++) {
-                    at.append(" _").append(k).append('=').append(points.coordinate(k, p));
-                }
-                return at + ": " + s[p] + " vs " + t[p];
+                return " e.g. at" + describe(p) + ": " + s[p] + " vs " + t[p];
             }
         }
         return "";
+    }
+
+    private String describe(int point) {
+        StringBuilder at = new StringBuilder();
+        for (int k = 0; k < points.variables(); k++) {
+            at.append(" _").append(k).append('=').append(points.coordinate(k, point));
+        }
+        return at.toString();
     }
 
     /** Every rule that fails, as {@code "rule: problem"} lines, in rule order. */

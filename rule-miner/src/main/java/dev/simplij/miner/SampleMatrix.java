@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class SampleMatrix {
     private static final double[] CORNERS = {0, 1, -1, 2, -2, 0.5, -0.5, 3, Math.PI, -Math.PI, Math.PI / 2,
-        -Math.PI / 2, Math.E, -Math.E};
+        -Math.PI / 2, Math.E, -Math.E, 1e8, -1e8, 1e16, -1e16};
 
     private final int variables;
     private final int[][] permutations;
@@ -168,6 +168,15 @@ final class SampleMatrix {
 
     double coordinate(int variable, int point) {
         return columns[variable][point];
+    }
+
+    /** Every coordinate of one point. */
+    double[] point(int point) {
+        double[] coordinates = new double[variables];
+        for (int j = 0; j < variables; j++) {
+            coordinates[j] = columns[j][point];
+        }
+        return coordinates;
     }
 
     /** All permutations of the variables; index 0 is the identity. */

@@ -7,13 +7,13 @@ import dev.simplij.expr.Expr;
  * are equal wherever the source is defined on the reals; the target may be defined at more points
  * (as in {@code exp log _0 -> _0}), never at fewer.
  *
- * <p>In double precision a point passes when the target is finite wherever the source is and the
- * values agree to {@link #TIGHT} relative. A point where they differ by more, but by less than
- * rounding of cancelling terms could explain ({@link #LOOSE_RELATIVE}, {@link #LOOSE_ABSOLUTE}), is a
- * near miss: it is re-evaluated in 60 digits ({@link PreciseEvaluator}) and decides there. Larger
- * differences at up to {@link #MAX_FAR_POINTS} points are decided there too; more reject. The
- * source must be finite at enough points, so a rule never rests on
- * an almost empty domain.
+ * <p>In double precision a point passes when the values agree to {@link #TIGHT} relative. A point
+ * where they differ by more, but by less than rounding of cancelling terms could explain
+ * ({@link #LOOSE_RELATIVE}, {@link #LOOSE_ABSOLUTE}), is a near miss: it is re-evaluated in 60
+ * digits ({@link PreciseEvaluator}) and decides there. Larger differences, and points where only the
+ * target has no double value, are decided there too at up to {@link #MAX_FAR_POINTS} points; more
+ * reject. The source must be finite at enough points, so a rule never rests on an almost empty
+ * domain.
  */
 final class ValueCheck {
     static final double TIGHT = 1e-12;
@@ -70,9 +70,6 @@ final class ValueCheck {
                 defined++;
             }
             double t = target[p];
-            if (Double.isNaN(t)) {
-                return REJECT;
-            }
             if (s == t) {
                 continue;
             }
@@ -81,7 +78,9 @@ final class ValueCheck {
             if (diff <= TIGHT * size) {
                 continue;
             }
-            if (diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE && ++far > maxFar) {
+            // a target without a double value (NaN) is undefined there, or only beyond the double
+            // range (exp of 1e3 inside sinh of a root of 1e16): high precision tells which
+            if ((Double.isNaN(t) || diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE) && ++far > maxFar) {
                 return REJECT;
             }
             if (misses == nearMiss.length) {
@@ -110,17 +109,25 @@ final class ValueCheck {
      */
     static boolean preciseAgree(PreciseEvaluator precise, Expr source, Expr target, SampleMatrix points,
                                 int[] nearMiss, int count) {
-        double[] point = new double[points.variables()];
+        return firstPreciseDisagreement(precise, source, target, points, nearMiss, count) < 0;
+    }
+
+    /**
+     * The first near-miss point where high precision says the sides differ, or -1. A ground source
+     * has one value only, so there an undecided point (a pole, a value out of range, a difference
+     * below even 120 digits) refutes too: no ground rule rests on an undecided value.
+     */
+    static int firstPreciseDisagreement(PreciseEvaluator precise, Expr source, Expr target, SampleMatrix points,
+                                        int[] nearMiss, int count) {
         double[] none = new double[0];
+        boolean ground = source.placeholderCount() == 0;
         for (int k = 0; k < count; k++) {
             int p = nearMiss[k];
-            for (int j = 0; j < point.length; j++) {
-                point[j] = points.coordinate(j, p);
-            }
-            if (precise.compare(source, target, point, none) == PreciseEvaluator.Verdict.DISAGREE) {
-                return false;
+            PreciseEvaluator.Verdict verdict = precise.compare(source, target, points.point(p), none);
+            if (verdict == PreciseEvaluator.Verdict.DISAGREE || (ground && verdict == PreciseEvaluator.Verdict.UNDECIDED)) {
+                return p;
             }
         }
-        return true;
+        return -1;
     }
 }

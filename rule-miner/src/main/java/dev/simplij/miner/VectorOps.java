@@ -23,7 +23,11 @@ import java.util.EnumSet;
  *       refute {@code abs pow _0 _1 -> pow _0 _1} and {@code pow _0 abs _0 -> pow _0 _0}; corner
  *       points never count towards "defined at enough points";</li>
  *   <li>a subnormal result: it has lost digits ({@code log(exp(-370)^2)} is off by a percent), and a
- *       0 that only an underflow can produce ({@code 4^-1030}, {@code exp(-800)}).</li>
+ *       0 that only an underflow can produce ({@code 4^-1030}, {@code exp(-800)});</li>
+ *   <li>{@code tanh} and {@code atan} at their limits ({@code tanh} of more than 19 is exactly 1 in
+ *       doubles, {@code atan} of more than 1e16 exactly the double nearest pi/2): what they had left
+ *       below the limit is absorbed, and {@code tan asin tanh _0} turns that rounding into a value
+ *       that has nothing to do with {@code sinh _0}.</li>
  * </ul>
  * Undefined points of a target make rules fail; undefined points of a source only remove points
  * where doubles carry no usable evidence anyway.
@@ -42,8 +46,10 @@ final class VectorOps {
     static void apply(Operator op, double[] a, double[] out) {
         op.applyAll(a, out);
         boolean zeroIsUnderflow = ZERO_ONLY_AT_ZERO.contains(op);
+        double saturation = op == Operator.TANH ? 1 : op == Operator.ATAN ? Math.PI / 2 : Double.NaN;
         for (int i = 0; i < out.length; i++) {
-            if (lostDigits(out[i]) || (zeroIsUnderflow && out[i] == 0 && a[i] != 0)) {
+            if (lostDigits(out[i]) || (zeroIsUnderflow && out[i] == 0 && a[i] != 0)
+                    || Math.abs(out[i]) == saturation) {
                 out[i] = Double.NaN;
             }
         }

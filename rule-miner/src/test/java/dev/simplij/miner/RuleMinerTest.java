@@ -51,6 +51,22 @@ class RuleMinerTest {
     }
 
     @Test
+    void extendingARuleSetMinesLongerSourcesOnTopOfItsRules() {
+        RuleSet base = RuleMiner.mine(SMALL.build(), "test.rules").ruleSet();
+        MinerConfig config = MinerConfig.builder().name("extended").operatorTokens(List.of("+", "pow2", "sin", "cos"))
+                .leaves(List.of("_0", "1")).maxSource(7).maxTarget(1).samples(256).seed(1)
+                .base("test.rules", base).build();
+        RuleSet extended = RuleMiner.mine(config, "extended.rules").ruleSet();
+        assertTrue(has(extended, "+ pow2 sin _0 pow2 cos _0 -> 1") || has(extended, "+ pow2 cos _0 pow2 sin _0 -> 1"));
+        for (String fromBase : List.of("- _0 _0 -> 0", "/ _0 _0 -> 1", "log exp _0 -> _0")) {
+            assertTrue(has(extended, fromBase), fromBase + " lost from the base");
+        }
+        assertTrue(extended.header().get("command").endsWith("--base test.rules --name extended --out extended.rules"),
+                extended.header().get("command"));
+        assertTrue(extended.header().get("base").startsWith("test.rules (" + base.size() + " rules"));
+    }
+
+    @Test
     void resultDoesNotDependOnTheThreadCount() throws IOException {
         String one = text(RuleMiner.mine(SMALL.threads(1).build(), "test.rules").ruleSet());
         String four = text(RuleMiner.mine(SMALL.threads(4).build(), "test.rules").ruleSet());

@@ -40,6 +40,11 @@ class SoundnessTest {
             "- + _0 E _0, E",                    // cancels for large _0, even in 60 digits
             "+ atan 1 atan 1, asin 1",           // DfpMath's atan alone is good to only 37 digits
             "* 2 cos atan 1, pow1_2 2",
+            "tan asin tanh pow1_3 _0, sinh pow1_3 _0", // at 1e16 tanh is 1 in doubles: out of range, not false
+            "- cosh _0 sinh _0, inv exp _0",     // exp(-117) is tiny, not a pole
+            "pow inv E _0, inv exp _0",
+            "* exp neg _0 _1, / _1 exp _0",      // the target overflows where the source does not
+            "log asin 1, atan tan log acos 0",   // asin 1 is exact: no error for its infinite slope to blow up
     })
     void soundRulesAreAccepted(String source, String target) {
         assertTrue(accepted(source, target));
@@ -62,6 +67,20 @@ class SoundnessTest {
             "inv pow2 exp pow3 E, 0",           // 4e-18
             "* 2 sinh pow4 E, exp pow4 E",      // differ by exp(-e^4), relative 1e-47
             "inv pow4 cosh pow4 E, 0",          // 2e-94: cosh adds, it cancels nothing
+            "acos cos pow1_4 pow1_3 _0, pow1_3 pow1_4 _0", // false beyond pi^12: refuted at the huge corners
+            "acos cos pow1_4 pow1_5 _0, pow1_4 pow1_5 _0", // false beyond pi^20 = 8.8e9
+            "/ _0 1.2246467991473532E-16, / _0 sin pi", // equal in doubles; sin pi is a pole in exact arithmetic
+            "tanh exp neg pow5 E, 0",           // tanh(3.8e-65): all its digits cancelled in (1 - e^-2a)/(1 + e^-2a)
+            "sinh exp neg pow5 E, 0",
+            "cos exp neg pow5 E, 1",            // 1 - 7e-130: absorbed even in 120 digits, so undecided
+            "exp exp neg pow5 E, 1",            // 1 + 3.8e-65: absorbed in 60 digits, not in 120
+            "acos exp neg pow5 E, asin 1",
+            "tanh pow4 E, 1",                   // 1 - 1e-47
+            "tan acos 0, 0",                    // a pole: a ground rule needs a decided value
+            "tanh pow4 pi, 1",                  // 1 - 1e-85: found by the reliability suite's rigorous check
+            "cos cosh pow2 exp E, -1",          // cos of 1e99: its 60 digits leave no digit of the cosine
+            "tanh inv exp pow5 E, 0",
+            "cosh exp neg pow5 E, 1",
     })
     void unsoundRulesAreRejected(String source, String target) {
         assertFalse(accepted(source, target));

@@ -42,7 +42,7 @@ class ShippedRuleSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default", "skeleton"})
+    @ValueSource(strings = {"small", "default", "all5", "skeleton"})
     void loadsValidatedWithFullProvenance(String name) {
         RuleSet set = RuleSet.load(name);
         assertTrue(set.size() > 0);
@@ -54,7 +54,7 @@ class ShippedRuleSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default", "skeleton"})
+    @ValueSource(strings = {"small", "default", "all5", "skeleton"})
     void everyRuleHoldsOnAFreshSeededSample(String name) {
         RuleSet set = RuleSet.load(name);
         List<String> failures = RuleVerifier.forRules(set.rules(), 1024, 20240607L).verify(set);
