@@ -17,14 +17,14 @@ import java.util.function.LongSupplier;
  * given benchmarks jar in a class loader of its own (its simplifier, its default rules) and times
  * them in turns within one JVM, pass after pass, in thread CPU time. Separate runs minutes apart
  * see different loads (other processes evict the caches too); turns a few milliseconds apart see
- * the same, so a difference of a few percent shows. A pass simplifies 1,024 distinct random inputs
+ * the same, so a difference of a few percent shows. A pass simplifies 4,096 distinct random inputs (as SimplifyCpuTime's last column)
  * of the given size; prints min, lower quartile and median over the passes of the CPU time per call.
  *
  * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.CompareBuilds TOKENS PASSES before.jar after.jar ...}</pre>
  */
 public final class CompareBuilds {
-    private static final int INPUTS = 1024;
-    private static final int WARM_UP_PASSES = 400;
+    private static final int INPUTS = 4096;
+    private static final int WARM_UP_PASSES = 100;
 
     private CompareBuilds() {
     }
