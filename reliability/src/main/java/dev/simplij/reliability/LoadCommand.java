@@ -15,9 +15,9 @@ public final class LoadCommand extends OptionsCommand {
 
             Builds one simplifier and shares it between K threads that simplify seeded random
             expressions (half of them repeats) for the given time. Prints, per interval, the
-            expressions done, the rate, the heap in use and the heap live after the last GC, then the
-            peak heap and the drift of throughput (last third over first third). Run with a fixed -Xmx
-            to see that memory stays bounded.
+            expressions done, the rate, the heap in use and the heap live after a full GC, then the
+            peak heap, the growth of the live heap per minute and the drift of throughput (last third
+            over first third). Run with a fixed -Xmx to see that memory stays bounded.
 
               --minutes M    duration in minutes (default 10)
               --seconds S    duration in seconds (overrides --minutes)
@@ -50,10 +50,11 @@ public final class LoadCommand extends OptionsCommand {
                 seconds, ruleSet, Runtime.getRuntime().maxMemory() >> 20);
         LoadRun.Result r = LoadRun.run(simplifier::simplify, threads, seconds, o.number("--interval", 10),
                 o.number("--seed", 1), out);
-        out.printf("load: %,d expressions in %.0f s = %,.0f/s; peak heap %d MiB, peak live after GC %d MiB; "
-                        + "throughput drift %.2f (last third / first third); %d errors%n",
+        out.printf("load: %,d expressions in %.0f s = %,.0f/s; peak heap %d MiB, peak live after GC %d MiB, "
+                        + "live heap growth %+.2f MiB/min after the first interval; throughput drift %.2f "
+                        + "(last third / first third); %d errors%n",
                 r.expressions(), r.seconds(), r.perSecond(), r.peakHeapMiB(), r.peakHeapAfterGcMiB(),
-                r.throughputDrift(), r.errors());
+                r.liveHeapGrowthMiBPerMinute(), r.throughputDrift(), r.errors());
         return r.errors() == 0 && r.throughputDrift() > 0.5 ? 0 : 1;
     }
 

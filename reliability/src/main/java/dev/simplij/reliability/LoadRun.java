@@ -29,6 +29,20 @@ public final class LoadRun {
             return expressions / seconds;
         }
 
+        /**
+         * Growth of the live heap (after a full GC) from the end of the first interval (warm-up) to
+         * the end of the run, in MiB per minute: about 0 when nothing accumulates.
+         */
+        public double liveHeapGrowthMiBPerMinute() {
+            int n = intervals.size();
+            if (n < 3) {
+                return 0;
+            }
+            Interval first = intervals.get(0);
+            Interval last = intervals.get(n - 1);
+            return (last.heapAfterGcMiB() - first.heapAfterGcMiB()) / ((last.atSeconds() - first.atSeconds()) / 60);
+        }
+
         /** Throughput of the last third against the first third (after the first interval's warm-up). */
         public double throughputDrift() {
             int n = intervals.size();

@@ -3,7 +3,6 @@ package dev.simplij.reliability;
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
 import dev.simplij.reliability.IntervalEvaluator.Definedness;
-import dev.simplij.reliability.IntervalEvaluator.Interval;
 import org.apache.commons.rng.UniformRandomProvider;
 
 import java.io.PrintStream;
@@ -20,11 +19,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Soundness at scale: draws seeded random expressions, simplifies each, and compares input and
- * output at random points where the input is defined. A disagreement in double precision is only
- * reported as a mismatch when {@link IntervalEvaluator} confirms it: both values certain and their
- * intervals apart, or the output certainly undefined where the input is certainly defined.
- * Disagreements that the intervals can neither confirm nor explain are counted and sampled as
- * inconclusive, never hidden.
+ * output at random points where the input is defined. A disagreement in double precision is
+ * re-checked by {@link DecimalIntervalEvaluator} at 40, then 120 significant digits, whose
+ * intervals certainly hold the exact values: it is a mismatch when the intervals are apart, or the
+ * output is certainly undefined where the input is certainly defined; it is agreement when they
+ * overlap and are narrow ({@link #AGREEMENT_DIGITS} fewer digits than carried). What no precision
+ * decides (an interval that holds a pole or a domain bound, as at {@code tan(pi/2)}, or too wide
+ * to tell) is counted and sampled as undecided, never as agreement.
  *
  * <p>Expression {@code i} of a run with seed {@code S} is drawn from seed {@code S + i} alone, so
  * {@code --seed S+i --count 1} reproduces it.
@@ -34,6 +35,14 @@ public final class SoundnessCheck {
     static final List<String> COLUMNS = List.of("x1", "x2", "x3", "x4");
     static final double TOLERANCE = 1e-9;
     private static final int KEPT = 1_000;
+    /** The precisions of the second look, tried in turn until one decides. */
+    private static final List<DecimalIntervalEvaluator> SECOND_LOOK = List.of(new DecimalIntervalEvaluator(40),
+            new DecimalIntervalEvaluator(120));
+    /**
+     * Overlapping intervals count as agreement when narrower than 10^-(digits - this) relative to
+     * their own magnitude: the values are then equal to at least 25 significant digits.
+     */
+    static final int AGREEMENT_DIGITS = 15;
 
     /**
      * @param seed    base seed: expression {@code i} uses {@code seed + i}
@@ -46,9 +55,9 @@ public final class SoundnessCheck {
     public record Settings(long seed, long count, int minSize, int maxSize, int points, int threads) {
     }
 
-    /** A confirmed disagreement between an input and its simplification. */
+    /** A confirmed disagreement between an input and its simplification, or an undecided point. */
     public record Mismatch(long seed, String kind, Expr input, Expr output, double[] point, double inputValue,
-                           double outputValue, Interval inputInterval, Interval outputInterval) {
+                           double outputValue, Enclosure inputInterval, Enclosure outputInterval) {
         @Override
         public String toString() {
             return kind + " seed=" + seed + "\n  input:  " + input.toInfix() + "\n  output: " + output.toInfix()
@@ -67,10 +76,10 @@ public final class SoundnessCheck {
         public final LongAdder agreed = new LongAdder();
         public final LongAdder roundingResolved = new LongAdder();
         public final LongAdder inputUndefinedOnSecondLook = new LongAdder();
-        public final LongAdder inconclusive = new LongAdder();
+        public final LongAdder undecided = new LongAdder();
         public final LongAdder neverDefined = new LongAdder();
         final List<Mismatch> mismatches = Collections.synchronizedList(new ArrayList<>());
-        final List<Mismatch> inconclusiveSamples = Collections.synchronizedList(new ArrayList<>());
+        final List<Mismatch> undecidedSamples = Collections.synchronizedList(new ArrayList<>());
         final List<String> crashes = Collections.synchronizedList(new ArrayList<>());
         private final LongAdder mismatchCount = new LongAdder();
         private final LongAdder crashCount = new LongAdder();
@@ -92,9 +101,9 @@ public final class SoundnessCheck {
             }
         }
 
-        public List<Mismatch> inconclusiveSamples() {
-            synchronized (inconclusiveSamples) {
-                return List.copyOf(inconclusiveSamples);
+        public List<Mismatch> undecidedSamples() {
+            synchronized (undecidedSamples) {
+                return List.copyOf(undecidedSamples);
             }
         }
 
@@ -132,13 +141,13 @@ public final class SoundnessCheck {
 
         public String summary() {
             long n = expressions.sum();
-            return String.format("%,d expressions checked in %.1f s (%,.0f/s), %d mismatches, %d crashes; "
-                            + "%,d points compared: %,d agreed in double, %,d agreed after interval re-check, "
-                            + "%,d undefined on re-check, %,d inconclusive; %,d expressions undefined at every point; "
-                            + "tokens %,d -> %,d",
-                    n, seconds, n / Math.max(seconds, 1e-9), mismatchCount(), crashCount(), points.sum(), agreed.sum(),
-                    roundingResolved.sum(), inputUndefinedOnSecondLook.sum(), inconclusive.sum(), neverDefined.sum(),
-                    tokensIn.sum(), tokensOut.sum());
+            return String.format("%,d expressions checked in %.1f s (%,.0f/s), %d mismatches, %d crashes, "
+                            + "%,d undecided points; %,d points compared: %,d agreed in double, %,d agreed in "
+                            + "high precision, %,d input undefined in high precision; %,d expressions undefined at "
+                            + "every point; tokens %,d -> %,d",
+                    n, seconds, n / Math.max(seconds, 1e-9), mismatchCount(), crashCount(), undecided.sum(),
+                    points.sum(), agreed.sum(), roundingResolved.sum(), inputUndefinedOnSecondLook.sum(),
+                    neverDefined.sum(), tokensIn.sum(), tokensOut.sum());
         }
     }
 
@@ -167,8 +176,9 @@ public final class SoundnessCheck {
             if (progress != null) {
                 double sec = (System.nanoTime() - t0) / 1e9;
                 long done = report.expressions.sum();
-                progress.printf("  %,d / %,d expressions, %.0f/s, %d mismatches, %d crashes, %.0f s left%n", done,
-                        s.count(), done / sec, report.mismatchCount(), report.crashCount(),
+                progress.printf("  %,d / %,d expressions, %.0f/s, %d mismatches, %d crashes, %,d undecided, %,d agreed "
+                                + "in high precision, %.0f s left%n", done, s.count(), done / sec, report.mismatchCount(),
+                        report.crashCount(), report.undecided.sum(), report.roundingResolved.sum(),
                         (s.count() - done) / Math.max(done / sec, 1e-9));
             }
         }
@@ -201,11 +211,11 @@ public final class SoundnessCheck {
         report.tokensOut.add(output.size());
         if (output.size() > input.size()) {
             report.mismatch(new Mismatch(seed, "LONGER", input, output, new double[0], Double.NaN, Double.NaN,
-                    Interval.UNKNOWN, Interval.UNKNOWN));
+                    Enclosure.UNKNOWN, Enclosure.UNKNOWN));
         }
         if (!COLUMNS.containsAll(output.variables())) {
             report.mismatch(new Mismatch(seed, "NEW VARIABLE", input, output, new double[0], Double.NaN, Double.NaN,
-                    Interval.UNKNOWN, Interval.UNKNOWN));
+                    Enclosure.UNKNOWN, Enclosure.UNKNOWN));
             return;
         }
         Evaluator in = Evaluator.compile(input, COLUMNS);
@@ -235,30 +245,66 @@ public final class SoundnessCheck {
 
     private static void secondLook(long seed, Expr input, Expr output, double[] point, double a, double b,
                                    Report report) {
-        Interval ia = IntervalEvaluator.evaluate(input, COLUMNS, point);
-        Interval ib = IntervalEvaluator.evaluate(output, COLUMNS, point);
-        if (ia.definedness() == Definedness.UNDEFINED) {
-            report.inputUndefinedOnSecondLook.increment();
-            return;
-        }
-        if (ia.certain() && ib.definedness() == Definedness.UNDEFINED) {
-            report.mismatch(new Mismatch(seed, "UNDEFINED OUTPUT", input, output, point, a, b, ia, ib));
-            return;
-        }
-        if (ia.certain() && ib.certain()) {
-            double scale = Math.max(1, Math.max(Math.max(Math.abs(ia.lo()), Math.abs(ia.hi())),
-                    Math.max(Math.abs(ib.lo()), Math.abs(ib.hi()))));
-            if (ia.gap(ib) > TOLERANCE * scale) {
-                report.mismatch(new Mismatch(seed, "VALUE", input, output, point, a, b, ia, ib));
-            } else {
-                report.roundingResolved.increment();
+        SecondLook look = secondLook(input, output, point);
+        Enclosure ia = look.input();
+        Enclosure ib = look.output();
+        switch (look.verdict()) {
+            case INPUT_UNDEFINED -> report.inputUndefinedOnSecondLook.increment();
+            case OUTPUT_UNDEFINED -> report.mismatch(new Mismatch(seed, "UNDEFINED OUTPUT", input, output, point, a,
+                    b, ia, ib));
+            case APART -> report.mismatch(new Mismatch(seed, "VALUE", input, output, point, a, b, ia, ib));
+            case AGREE -> report.roundingResolved.increment();
+            case UNDECIDED -> {
+                report.undecided.increment();
+                if (report.undecidedSamples.size() < 20) {
+                    report.undecidedSamples.add(new Mismatch(seed, "UNDECIDED", input, output, point, a, b, ia, ib));
+                }
             }
-            return;
         }
-        report.inconclusive.increment();
-        if (report.inconclusiveSamples.size() < 20) {
-            report.inconclusiveSamples.add(new Mismatch(seed, "INCONCLUSIVE", input, output, point, a, b, ia, ib));
+    }
+
+    /** The verdict of the first precision that decides, with the enclosures it rests on. */
+    record SecondLook(Verdict verdict, Enclosure input, Enclosure output) {
+    }
+
+    /**
+     * Compares input and output at a point at 40, then 120 digits until a precision decides (400
+     * digits would cost half a second a point, for the few cases that 120 leave open).
+     */
+    static SecondLook secondLook(Expr input, Expr output, double[] point) {
+        SecondLook look = null;
+        for (DecimalIntervalEvaluator precise : SECOND_LOOK) {
+            Enclosure ia = precise.evaluate(input, COLUMNS, point);
+            Enclosure ib = precise.evaluate(output, COLUMNS, point);
+            look = new SecondLook(verdict(ia, ib, precise), ia, ib);
+            if (look.verdict() != Verdict.UNDECIDED) {
+                return look;
+            }
         }
+        return look;
+    }
+
+    /** What the enclosures of input and output at one precision say. */
+    enum Verdict { INPUT_UNDEFINED, OUTPUT_UNDEFINED, APART, AGREE, UNDECIDED }
+
+    static Verdict verdict(Enclosure input, Enclosure output, DecimalIntervalEvaluator precise) {
+        if (input.definedness() == Definedness.UNDEFINED) {
+            return Verdict.INPUT_UNDEFINED;
+        }
+        if (!input.certain()) {
+            return Verdict.UNDECIDED;
+        }
+        if (output.definedness() == Definedness.UNDEFINED) {
+            return Verdict.OUTPUT_UNDEFINED;
+        }
+        if (!output.certain()) {
+            return Verdict.UNDECIDED;
+        }
+        if (input.disjoint(output)) {
+            return Verdict.APART;
+        }
+        int decimals = precise.digits() - AGREEMENT_DIGITS;
+        return input.narrowerThan(decimals) && output.narrowerThan(decimals) ? Verdict.AGREE : Verdict.UNDECIDED;
     }
 
     static boolean close(double a, double b) {
