@@ -1,5 +1,6 @@
 package dev.simplij.expr;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -114,52 +115,137 @@ public final class Evaluator {
 
     /**
      * Values at {@code rows} points given column by column: {@code columns[column][row]}. The fast
-     * path: each operator runs over a whole vector at once.
+     * path: each operator runs over a whole vector at once. A constant, a number or a subtree of
+     * them stays one scalar (never a vector of equal values), a variable reads its column in place,
+     * and an operator writes over an operand vector of its own when it has one.
      */
     public double[] evaluateColumns(double[][] columns, int rows, double[] constants) {
         checkArguments(columns.length, constants);
-        int n = expr.size();
-        double[][] stack = new double[Math.min(n, 64)][];
-        double[][] spare = new double[Math.min(n, 64)][];
-        int spareTop = 0;
-        int top = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            double[] v = spareTop > 0 ? spare[--spareTop] : new double[rows];
-            switch (expr.kind(i)) {
-                case VARIABLE, PLACEHOLDER -> System.arraycopy(columns[slots[i]], 0, v, 0, rows);
-                case CONSTANT -> java.util.Arrays.fill(v, constants[slots[i]]);
-                case NUMBER -> java.util.Arrays.fill(v, expr.number(i));
-                case OPERATOR -> {
-                    Operator op = expr.operator(i);
-                    switch (op.arity()) {
-                        case 0 -> java.util.Arrays.fill(v, op.constantValue());
-                        case 1 -> {
-                            double[] a = stack[--top];
-                            op.applyAll(a, v);
-                            spare = release(spare, spareTop++, a);
-                        }
-                        default -> {
-                            double[] a = stack[--top];
-                            double[] b = stack[--top];
-                            op.applyAll(a, b, v);
-                            spare = release(spare, spareTop++, a);
-                            spare = release(spare, spareTop++, b);
-                        }
-                    }
-                }
-            }
-            if (top == stack.length) {
-                stack = java.util.Arrays.copyOf(stack, top * 2);
-            }
-            stack[top++] = v;
-        }
-        return stack[0];
+        return new ColumnStack(rows).run(columns, constants);
     }
 
-    private static double[][] release(double[][] spare, int at, double[] buffer) {
-        double[][] s = at == spare.length ? java.util.Arrays.copyOf(spare, at * 2 + 1) : spare;
-        s[at] = buffer;
-        return s;
+    /**
+     * The operand stack of {@link #evaluateColumns}: each entry a scalar, a caller's column (read
+     * only) or a vector of its own (free to overwrite, then recycled).
+     */
+    private final class ColumnStack {
+        private final int rows;
+        /** The entry's vector, or null for a scalar. */
+        private double[][] vectors = new double[Math.min(expr.size(), 64)][];
+        private double[] scalars = new double[vectors.length];
+        /** Whether the entry's vector is the evaluator's to overwrite (not a caller's column). */
+        private boolean[] owned = new boolean[vectors.length];
+        private int top;
+        private double[][] spare = new double[4][];
+        private int spareTop;
+
+        ColumnStack(int rows) {
+            this.rows = rows;
+        }
+
+        double[] run(double[][] columns, double[] constants) {
+            for (int i = expr.size() - 1; i >= 0; i--) {
+                switch (expr.kind(i)) {
+                    case VARIABLE, PLACEHOLDER -> push(columns[slots[i]], false);
+                    case CONSTANT -> pushScalar(constants[slots[i]]);
+                    case NUMBER -> pushScalar(expr.number(i));
+                    case OPERATOR -> apply(expr.operator(i));
+                }
+            }
+            double[] result = vectors[0];
+            if (result == null) {
+                result = new double[rows];
+                Arrays.fill(result, scalars[0]);
+            } else if (!owned[0]) {
+                result = new double[rows];
+                System.arraycopy(vectors[0], 0, result, 0, rows);
+            }
+            return result;
+        }
+
+        private void apply(Operator op) {
+            switch (op.arity()) {
+                case 0 -> pushScalar(op.constantValue());
+                case 1 -> {
+                    int a = --top;
+                    if (vectors[a] == null) {
+                        pushScalar(op.apply(scalars[a]));
+                    } else {
+                        double[] out = output(a);
+                        op.applyAll(vectors[a], out);
+                        release(a);
+                        push(out, true);
+                    }
+                }
+                default -> {
+                    int a = --top;
+                    int b = --top;
+                    double[] left = vectors[a];
+                    double[] right = vectors[b];
+                    if (left == null && right == null) {
+                        pushScalar(op.apply(scalars[a], scalars[b]));
+                        return;
+                    }
+                    double[] out = output(a, b);
+                    if (right == null) {
+                        op.applyAll(left, scalars[b], out);
+                    } else if (left == null) {
+                        op.applyAll(scalars[a], right, out);
+                    } else {
+                        op.applyAll(left, right, out);
+                    }
+                    release(a);
+                    release(b);
+                    push(out, true);
+                }
+            }
+        }
+
+        /**
+         * Where an operator writes: over its operand's vector when owned (operators work element by
+         * element, so in place is safe), else into a spare or new vector.
+         */
+        private double[] output(int a) {
+            if (owned[a]) {
+                owned[a] = false; // it becomes the result: not recycled
+                return vectors[a];
+            }
+            return spareTop > 0 ? spare[--spareTop] : new double[rows];
+        }
+
+        private double[] output(int a, int b) {
+            if (!owned[a] && owned[b]) {
+                owned[b] = false;
+                return vectors[b];
+            }
+            return output(a);
+        }
+
+        private void release(int entry) {
+            if (owned[entry]) {
+                if (spareTop == spare.length) {
+                    spare = Arrays.copyOf(spare, spareTop * 2);
+                }
+                spare[spareTop++] = vectors[entry];
+            }
+        }
+
+        private void pushScalar(double value) {
+            push(null, false);
+            scalars[top - 1] = value;
+        }
+
+        private void push(double[] vector, boolean own) {
+            if (top == vectors.length) {
+                int capacity = Math.max(4, top * 2);
+                vectors = Arrays.copyOf(vectors, capacity);
+                scalars = Arrays.copyOf(scalars, capacity);
+                owned = Arrays.copyOf(owned, capacity);
+            }
+            vectors[top] = vector;
+            owned[top] = own;
+            top++;
+        }
     }
 
     private void checkArguments(int coordinates, double[] constants) {

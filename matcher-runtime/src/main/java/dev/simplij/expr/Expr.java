@@ -27,6 +27,8 @@ public final class Expr {
     /** {@link #code} of a placeholder {@code _k}; its payload is {@code k}. */
     public static final int PLACEHOLDER = -4;
 
+    private static final String[] NO_NAMES = {};
+
     /** Prefix token of the free-constant placeholder. */
     public static final String CONSTANT_TOKEN = "<constant>";
 
@@ -329,7 +331,13 @@ public final class Expr {
         private long[] payloads;
         /** True when {@link #build} handed the arrays to an expression: the next token copies them first. */
         private boolean shared;
-        private String[] names = new String[4];
+        /**
+         * Names by index; slots past {@link #nameCount} are unused (an expression only reads the
+         * names its tokens index, so it may share this array, slack and all).
+         */
+        private String[] names = NO_NAMES;
+        /** True when {@link #build} handed {@link #names} to an expression: the next name copies it first. */
+        private boolean namesShared;
         private int nameCount;
         private Object2IntOpenHashMap<String> nameIndex;
         private int size;
@@ -378,8 +386,9 @@ public final class Expr {
         }
 
         private int addName(String name) {
-            if (nameCount == names.length) {
-                names = Arrays.copyOf(names, nameCount * 2);
+            if (nameCount == names.length || namesShared) {
+                names = Arrays.copyOf(names, nameCount == names.length ? Math.max(4, nameCount * 2) : names.length);
+                namesShared = false;
             }
             int index = nameCount++;
             names[index] = name;
@@ -437,13 +446,13 @@ public final class Expr {
         }
 
         public Expr build() {
-            String[] usedNames = Arrays.copyOf(names, nameCount);
+            namesShared = nameCount > 0;
             if (size == codes.length) {
                 // Exactly filled (the usual case with a size hint): no copy; the builder copies before it writes again.
                 shared = true;
-                return new Expr(codes, payloads, usedNames);
+                return new Expr(codes, payloads, names);
             }
-            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), usedNames);
+            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names);
         }
     }
 }

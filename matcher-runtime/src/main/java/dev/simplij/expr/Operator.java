@@ -225,6 +225,22 @@ public enum Operator {
         }
     }
 
+    /** {@code out[i] = op(a[i], b)}: a vector and a scalar right operand. */
+    void applyAll(double[] a, double b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            double r = binary.applyAsDouble(a[i], b);
+            out[i] = Double.isFinite(r) ? r : Double.NaN;
+        }
+    }
+
+    /** {@code out[i] = op(a, b[i])}: a scalar left operand and a vector. */
+    void applyAll(double a, double[] b, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            double r = binary.applyAsDouble(a, b[i]);
+            out[i] = Double.isFinite(r) ? r : Double.NaN;
+        }
+    }
+
     /**
      * Real power: defined for a negative base only with an integer exponent, and {@code 0^b} only
      * for {@code b >= 0} ({@code 0^0 = 1}, as in SymPy and IEEE).

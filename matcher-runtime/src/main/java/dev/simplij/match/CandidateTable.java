@@ -9,13 +9,15 @@ import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
  * a bit filter answers most misses from a small array; otherwise one open-addressing probe reads
  * the key and its list's place side by side (one cache line, where a general map reads a key
  * array, a value array and the list object), and all lists lie back to back in one id array.
- * A list is returned packed as {@code start << 32 | length} into {@link #ids}, 0 when empty.
+ * A list is returned packed as {@code start << 32 | length} into {@link #ids}, 0 when empty; beside
+ * each id, at the same place in {@link #checks}, lies its pattern's {@link ShapeCheck}.
  */
 final class CandidateTable {
     /** Key and packed list of each slot, interleaved; length 0 marks an empty slot. */
     private final long[] slots;
     private final int mask;
     private final int[] ids;
+    private final long[] checks;
     /**
      * One bit per key (by the key's top bits): a clear bit answers a lookup without a probe into the
      * slots, which are large.
@@ -23,7 +25,8 @@ final class CandidateTable {
     private final long[] keyFilter;
     private final int filterShift;
 
-    CandidateTable(Long2ObjectOpenHashMap<IntArrayList> lists) {
+    /** @param patternChecks the {@link ShapeCheck} of each pattern id */
+    CandidateTable(Long2ObjectOpenHashMap<IntArrayList> lists, long[] patternChecks) {
         int capacity = Integer.highestOneBit(Math.max(2, lists.size() * 2) - 1) * 2;
         slots = new long[2 * capacity];
         mask = capacity - 1;
@@ -32,6 +35,7 @@ final class CandidateTable {
             total += list.size();
         }
         ids = new int[total];
+        checks = new long[total];
         // about 16 bits per key: few false positives, and small enough to stay in a near cache
         int bits = Math.max(64, Integer.highestOneBit(Math.max(1, lists.size() * 16) - 1) * 2);
         keyFilter = new long[bits / 64];
@@ -41,6 +45,9 @@ final class CandidateTable {
             long key = entry.getLongKey();
             IntArrayList list = entry.getValue();
             list.getElements(0, ids, start, list.size());
+            for (int i = start; i < start + list.size(); i++) {
+                checks[i] = patternChecks[ids[i]];
+            }
             int slot = slotOf(key);
             while (slots[2 * slot + 1] != 0) {
                 slot = (slot + 1) & mask;
@@ -75,6 +82,11 @@ final class CandidateTable {
     /** The ids of all lists, back to back. */
     int[] ids() {
         return ids;
+    }
+
+    /** The {@link ShapeCheck} of each id of {@link #ids}, at the same place. */
+    long[] checks() {
+        return checks;
     }
 
     boolean isEmpty() {

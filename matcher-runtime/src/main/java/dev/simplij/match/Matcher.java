@@ -9,7 +9,8 @@ import dev.simplij.rules.Rule;
  * and reusable: {@link #reset} gathers the candidates from at most six lookups (the node's
  * own hash for ground rules, its shape with and without each operand for pattern rules, and left
  * sides {@code op _k _k} when its operands have equal hashes), then each {@link #next} tries
- * candidates until one matches.
+ * candidates until one matches, each first against its {@link ShapeCheck} (the node's grandchildren
+ * and a repeated placeholder), which refuses most without reading the pattern.
  *
  * <pre>{@code
  * Matcher m = index.matcher();
@@ -21,6 +22,7 @@ public final class Matcher {
     private final RuleIndex index;
     /** The candidate lists of the current node: an id array of the index, and a range of it. */
     private final int[][] lists = new int[6][];
+    private final long[][] checks = new long[6][];
     private final int[] cursors = new int[6];
     private final int[] ends = new int[6];
     private int listCount;
@@ -28,6 +30,9 @@ public final class Matcher {
     private final int[] stack;
     private Subject subject;
     private int node;
+    /** The node's {@link ShapeCheck#signature} and the nodes at its positions. */
+    private long signature;
+    private final int[] positions = new int[ShapeCheck.POSITIONS];
     private Pattern current;
 
     Matcher(RuleIndex index) {
@@ -46,38 +51,43 @@ public final class Matcher {
         this.node = node;
         this.current = null;
         listCount = 0;
-        if (index.hasGround()) {
-            add(index.groundIds(), index.ground(s.hash(node)));
+        if (index.groundMayMatch(s, node)) {
+            add(index.groundIds(), index.groundChecks(), index.ground(s.hash(node)));
         }
         int code = s.code(node);
         if (code >= 0) {
             int arity = Operator.ofOrdinal(code).arity();
             int[] ids = index.bucketIds();
+            long[] idChecks = index.bucketChecks();
             if (arity == 1) {
                 long k0 = TokenKey.of(s, s.child(node, 0));
-                add(ids, index.bucket(code, k0, 0));
-                add(ids, index.bucket(code, TokenKey.WILDCARD, 0));
+                add(ids, idChecks, index.bucket(code, k0, 0));
+                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, 0));
             } else if (arity == 2) {
                 int c0 = s.child(node, 0);
                 int c1 = s.child(node, 1);
                 long k0 = TokenKey.of(s, c0);
                 long k1 = TokenKey.of(s, c1);
-                add(ids, index.bucket(code, k0, k1));
-                add(ids, index.bucket(code, TokenKey.WILDCARD, k1));
-                add(ids, index.bucket(code, k0, TokenKey.WILDCARD));
-                add(ids, index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
+                add(ids, idChecks, index.bucket(code, k0, k1));
+                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, k1));
+                add(ids, idChecks, index.bucket(code, k0, TokenKey.WILDCARD));
+                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
                 if (s.hash(c0) == s.hash(c1)) { // equal operands have equal hashes
-                    add(ids, index.bucket(code, TokenKey.SAME_OPERANDS, TokenKey.SAME_OPERANDS));
+                    add(ids, idChecks, index.bucket(code, TokenKey.SAME_OPERANDS, TokenKey.SAME_OPERANDS));
                 }
             }
+        }
+        if (listCount > 0) {
+            signature = ShapeCheck.signature(s, node, positions);
         }
     }
 
     /** Adds a list packed as {@code start << 32 | length} into {@code ids} (0: none). */
-    private void add(int[] ids, long list) {
+    private void add(int[] ids, long[] idChecks, long list) {
         if (list != 0) {
             int start = (int) (list >>> 32);
             lists[listCount] = ids;
+            checks[listCount] = idChecks;
             cursors[listCount] = start;
             ends[listCount] = start + (int) list;
             listCount++;
@@ -102,8 +112,9 @@ public final class Matcher {
                 current = null;
                 return false;
             }
-            cursors[bestList]++;
-            if (index.match(best, subject, node, bindings, stack)) {
+            int at = cursors[bestList]++;
+            if (ShapeCheck.passes(checks[bestList][at], signature, subject, positions)
+                    && index.match(best, subject, node, bindings, stack)) {
                 current = index.pattern(best);
                 return true;
             }

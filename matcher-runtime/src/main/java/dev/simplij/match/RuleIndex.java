@@ -37,6 +37,8 @@ public final class RuleIndex {
     private final int maxPatternSize;
     private final int maxPlaceholders;
     private final boolean matchesLeaves;
+    /** Whether some ground left side holds a variable (mined rule sets have none: their leaves are placeholders and constants). */
+    private final boolean groundHoldsVariable;
 
     private RuleIndex(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -46,6 +48,7 @@ public final class RuleIndex {
         int maxSize = 1;
         int maxHoles = 0;
         boolean leaves = false;
+        boolean groundVariables = false;
         for (int r = 0; r < this.rules.size(); r++) {
             Rule rule = this.rules.get(r);
             for (Expr variant : Pattern.commutedVariants(rule.lhs(), MAX_VARIANTS)) {
@@ -56,6 +59,7 @@ public final class RuleIndex {
                 maxHoles = Math.max(maxHoles, p.placeholderCount());
                 leaves |= p.size() == 1;
                 if (p.isGround()) {
+                    groundVariables |= holdsVariable(variant);
                     groundLists.computeIfAbsent(variant.hash(0), k -> new IntArrayList()).add(id);
                 } else {
                     bucketLists.computeIfAbsent(shapeOf(variant), k -> new IntArrayList()).add(id);
@@ -64,11 +68,25 @@ public final class RuleIndex {
         }
         this.patterns = all.toArray(Pattern[]::new);
         this.table = new PatternTable(patterns);
-        this.ground = new CandidateTable(groundLists);
-        this.buckets = new CandidateTable(bucketLists);
+        long[] checks = new long[patterns.length];
+        for (int id = 0; id < checks.length; id++) {
+            checks[id] = ShapeCheck.of(patterns[id].lhs());
+        }
+        this.ground = new CandidateTable(groundLists, checks);
+        this.buckets = new CandidateTable(bucketLists, checks);
         this.maxPatternSize = maxSize;
         this.maxPlaceholders = maxHoles;
         this.matchesLeaves = leaves;
+        this.groundHoldsVariable = groundVariables;
+    }
+
+    private static boolean holdsVariable(Expr e) {
+        for (int i = 0; i < e.size(); i++) {
+            if (e.code(i) == Expr.VARIABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Indexes the rules; their order is the priority order. */
@@ -144,8 +162,13 @@ public final class RuleIndex {
         return maxPlaceholders;
     }
 
-    boolean hasGround() {
-        return !ground.isEmpty();
+    /**
+     * Whether a ground left side may match at {@code node}: not where the node surely holds a
+     * variable or placeholder and no ground left side holds one (most nodes then skip the ground
+     * lookup, whose keys are full hashes and miss the caches).
+     */
+    boolean groundMayMatch(Subject s, int node) {
+        return !ground.isEmpty() && (groundHoldsVariable || !s.knownToHoldVariable(node));
     }
 
     /** The ground patterns whose left side has this structural hash, packed as {@link CandidateTable#get} says. */
@@ -158,6 +181,11 @@ public final class RuleIndex {
         return ground.ids();
     }
 
+    /** The shape checks beside {@link #groundIds}. */
+    long[] groundChecks() {
+        return ground.checks();
+    }
+
     /** The patterns of one shape bucket, packed as {@link CandidateTable#get} says. */
     long bucket(int rootCode, long first, long second) {
         return buckets.get(TokenKey.shape(rootCode, first, second));
@@ -166,6 +194,11 @@ public final class RuleIndex {
     /** The pattern ids that {@link #bucket} points into. */
     int[] bucketIds() {
         return buckets.ids();
+    }
+
+    /** The shape checks beside {@link #bucketIds}. */
+    long[] bucketChecks() {
+        return buckets.checks();
     }
 
     @Override

@@ -29,6 +29,15 @@ public interface Subject {
     /** The structural hash, equal to {@link Expr#hash} of the same subtree. */
     long hash(int node);
 
+    /**
+     * True when the subtree surely holds a variable or a placeholder; false when it holds neither or
+     * when that is not known. Where it is true, no left side free of both can match, and the
+     * matcher does not look those up.
+     */
+    default boolean knownToHoldVariable(int node) {
+        return false;
+    }
+
     /** True when the two subtrees are equal. */
     boolean sameSubtree(int a, int b);
 

@@ -73,7 +73,8 @@ record Fraction(long num, long den) {
 
     private static CachedLiteral cachedLiteral(double value) {
         long bits = Double.doubleToLongBits(value);
-        int slot = (int) (bits ^ (bits >>> 29) ^ (bits >>> 47)) & (LITERAL_CACHE_SIZE - 1);
+        // every bit counts, the sign too: short decimals differ only in their top bits, and x and -x recur together
+        int slot = (int) ((bits ^ (bits >>> 32)) * 0x9E3779B97F4A7C15L >>> (64 - LITERAL_CACHE_BITS));
         CachedLiteral cached = LITERAL_CACHE[slot];
         if (cached != null && cached.bits == bits) {
             return cached;

@@ -114,11 +114,22 @@ public final class Simplifier {
 
     /** The simplified expression. */
     public Expr simplify(Expr e) {
-        return simplifyWithReport(e).result();
+        return simplify(e, (result, normalizer) -> result);
     }
 
     /** The simplified expression with the steps used and the stop reason. */
     public Simplification simplifyWithReport(Expr e) {
+        return simplify(e, (result, normalizer) -> new Simplification(result,
+                (int) Math.min(Integer.MAX_VALUE, normalizer.steps()),
+                normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT));
+    }
+
+    /** What a call returns, made from the result and the work area before it is reused. */
+    private interface Outcome<T> {
+        T of(Expr result, Normalizer normalizer);
+    }
+
+    private <T> T simplify(Expr e, Outcome<T> outcome) {
         Objects.requireNonNull(e, "expression");
         Normalizer[] slot = WORKSPACE.get();
         Normalizer normalizer = slot[0];
@@ -129,7 +140,7 @@ public final class Simplifier {
             normalizer = new Normalizer(normalizer.store, this);
         }
         try {
-            return run(e, normalizer);
+            return outcome.of(run(e, normalizer), normalizer);
         } finally {
             normalizer.store.reset();
             if (normalizer.store.capacity() <= MAX_KEPT_TERMS) {
@@ -138,18 +149,16 @@ public final class Simplifier {
         }
     }
 
-    private Simplification run(Expr e, Normalizer normalizer) {
-        TermStore store = normalizer.store;
+    private Expr run(Expr e, Normalizer normalizer) {
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
         normalizer.start(budget);
         int root = normalizer.build(e);
-        Expr result = normalizer.inputKept() ? e : store.toExpr(root);
-        StopReason reason = normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT;
+        Expr result = normalizer.inputKept() ? e : normalizer.store.toExpr(root);
         if (result.size() > e.size()) {
             // Cannot happen (every step shrinks in ExprOrder); kept as the last line of the guarantee.
             result = e;
         }
-        return new Simplification(result, (int) Math.min(Integer.MAX_VALUE, normalizer.steps()), reason);
+        return result;
     }
 
     /** Parses infix (SymPy syntax), simplifies, prints infix. */

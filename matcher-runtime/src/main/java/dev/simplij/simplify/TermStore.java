@@ -272,6 +272,11 @@ final class TermStore implements Subject {
         return (flags[t] & HAS_VARIABLE) != 0;
     }
 
+    @Override
+    public boolean knownToHoldVariable(int t) {
+        return hasVariable(t);
+    }
+
     boolean collected(int t) {
         return (flags[t] & COLLECTED) != 0;
     }

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EvaluatorTest {
@@ -51,6 +53,47 @@ class EvaluatorTest {
             double[] batch = f.evaluate(points);
             for (int p = 0; p < points.length; p++) {
                 assertEquals(f.evaluate(points[p]), batch[p], 0.0, "seed " + seed + " #" + i + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * Column-wise evaluation keeps constants as scalars and reads columns in place: the values must
+     * still be those of point-by-point evaluation, bit for bit, and the caller's columns untouched.
+     */
+    @Test
+    void columnsEqualPointByPointAndAreLeftUntouched() {
+        long seed = 43L;
+        RandomExpressions gen = RandomExpressions.anything(seed);
+        int rows = 16;
+        for (int i = 0; i < 500; i++) {
+            Expr e = gen.next(1 + gen.rng().nextInt(30));
+            Evaluator f = Evaluator.compile(e, RandomExpressions.VARIABLES);
+            double[] constants = new double[f.constantCount()];
+            for (int k = 0; k < constants.length; k++) {
+                constants[k] = gen.rng().nextDouble() * 4 - 2;
+            }
+            double[][] columns = new double[RandomExpressions.VARIABLES.size()][rows];
+            for (int r = 0; r < rows; r++) {
+                double[] point = gen.point();
+                for (int c = 0; c < point.length; c++) {
+                    columns[c][r] = point[c];
+                }
+            }
+            double[][] before = new double[columns.length][];
+            for (int c = 0; c < columns.length; c++) {
+                before[c] = columns[c].clone();
+            }
+            double[] values = f.evaluateColumns(columns, rows, constants);
+            Arrays.fill(values, 42); // the result is the caller's: writing it must not reach the columns
+            values = f.evaluateColumns(columns, rows, constants);
+            for (int c = 0; c < columns.length; c++) {
+                assertArrayEquals(before[c], columns[c], "seed " + seed + " #" + i + ": " + e);
+            }
+            for (int r = 0; r < rows; r++) {
+                double[] point = {columns[0][r], columns[1][r], columns[2][r]};
+                assertEquals(Double.doubleToLongBits(f.evaluate(point, constants)), Double.doubleToLongBits(values[r]),
+                        "seed " + seed + " #" + i + ": " + e + " at row " + r);
             }
         }
     }
