@@ -25,12 +25,21 @@ final class LikeTerms {
     /** Longer chains are left as they are (keeps the work per node bounded). */
     static final int MAX_ITEMS = 256;
     private static final long MAX_EXPONENT = 1 << 20;
+    /** Sum factors a product's coefficient is tried on (each try builds the scaled sum). */
+    private static final int MAX_DISTRIBUTIONS = 4;
+    private static final Fraction TWO = Fraction.of(2);
+    /**
+     * Chains of at most this many items are reshaped beyond collection (common factors, multiplying
+     * out, merged powers), and their inner links are collected rather than marked collected.
+     */
+    private static final int MAX_RESHAPED_ITEMS = 4;
 
     private final Normalizer n;
     private final TermStore s;
     private final boolean folding;
     private final boolean skeleton;
     private final ConstantFolder constants;
+    private final ChainShapes shapes;
 
     private Collection[] pool = new Collection[4];
     private final IntComparator lexOrder;
@@ -42,6 +51,7 @@ final class LikeTerms {
         this.folding = folding;
         this.skeleton = skeleton;
         this.constants = new ConstantFolder(n);
+        this.shapes = new ChainShapes(s);
         this.lexOrder = s::lexCompare;
     }
 
@@ -54,6 +64,8 @@ final class LikeTerms {
         boolean sum = op == Operator.ADD || op == Operator.SUB || op == Operator.NEG;
         boolean product = switch (op) {
             case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> true;
+            // x**6 is a power like x**2: its base gets the same sign handling
+            case POW -> folding && s.isNumber(s.second(t)) && s.numberValue(s.second(t)) == Math.rint(s.numberValue(s.second(t)));
             default -> false;
         };
         if (!sum && !product) {
@@ -62,7 +74,47 @@ final class LikeTerms {
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
             return TermStore.NONE;
         }
-        // Building the result normalizes its parts, which may collect other chains: one work area per level.
+        Collection c = workArea();
+        depth++;
+        try {
+            return sum ? c.sum(t, Fraction.ONE) : c.product(t);
+        } catch (ArithmeticException | ChainTooLong e) {
+            return TermStore.NONE;
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * The normal form of {@code k} times the sum {@code t}, its terms' coefficients scaled (so
+     * {@code -1 * (a - b)} is {@code b - a}), or NONE when a coefficient has no exact literal.
+     */
+    private int scaledSum(int t, Fraction k) {
+        Collection c = workArea();
+        depth++;
+        try {
+            int r = c.sum(t, k);
+            return r == TermStore.NONE ? r : n.normalize(r);
+        } catch (ArithmeticException | ChainTooLong e) {
+            return TermStore.NONE;
+        } finally {
+            depth--;
+        }
+    }
+
+    /**
+     * The normal form of a sum given as a chain whose links may be raw: collected and rebuilt in
+     * canonical order, whatever order its terms were put together in. NONE when not exact.
+     */
+    private int canonicalSum(int chain) {
+        if (!shapes.isSum(chain) && !s.is(chain, Operator.NEG)) {
+            return chain;
+        }
+        return scaledSum(chain, Fraction.ONE);
+    }
+
+    /** Building a result normalizes its parts, which may collect other chains: one work area per level. */
+    private Collection workArea() {
         if (depth == pool.length) {
             pool = Arrays.copyOf(pool, depth * 2);
         }
@@ -70,14 +122,7 @@ final class LikeTerms {
         if (c == null) {
             c = pool[depth] = new Collection();
         }
-        depth++;
-        try {
-            return sum ? c.sum(t) : c.product(t);
-        } catch (ArithmeticException | ChainTooLong e) {
-            return TermStore.NONE;
-        } finally {
-            depth--;
-        }
+        return c;
     }
 
     /**
@@ -95,7 +140,8 @@ final class LikeTerms {
         if (op == Operator.ADD && plainCoefficient(a, false)) {
             return plainSumItem(b); // + K x: the constant K, then x
         }
-        return a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0);
+        return a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0)
+                && !(folding && shapes.shareFactor(a, b));
     }
 
     private boolean plainSumItem(int x) {
@@ -103,7 +149,7 @@ final class LikeTerms {
         if (op == Operator.ADD || op == Operator.SUB || op == Operator.NEG) {
             return false;
         }
-        if (s.hasConstant(x) || constantValued(x)) {
+        if (s.hasConstant(x) || constantValued(x) || hasNegatedForm(op, x)) {
             return false;
         }
         return op != Operator.MUL || !constantValued(s.first(x));
@@ -116,9 +162,11 @@ final class LikeTerms {
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
-            return plainFactor(b); // * K x, / K x: the coefficient K, then x or its inverse
+            // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
+            return plainFactor(b) && !shapes.isSum(b);
         }
-        return a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0);
+        return a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
+                && !(folding && shapes.mergeablePowers(a, b));
     }
 
     private boolean plainFactor(int x) {
@@ -127,6 +175,11 @@ final class LikeTerms {
             switch (op) {
                 case MUL, DIV, INV, POW2, POW3, POW4, POW5, NEG -> {
                     return false;
+                }
+                case ADD, SUB -> {
+                    if (folding && s.first(x) == s.second(x)) {
+                        return false; // y + y is 2*y
+                    }
                 }
                 case POW -> {
                     if (constantValued(s.second(x))) {
@@ -137,7 +190,54 @@ final class LikeTerms {
                 }
             }
         }
-        return !s.hasConstant(x) && !constantValued(x);
+        return !s.hasConstant(x) && !constantValued(x) && !oddOfNegated(op, x);
+    }
+
+    /** Whether x is an odd function of a negated argument, {@code f(neg z)}. */
+    private boolean oddOfNegated(Operator op, int x) {
+        if (op == null || !ChainShapes.isOdd(op)) {
+            return false;
+        }
+        return s.is(s.first(x), Operator.NEG);
+    }
+
+    /**
+     * Whether x is {@code -y} for a shorter y that {@link #negatedForm} builds: an odd function of
+     * a negated argument, {@code / (neg a) b}, {@code / a (neg b)}, {@code inv (neg a)}. (A sign that
+     * costs as much as it saves, as in {@code (a - b)/c = -((b - a)/c)}, is left in place: two
+     * arrangements of a sum of equal length would make the result depend on the grouping.)
+     */
+    private boolean hasNegatedForm(Operator op, int x) {
+        if (op == null || !folding) {
+            return false;
+        }
+        return switch (op) {
+            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG);
+            case INV -> s.is(s.first(x), Operator.NEG);
+            default -> oddOfNegated(op, x);
+        };
+    }
+
+    /** y with x = -y (see {@link #hasNegatedForm}), y shorter than x. */
+    private int negatedForm(Operator op, int x) {
+        int a = s.first(x);
+        switch (op) {
+            case INV -> {
+                return n.make(Operator.INV, s.first(a), TermStore.NONE);
+            }
+            case DIV -> {
+                int b = s.second(x);
+                return s.is(a, Operator.NEG) ? n.make(op, s.first(a), b) : n.make(op, a, s.first(b));
+            }
+            default -> {
+                return oddOfPositive(x);
+            }
+        }
+    }
+
+    /** {@code f(z)} for x = {@code f(-z)} with f odd (see {@link #oddOfNegated}): x is {@code -f(z)}. */
+    private int oddOfPositive(int x) {
+        return n.make(s.operator(x), s.first(s.first(x)), TermStore.NONE);
     }
 
     /**
@@ -187,11 +287,11 @@ final class LikeTerms {
 
         // ---- sums ----
 
-        private int sum(int t) {
+        private int sum(int t, Fraction scale) {
             itemCount = 0;
             Fraction constant = Fraction.ZERO;
             boolean freeConstant = false;
-            int top = push(0, t, Fraction.ONE);
+            int top = push(0, t, scale);
             while (top > 0) {
                 top--;
                 int x = pendingTerms[top];
@@ -227,10 +327,132 @@ final class LikeTerms {
                         continue;
                     }
                 }
+                if (hasNegatedForm(op, x)) {
+                    int negated = negatedForm(op, x);
+                    if (negated != TermStore.NONE) {
+                        top = push(top, negated, c.negate());
+                        continue;
+                    }
+                }
                 addItem(x, c, false);
             }
             combine();
-            return rebuildSum(constant, freeConstant);
+            int best = rebuildSum(constant, freeConstant);
+            if (folding && !freeConstant && constant.isZero() && itemCount >= 2
+                    && itemCount <= MAX_RESHAPED_ITEMS) {
+                best = factoredOut(best);
+            }
+            return best;
+        }
+
+        private final int[] factorCandidates = new int[ChainShapes.MAX_FACTOR_CANDIDATES];
+
+        /**
+         * The smaller of {@code best} and the sum with a factor common to all its terms taken out,
+         * {@code x*y - x*z -> x*(y - z)}. The factor is removed from each term structurally (never
+         * by dividing, which would lose the points where it is 0).
+         */
+        private int factoredOut(int best) {
+            int[] candidates = factorCandidates;
+            int count = shapes.factorsOf(itemTerms[0], candidates, 0, 0);
+            int[] reduced = reducedTerms(itemCount);
+            System.arraycopy(itemTerms, 0, reduced, 0, itemCount);
+            // every common factor, so the result does not depend on which one the first term lists first
+            int common = TermStore.NONE;
+            for (int k = 0; k < count; k++) {
+                int f = candidates[k];
+                if (!removableFromAll(reduced, f)) {
+                    continue;
+                }
+                for (int i = 0; i < itemCount; i++) {
+                    reduced[i] = without(reduced[i], f, 0);
+                }
+                common = common == TermStore.NONE ? f : n.make(Operator.MUL, common, f);
+            }
+            if (common == TermStore.NONE) {
+                return best;
+            }
+            int inner = TermStore.NONE;
+            for (int i = 0; i < itemCount; i++) {
+                int term = scaled(reduced[i], itemCoefficients[i]);
+                inner = inner == TermStore.NONE ? term : n.raw(Operator.ADD, inner, term);
+            }
+            inner = canonicalSum(inner);
+            if (inner == TermStore.NONE) {
+                return best;
+            }
+            int candidate = n.rawOrdered(Operator.MUL, common, inner);
+            return shorter(candidate, best) ? candidate : best;
+        }
+
+        private int[] reducedTerms = new int[16];
+
+        private int[] reducedTerms(int count) {
+            if (reducedTerms.length < count) {
+                reducedTerms = new int[Math.max(count, 2 * reducedTerms.length)];
+            }
+            return reducedTerms;
+        }
+
+        /** Whether f can be taken out of every item; never of items with a free constant (kept as written). */
+        private boolean removableFromAll(int[] terms, int f) {
+            for (int i = 0; i < itemCount; i++) {
+                if (s.hasConstant(terms[i]) || !shapes.removable(terms[i], f, 0)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** x with one factor f taken out (f * result = x), or NONE when f is no factor of x. */
+        private int without(int x, int f, int level) {
+            if (x == f) {
+                return n.number(1);
+            }
+            Operator op = s.operator(x);
+            if (op == null || level > 3) {
+                return TermStore.NONE;
+            }
+            switch (op) {
+                case MUL -> {
+                    int a = without(s.first(x), f, level + 1);
+                    if (a != TermStore.NONE) {
+                        return n.make(Operator.MUL, a, s.second(x));
+                    }
+                    int b = without(s.second(x), f, level + 1);
+                    return b == TermStore.NONE ? b : n.make(Operator.MUL, s.first(x), b);
+                }
+                case DIV -> {
+                    int a = without(s.first(x), f, level + 1);
+                    return a == TermStore.NONE ? a : n.make(Operator.DIV, a, s.second(x));
+                }
+                case NEG -> {
+                    int a = without(s.first(x), f, level + 1);
+                    return a == TermStore.NONE ? a : n.make(Operator.NEG, a, TermStore.NONE);
+                }
+                case POW2, POW3, POW4, POW5 -> {
+                    int k = op.ordinal() - Operator.POW2.ordinal() + 2;
+                    return s.first(x) == f ? power(f, k - 1) : TermStore.NONE;
+                }
+                default -> {
+                    return TermStore.NONE;
+                }
+            }
+        }
+
+        /** c * x for an exact c: x, {@code neg x}, or {@code * c x}. */
+        private int scaled(int x, Fraction c) {
+            if (c.isOne()) {
+                return x;
+            }
+            if (c.equals(Fraction.MINUS_ONE)) {
+                return n.make(Operator.NEG, x, TermStore.NONE);
+            }
+            int k = constants.term(c);
+            if (k == TermStore.NONE) {
+                throw new ArithmeticException("coefficient not exactly representable");
+            }
+            return n.make(Operator.MUL, n.normalize(k), x);
         }
 
         private int rebuildSum(Fraction constant, boolean freeConstant) {
@@ -258,10 +480,18 @@ final class LikeTerms {
             }
             sortCanonically(plus, positives);
             sortCanonically(minus, negatives);
+            if (positives == 0 && negatives > 0 && constantTerm != TermStore.NONE) {
+                // C - N1 - N2, one token shorter than C + (-N1 - N2)
+                startChain(constantTerm);
+                for (int i = 0; i < negatives; i++) {
+                    link(Operator.SUB, minus[i]);
+                }
+                return endChain(false);
+            }
             startChain(positives > 0 ? plus[0] : TermStore.NONE);
             for (int i = 0; i < negatives; i++) {
                 if (chainEmpty()) {
-                    startChain(n.make(Operator.NEG, minus[i], TermStore.NONE));
+                    startChain(negativesOnly(minus[i], positives == 0 && negatives == 1 && constantTerm == TermStore.NONE));
                 } else {
                     link(Operator.SUB, minus[i]);
                 }
@@ -278,6 +508,23 @@ final class LikeTerms {
             return n.rawOrdered(Operator.ADD, constantTerm, endChain(true));
         }
 
+        /**
+         * -x at the head of a chain: {@code neg x}, or for a lone term a product that takes the sign
+         * into one of its sum factors when that is shorter ({@code -(x1 - x2)*y -> (x2 - x1)*y}).
+         * Never {@code * -K y}: with a sign in a literal an arrangement of the same terms could be as
+         * short as the canonical one.
+         */
+        private int negativesOnly(int x, boolean lone) {
+            int negated = n.make(Operator.NEG, x, TermStore.NONE);
+            Operator op = s.operator(x);
+            if (!lone || (op != Operator.MUL && op != Operator.DIV)) {
+                return negated;
+            }
+            int absorbed = n.make(Operator.MUL, n.number(-1), x);
+            boolean literalSign = s.is(absorbed, Operator.MUL) && s.isNumber(s.first(absorbed));
+            return !literalSign && s.size(absorbed) < s.size(negated) ? absorbed : negated;
+        }
+
         private boolean positive(int i) {
             return itemFree[i] || itemCoefficients[i].signum() > 0;
         }
@@ -287,10 +534,14 @@ final class LikeTerms {
         private int chainLeft;
         private Operator pendingOp;
         private int pendingRight;
+        private int chainItems;
+        private boolean chainReshaped;
 
         private void startChain(int first) {
             chainLeft = first;
             pendingOp = null;
+            chainItems = first == TermStore.NONE ? 0 : 1;
+            chainReshaped = false;
         }
 
         private boolean chainEmpty() {
@@ -299,17 +550,18 @@ final class LikeTerms {
 
         private void link(Operator op, int right) {
             if (pendingOp != null) {
-                chainLeft = innerLink(pendingOp, chainLeft, pendingRight);
+                chainLeft = innerLink(pendingOp, chainLeft, pendingRight, chainItems);
             }
             pendingOp = op;
             pendingRight = right;
+            chainItems++;
         }
 
         private int endChain(boolean inner) {
             if (pendingOp == null) {
                 return chainLeft;
             }
-            return inner ? innerLink(pendingOp, chainLeft, pendingRight) : n.raw(pendingOp, chainLeft, pendingRight);
+            return inner ? innerLink(pendingOp, chainLeft, pendingRight, chainItems) : n.raw(pendingOp, chainLeft, pendingRight);
         }
 
         /** |coefficient| * term, or {@code * <constant> term} for a free coefficient. */
@@ -368,7 +620,19 @@ final class LikeTerms {
                             top = push(top, s.first(x), e);
                             continue;
                         }
+                        case ADD -> {
+                            if (folding && s.first(x) == s.second(x)) {
+                                coefficient = coefficient.multiply(TWO.pow(e.num()));
+                                top = push(top, s.first(x), e);
+                                continue;
+                            }
+                        }
                         default -> {
+                            if (oddOfNegated(op, x)) {
+                                coefficient = coefficient.multiply(Fraction.MINUS_ONE.pow(e.num()));
+                                top = push(top, oddOfPositive(x), e);
+                                continue;
+                            }
                         }
                     }
                 }
@@ -393,7 +657,145 @@ final class LikeTerms {
             if (!free && coefficient.isZero()) {
                 return n.number(0);
             }
-            return rebuildProduct(coefficient, free);
+            int best = rebuildProduct(coefficient, free);
+            if (folding && !free) {
+                if (!coefficient.isOne()) {
+                    best = distributed(coefficient, best);
+                }
+                if (itemCount <= MAX_RESHAPED_ITEMS) {
+                    best = mergedPowers(coefficient, best); // last: it changes the items
+                }
+            }
+            return best;
+        }
+
+        /**
+         * The smaller of {@code best} and the product with the powers of one base merged:
+         * {@code x**a * x**2 -> x**(a + 2)}, {@code x**a / x**b -> x**(a - b)}. Sound wherever the
+         * input is defined: a negative base has only integer exponents there, and a zero base only
+         * exponents whose sum keeps the value. Changes the items.
+         */
+        private int mergedPowers(Fraction coefficient, int best) {
+            boolean merged = false;
+            for (int i = 0; i < itemCount; i++) {
+                int power = itemTerms[i];
+                if (!s.is(power, Operator.POW) || itemCoefficients[i].isZero()) {
+                    continue;
+                }
+                int base = s.first(power);
+                int exponent = TermStore.NONE;
+                for (int j = 0; j < itemCount; j++) {
+                    int other = itemTerms[j];
+                    if (j == i || itemCoefficients[j].isZero()) {
+                        continue;
+                    }
+                    int otherExponent;
+                    if (other == base) {
+                        otherExponent = n.number(itemCoefficients[j].num());
+                    } else if (s.is(other, Operator.POW) && s.first(other) == base) {
+                        otherExponent = times(s.second(other), itemCoefficients[j]);
+                    } else {
+                        continue;
+                    }
+                    if (exponent == TermStore.NONE) {
+                        exponent = times(s.second(power), itemCoefficients[i]);
+                    }
+                    exponent = n.make(Operator.ADD, exponent, otherExponent);
+                    itemCoefficients[j] = Fraction.ZERO;
+                }
+                if (exponent != TermStore.NONE) {
+                    int joined = n.make(Operator.POW, base, exponent);
+                    Fraction value = constants.value(joined);
+                    if (value != null) {
+                        coefficient = coefficient.multiply(value);
+                        itemCoefficients[i] = Fraction.ZERO;
+                    } else {
+                        itemTerms[i] = joined;
+                        itemCoefficients[i] = Fraction.ONE;
+                    }
+                    merged = true;
+                }
+            }
+            int exponential = -1;
+            int argument = TermStore.NONE;
+            for (int i = 0; i < itemCount; i++) {
+                if (!s.is(itemTerms[i], Operator.EXP) || itemCoefficients[i].isZero()) {
+                    continue;
+                }
+                int power = times(s.first(itemTerms[i]), itemCoefficients[i]);
+                if (exponential < 0) {
+                    exponential = i;
+                    argument = power;
+                } else {
+                    argument = n.make(Operator.ADD, argument, power); // exp(a)*exp(b) = exp(a + b)
+                    itemCoefficients[i] = Fraction.ZERO;
+                    merged = true;
+                }
+            }
+            if (!merged) {
+                return best;
+            }
+            if (argument != TermStore.NONE && exponential >= 0 && !itemCoefficients[exponential].isZero()
+                    && argument != s.first(itemTerms[exponential])) {
+                int joined = n.make(Operator.EXP, argument, TermStore.NONE);
+                Fraction value = constants.value(joined);
+                if (value != null) {
+                    coefficient = coefficient.multiply(value);
+                    itemCoefficients[exponential] = Fraction.ZERO;
+                } else {
+                    itemTerms[exponential] = joined;
+                    itemCoefficients[exponential] = Fraction.ONE;
+                }
+            }
+            combine();
+            if (coefficient.isZero()) {
+                return best;
+            }
+            int candidate = rebuildProduct(coefficient, false);
+            return shorter(candidate, best) ? candidate : best;
+        }
+
+        /** e * x for an integer e: x, {@code neg x} or {@code * e x}. */
+        private int times(int x, Fraction e) {
+            if (e.isOne()) {
+                return x;
+            }
+            if (e.equals(Fraction.MINUS_ONE)) {
+                return n.make(Operator.NEG, x, TermStore.NONE);
+            }
+            return n.make(Operator.MUL, n.number(e.num()), x);
+        }
+
+        /**
+         * The smaller of {@code best} and the products with the coefficient multiplied into one sum
+         * factor ({@code 2*(x + 1) -> 2*x + 2}) or divided into one sum divisor
+         * ({@code 2/(2*x + 2) -> 1/(x + 1)}).
+         */
+        private int distributed(Fraction coefficient, int best) {
+            int tried = 0;
+            for (int i = 0; i < itemCount && tried < MAX_DISTRIBUTIONS; i++) {
+                int term = itemTerms[i];
+                long e = itemCoefficients[i].num();
+                if (!shapes.isSum(term) || Math.abs(e) != 1 || shapes.bareTerms(term, 2) > 1) {
+                    continue;
+                }
+                tried++;
+                int scaled = scaledSum(term, e > 0 ? coefficient : Fraction.ONE.divide(coefficient));
+                if (scaled == TermStore.NONE) {
+                    continue;
+                }
+                itemTerms[i] = scaled;
+                int candidate;
+                try {
+                    candidate = rebuildProduct(Fraction.ONE, false);
+                } finally {
+                    itemTerms[i] = term;
+                }
+                if (shorter(candidate, best)) {
+                    best = candidate;
+                }
+            }
+            return best;
         }
 
         private int rebuildProduct(Fraction coefficient, boolean free) {
@@ -412,6 +814,44 @@ final class LikeTerms {
             }
             int numerator = leftNested(Operator.MUL, up, ups);
             int denominator = leftNested(Operator.MUL, down, downs);
+            int standard = withCoefficient(coefficient, free, numerator, denominator);
+            // a terminating decimal is one token: (p/q)*Q is then never longer than p*Q/q
+            if (free || coefficient.isInteger() || !coefficient.hasExactParts() || coefficient.asLiteral() != null) {
+                return standard;
+            }
+            int quotient = quotient(coefficient, numerator, denominator);
+            return shorter(quotient, standard) ? quotient : standard;
+        }
+
+        /**
+         * Whether a rebuild in another arrangement beats the standard one: only when it has fewer
+         * tokens, since an equal-length arrangement ({@code (x - 2)/5} as {@code 0.2*x - 0.4})
+         * hides the structure that an enclosing product would have collected.
+         */
+        private boolean shorter(int candidate, int standard) {
+            return candidate != TermStore.NONE && (standard == TermStore.NONE || s.size(candidate) < s.size(standard));
+        }
+
+        /** {@code / (p*N) (q*D)} for the coefficient p/q: {@code x/3}, shorter than {@code (1/3)*x}. */
+        private int quotient(Fraction coefficient, int numerator, int denominator) {
+            long p = coefficient.num();
+            int top;
+            if (numerator == TermStore.NONE) {
+                top = n.number(p);
+            } else if (p == 1) {
+                top = n.normalize(numerator);
+            } else if (p == -1) {
+                top = n.make(Operator.NEG, n.normalize(numerator), TermStore.NONE);
+            } else {
+                top = n.make(Operator.MUL, n.number(p), n.normalize(numerator));
+            }
+            int q = n.number(coefficient.den());
+            int bottom = denominator == TermStore.NONE ? q : n.make(Operator.MUL, q, n.normalize(denominator));
+            return n.raw(Operator.DIV, top, bottom);
+        }
+
+        /** {@code * K (N/D)}, {@code K/D}, {@code neg (N/D)} or {@code N/D} itself. */
+        private int withCoefficient(Fraction coefficient, boolean free, int numerator, int denominator) {
             int k = TermStore.NONE;
             boolean negate = false;
             if (free) {
@@ -472,17 +912,28 @@ final class LikeTerms {
     private int leftNested(Operator op, int[] terms, int count) {
         sortCanonically(terms, count);
         int acc = count > 0 ? terms[0] : TermStore.NONE;
+        chainReshaped = false;
         for (int i = 1; i < count; i++) {
-            acc = i == count - 1 ? n.raw(op, acc, terms[i]) : innerLink(op, acc, terms[i]);
+            acc = i == count - 1 ? n.raw(op, acc, terms[i]) : innerLink(op, acc, terms[i], i + 1);
         }
         return acc;
     }
 
-    /** An inner chain link, marked collected: it is already in canonical form, collecting it again is wasted. */
-        private int innerLink(Operator op, int left, int right) {
+        /**
+         * An inner chain link over {@code items} items. A link of a canonical chain is marked
+         * collected (collecting it again would rebuild it as it is) unless it is short enough for
+         * factoring, multiplying out or merging powers to reshape it, or an earlier link of the
+         * chain was reshaped: those are collected now, as a second simplification of the result
+         * would collect them.
+         */
+        private int innerLink(Operator op, int left, int right, int items) {
             int raw = s.operator(op, left, right);
-            s.markCollected(raw);
-            return n.normalize(raw);
+            if (items > MAX_RESHAPED_ITEMS && !chainReshaped) {
+                s.markCollected(raw);
+            }
+            int normal = n.normalize(raw);
+            chainReshaped |= normal != raw;
+            return normal;
         }
 
         private boolean isFree(int x) {

@@ -45,6 +45,29 @@ class LikeTermsTest {
         assertEquals(expected, BUILT_IN.simplifyInfix(input), input);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            // signs: odd functions give their sign out; a constant heads a chain of subtracted terms
+            "x1 - sin(-x1)              | sin(x1) + x1",
+            "2 - x1 - sin(x1)           | 2 - sin(x1) - x1",
+            // numeric coefficients: y + y is 2*y in a product, p/q as a quotient, into a sum when shorter
+            "(x1 + x1)*x2               | 2*(x1*x2)",
+            "x1*x1/3                    | x1**2/3",
+            "0.5*(2*x1 - 1)             | -0.5 + x1",
+            "2*(x1 + 1) - 2             | 2*x1",
+            // common factors out of sums
+            "x1*x2 - x1*x3              | (x2 - x3)*x1",
+            "x1*(x2 + x3) - x1*x2       | x1*x3",
+            // powers of one base and exponentials merge
+            "x1**x2*x1**3               | x1**(3 + x2)",
+            "x1**x2/x1**x3              | x1**(x2 - x3)",
+            "exp(x1)*exp(x2)            | exp(x1 + x2)",
+            "exp(x1 + x2)*exp(-x1)      | exp(x2)",
+    })
+    void reshapes(String input, String expected) {
+        assertEquals(expected, BUILT_IN.simplifyInfix(input), input);
+    }
+
     @ParameterizedTest(name = "{0} stays")
     @CsvSource(delimiter = '|', value = {
             "x1 + x2",
@@ -53,6 +76,9 @@ class LikeTermsTest {
             "x1/3",
             "x1**x2*x1",
             "x1 - x2",
+            "-2 - x1",
+            "x1*(x2 + x3)",
+            "exp(x1)*x2",
     })
     void leavesWhatIsNotShorter(String input) {
         Expr e = Expr.parseInfix(input);

@@ -1,0 +1,131 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Operator;
+
+/**
+ * Read-only questions about {@code + - neg} chains (sums) and {@code * / inv powK} chains
+ * (products) in a {@link TermStore}, asked by {@link LikeTerms} before it builds anything: how
+ * many terms of a sum carry no coefficient, whether two terms share a factor or are powers of one
+ * base. Scans are bounded; nothing is built.
+ */
+final class ChainShapes {
+    /** Factors of a product tried as a common factor of a sum. */
+    static final int MAX_FACTOR_CANDIDATES = 4;
+
+    private final TermStore s;
+    /** Scratch stack of the chain scans, bounded. */
+    private final int[] scan = new int[64];
+    private final int[] factorCandidates = new int[MAX_FACTOR_CANDIDATES];
+
+    ChainShapes(TermStore s) {
+        this.s = s;
+    }
+
+    /**
+     * Terms of a {@code + - neg} chain with no literal coefficient, counted up to {@code limit}: a
+     * coefficient multiplied into the chain lengthens each of them by two tokens.
+     */
+    int bareTerms(int x, int limit) {
+        return countTerms(x, limit, true);
+    }
+
+    private int countTerms(int x, int limit, boolean bareOnly) {
+        int count = 0;
+        int[] stack = scan;
+        int top = 0;
+        stack[top++] = x;
+        while (top > 0 && count < limit) {
+            int y = stack[--top];
+            Operator op = s.operator(y);
+            if ((op == Operator.ADD || op == Operator.SUB) && top + 2 <= stack.length) {
+                stack[top++] = s.first(y);
+                stack[top++] = s.second(y);
+            } else if (op == Operator.NEG) {
+                stack[top++] = s.first(y);
+            } else if (!bareOnly || (!s.isNumber(y) && !(op == Operator.MUL && s.isNumber(s.first(y))))) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether {@code LikeTerms}' structural division finds f in x (builds nothing). */
+    boolean removable(int x, int f, int level) {
+        if (x == f) {
+            return true;
+        }
+        Operator op = s.operator(x);
+        if (op == null || level > 3) {
+            return false;
+        }
+        return switch (op) {
+            case MUL -> removable(s.first(x), f, level + 1) || removable(s.second(x), f, level + 1);
+            case DIV, NEG -> removable(s.first(x), f, level + 1);
+            case POW2, POW3, POW4, POW5 -> s.first(x) == f;
+            default -> false;
+        };
+    }
+
+    /** The factors of a product term x (operands of its {@code *} chain, its numerator's), at most a few. */
+    int factorsOf(int x, int[] out, int count, int level) {
+        if (count == out.length) {
+            return count;
+        }
+        Operator op = s.operator(x);
+        if (level < 3 && op == Operator.MUL) {
+            count = factorsOf(s.first(x), out, count, level + 1);
+            return factorsOf(s.second(x), out, count, level + 1);
+        }
+        if (level < 3 && op == Operator.DIV) {
+            return factorsOf(s.first(x), out, count, level + 1);
+        }
+        if (op != null && op.arity() == 1 && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {
+            x = s.first(x);
+        }
+        if (s.isNumber(x)) {
+            return count;
+        }
+        out[count] = x;
+        return count + 1;
+    }
+
+    /** Whether the products a and b have a common factor that collecting their sum may take out. */
+    boolean shareFactor(int a, int b) {
+        if (s.hasConstant(a) || s.hasConstant(b)) {
+            return false;
+        }
+        int count = factorsOf(a, factorCandidates, 0, 0);
+        for (int k = 0; k < count; k++) {
+            if (removable(b, factorCandidates[k], 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a and b are powers that merge: both {@code exp}, or powers of one base, or a power of the other. */
+    boolean mergeablePowers(int a, int b) {
+        if (s.is(a, Operator.EXP) && s.is(b, Operator.EXP)) {
+            return true;
+        }
+        int baseA = s.is(a, Operator.POW) ? s.first(a) : a;
+        int baseB = s.is(b, Operator.POW) ? s.first(b) : b;
+        return baseA == baseB && (s.is(a, Operator.POW) || s.is(b, Operator.POW));
+    }
+
+    boolean isSum(int x) {
+        return s.is(x, Operator.ADD) || s.is(x, Operator.SUB);
+    }
+
+    /**
+     * Odd functions: {@code f(-x) = -f(x)} at every real x where either side is defined (the
+     * domains are symmetric), so a sign inside moves out as a coefficient.
+     */
+    static boolean isOdd(Operator op) {
+        return switch (op) {
+            case POW3, POW5, POW1_3, POW1_5, SIN, TAN, ASIN, ATAN, SINH, TANH -> true;
+            default -> false;
+        };
+    }
+
+}
