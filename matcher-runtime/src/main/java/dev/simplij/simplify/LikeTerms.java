@@ -816,7 +816,7 @@ final class LikeTerms {
             int denominator = leftNested(Operator.MUL, down, downs);
             int standard = withCoefficient(coefficient, free, numerator, denominator);
             // a terminating decimal is one token: (p/q)*Q is then never longer than p*Q/q
-            if (free || coefficient.isInteger() || !coefficient.hasExactParts() || coefficient.asLiteral() != null) {
+            if (free || coefficient.isInteger() || !coefficient.hasExactParts() || !Double.isNaN(coefficient.literalValue())) {
                 return standard;
             }
             int quotient = quotient(coefficient, numerator, denominator);
