@@ -348,7 +348,9 @@ final class PreciseEvaluator {
             r = DfpMath.pow(base, exponent);
         }
         // d/da a^b = b a^b / a, d/db a^b = a^b ln a
-        absorbs(exponent.toDouble() * Math.log(Math.abs(base.toDouble())), exponent);
+        if (!base.abs().equals(one)) { // (+-1)^b is exactly +-1: nothing of b is lost
+            absorbs(exponent.toDouble() * Math.log(Math.abs(base.toDouble())), exponent);
+        }
         double logR = log10Abs(r);
         double byBase = logProduct(log10Abs(exponent) + logR - log10Abs(base), ea);
         double byExponent = logProduct(logR + Math.log10(Math.abs(Math.log(Math.abs(base.toDouble())))), eb);
