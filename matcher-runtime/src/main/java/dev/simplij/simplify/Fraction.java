@@ -2,6 +2,8 @@ package dev.simplij.simplify;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * An exact rational {@code num/den} in lowest terms on longs ({@code den > 0}). Every operation is
@@ -77,12 +79,14 @@ record Fraction(long num, long den) {
         int slot = (int) ((bits ^ (bits >>> 32)) * 0x9E3779B97F4A7C15L >>> (64 - LITERAL_CACHE_BITS));
         CachedLiteral cached = LITERAL_CACHE[slot];
         if (cached != null && cached.bits == bits) {
+            LITERAL_HITS.increment();
             return cached;
         }
         Fraction f = decimalValue(value);
         double back = f == null ? Double.NaN : f.literalValue();
         cached = new CachedLiteral(bits, f, !Double.isNaN(back) && Double.doubleToLongBits(back) == bits);
         LITERAL_CACHE[slot] = cached;
+        LITERAL_MISSES.increment();
         return cached;
     }
 
@@ -90,6 +94,17 @@ record Fraction(long num, long den) {
     private static final int LITERAL_CACHE_SIZE = 1 << LITERAL_CACHE_BITS;
     /** Racy by design: entries are immutable, so a reader sees a whole entry or an older one. */
     private static final CachedLiteral[] LITERAL_CACHE = new CachedLiteral[LITERAL_CACHE_SIZE];
+    private static final LongAdder LITERAL_HITS = new LongAdder();
+    private static final LongAdder LITERAL_MISSES = new LongAdder();
+    private static final LongAdder DECIMAL_HITS = new LongAdder();
+    private static final LongAdder DECIMAL_MISSES = new LongAdder();
+
+    /** The two literal caches' counters: the only state the simplifier keeps across calls. */
+    static List<CacheStatistics> cacheStatistics() {
+        return List.of(
+                new CacheStatistics("literal values", LITERAL_CACHE_SIZE, LITERAL_HITS.sum(), LITERAL_MISSES.sum()),
+                new CacheStatistics("decimal literals", LITERAL_CACHE_SIZE, DECIMAL_HITS.sum(), DECIMAL_MISSES.sum()));
+    }
 
     private record CachedLiteral(long bits, Fraction value, boolean roundTrips) {
     }
@@ -262,6 +277,9 @@ record Fraction(long num, long den) {
         if (cached == null || cached.num != num || cached.den != den) {
             cached = new DecimalLiteral(num, den, decimalLiteral(num, den));
             DECIMAL_LITERAL_CACHE[slot] = cached;
+            DECIMAL_MISSES.increment();
+        } else {
+            DECIMAL_HITS.increment();
         }
         return cached.value;
     }

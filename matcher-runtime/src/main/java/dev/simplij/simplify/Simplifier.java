@@ -112,6 +112,15 @@ public final class Simplifier {
         return stepBudget;
     }
 
+    /**
+     * Counters of the caches shared by all simplifiers of this process. Each has a fixed capacity;
+     * the per-thread work areas are reset after every call and are not caches (a thread keeps one
+     * only while it holds at most 65,536 terms).
+     */
+    public static List<CacheStatistics> cacheStatistics() {
+        return Fraction.cacheStatistics();
+    }
+
     /** The simplified expression. */
     public Expr simplify(Expr e) {
         return simplify(e, (result, normalizer) -> result);

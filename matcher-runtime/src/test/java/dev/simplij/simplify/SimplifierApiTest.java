@@ -3,6 +3,8 @@ package dev.simplij.simplify;
 import dev.simplij.expr.Expr;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,5 +50,20 @@ class SimplifierApiTest {
         Expr deep = Expr.parsePrefix(sb.append("x2").toString());
         Expr r = SimplifierLawsTest.SIMPLIFIER.simplify(deep);
         assertEquals(deep.size(), r.size());
+    }
+
+    @Test
+    void sharedCachesHaveFixedCapacitiesAndCountTheirLookups() {
+        Simplifier s = Simplifier.builder().rules(List.of()).build();
+        long before = Simplifier.cacheStatistics().stream().mapToLong(c -> c.hits() + c.misses()).sum();
+        for (int i = 0; i < 3; i++) {
+            s.simplifyInfix("0.25*x1 + 0.5/x2");
+        }
+        List<CacheStatistics> after = Simplifier.cacheStatistics();
+        assertTrue(after.stream().mapToLong(c -> c.hits() + c.misses()).sum() > before);
+        assertTrue(after.stream().anyMatch(c -> c.hits() > 0), after.toString());
+        for (CacheStatistics c : after) {
+            assertEquals(256, c.capacity());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.simplij.reliability;
 
 import dev.simplij.rules.RuleSet;
+import dev.simplij.simplify.CacheStatistics;
 import dev.simplij.simplify.Simplifier;
 
 import java.io.PrintStream;
@@ -55,6 +56,10 @@ public final class LoadCommand extends OptionsCommand {
                         + "(last third / first third); %d errors%n",
                 r.expressions(), r.seconds(), r.perSecond(), r.peakHeapMiB(), r.peakHeapAfterGcMiB(),
                 r.liveHeapGrowthMiBPerMinute(), r.throughputDrift(), r.errors());
+        for (CacheStatistics c : Simplifier.cacheStatistics()) {
+            out.printf("load: cache '%s': %d entries (fixed), %,d hits, %,d misses, hit rate %.3f%n", c.name(),
+                    c.capacity(), c.hits(), c.misses(), c.hitRate());
+        }
         return r.errors() == 0 && r.throughputDrift() > 0.5 ? 0 : 1;
     }
 
