@@ -82,8 +82,8 @@ final class ChainShapes {
         if (op != null && op.arity() == 1 && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {
             x = s.first(x);
         }
-        if (s.isNumber(x)) {
-            return count;
+        if (s.isNumber(x) || s.hasConstant(x)) {
+            return count; // each <constant> is its own unknown: two of them are never one common factor
         }
         out[count] = x;
         return count + 1;

@@ -339,10 +339,23 @@ final class LikeTerms {
             combine();
             int best = rebuildSum(constant, freeConstant);
             if (folding && !freeConstant && constant.isZero() && itemCount >= 2
-                    && itemCount <= MAX_RESHAPED_ITEMS) {
+                    && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
                 best = factoredOut(best);
             }
             return best;
+        }
+
+        /**
+         * Whether an item's coefficient is a free {@code <constant>}: such sums are not factored,
+         * since the factored form has one coefficient per item and would drop the unknowns.
+         */
+        private boolean anyFreeCoefficient() {
+            for (int i = 0; i < itemCount; i++) {
+                if (itemFree[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private final int[] factorCandidates = new int[ChainShapes.MAX_FACTOR_CANDIDATES];
@@ -718,6 +731,7 @@ final class LikeTerms {
             }
             int exponential = -1;
             int argument = TermStore.NONE;
+            boolean exponentialsMerged = false;
             for (int i = 0; i < itemCount; i++) {
                 if (!s.is(itemTerms[i], Operator.EXP) || itemCoefficients[i].isZero()) {
                     continue;
@@ -730,13 +744,15 @@ final class LikeTerms {
                     argument = n.make(Operator.ADD, argument, power); // exp(a)*exp(b) = exp(a + b)
                     itemCoefficients[i] = Fraction.ZERO;
                     merged = true;
+                    exponentialsMerged = true;
                 }
             }
             if (!merged) {
                 return best;
             }
-            if (argument != TermStore.NONE && exponential >= 0 && !itemCoefficients[exponential].isZero()
-                    && argument != s.first(itemTerms[exponential])) {
+            // the merged argument replaces the first exponential and its power, even when it is that
+            // exponential's own argument: exp(-x)**2 * exp(x) is exp(-x), not exp(-x)**2
+            if (exponentialsMerged && !itemCoefficients[exponential].isZero()) {
                 int joined = n.make(Operator.EXP, argument, TermStore.NONE);
                 Fraction value = constants.value(joined);
                 if (value != null) {

@@ -1,8 +1,12 @@
 package dev.simplij.simplify;
 
+import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -83,5 +87,22 @@ class LikeTermsTest {
     void leavesWhatIsNotShorter(String input) {
         Expr e = Expr.parseInfix(input);
         assertEquals(e.size(), BUILT_IN.simplify(e).size(), input);
+    }
+
+    /** Found by the reliability suite's 10M run: the merged argument equalled the first one's. */
+    @Test
+    void mergedExponentialsKeepTheirPowerRight() {
+        Simplifier s = Simplifier.builder().rules(List.of()).build();
+        for (String[] pair : new String[][] {
+                {"exp(-x1)**2*exp(x1)", "exp(-x1)"},
+                {"exp(x1)*exp(-x1)**2", "exp(-x1)"},
+                {"exp(x1)**3*exp(-x1)**2", "exp(x1)"}}) {
+            Expr in = Expr.parseInfix(pair[0]);
+            Expr out = s.simplify(in);
+            double[] point = {0.7};
+            assertEquals(Evaluator.compile(in, List.of("x1")).evaluate(point),
+                    Evaluator.compile(out, List.of("x1")).evaluate(point), 1e-12, pair[0] + " -> " + out);
+            assertEquals(pair[1], s.simplifyInfix(pair[0]));
+        }
     }
 }
