@@ -717,15 +717,7 @@ final class LikeTerms {
                     itemCoefficients[j] = Fraction.ZERO;
                 }
                 if (exponent != TermStore.NONE) {
-                    int joined = n.make(Operator.POW, base, exponent);
-                    Fraction value = constants.value(joined);
-                    if (value != null) {
-                        coefficient = coefficient.multiply(value);
-                        itemCoefficients[i] = Fraction.ZERO;
-                    } else {
-                        itemTerms[i] = joined;
-                        itemCoefficients[i] = Fraction.ONE;
-                    }
+                    coefficient = replaceItem(i, n.make(Operator.POW, base, exponent), coefficient);
                     merged = true;
                 }
             }
@@ -753,15 +745,7 @@ final class LikeTerms {
             // the merged argument replaces the first exponential and its power, even when it is that
             // exponential's own argument: exp(-x)**2 * exp(x) is exp(-x), not exp(-x)**2
             if (exponentialsMerged && !itemCoefficients[exponential].isZero()) {
-                int joined = n.make(Operator.EXP, argument, TermStore.NONE);
-                Fraction value = constants.value(joined);
-                if (value != null) {
-                    coefficient = coefficient.multiply(value);
-                    itemCoefficients[exponential] = Fraction.ZERO;
-                } else {
-                    itemTerms[exponential] = joined;
-                    itemCoefficients[exponential] = Fraction.ONE;
-                }
+                coefficient = replaceItem(exponential, n.make(Operator.EXP, argument, TermStore.NONE), coefficient);
             }
             combine();
             if (coefficient.isZero()) {
@@ -769,6 +753,21 @@ final class LikeTerms {
             }
             int candidate = rebuildProduct(coefficient, false);
             return shorter(candidate, best) ? candidate : best;
+        }
+
+        /**
+         * Item i becomes {@code joined} to the first power, or, when that folds to a number, leaves
+         * the product and multiplies {@code coefficient}, which is returned.
+         */
+        private Fraction replaceItem(int i, int joined, Fraction coefficient) {
+            Fraction value = constants.value(joined);
+            if (value != null) {
+                itemCoefficients[i] = Fraction.ZERO;
+                return coefficient.multiply(value);
+            }
+            itemTerms[i] = joined;
+            itemCoefficients[i] = Fraction.ONE;
+            return coefficient;
         }
 
         /** e * x for an integer e: x, {@code neg x} or {@code * e x}. */
