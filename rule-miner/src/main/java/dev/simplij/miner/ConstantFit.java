@@ -239,16 +239,12 @@ final class ConstantFit {
         // the double-range guards speak for the source's evidence; where only the target trips one (a
         // fitted 19.7 absorbing an x the source's 17.7 does not), its plain value is compared instead
         Scalar plain = null;
-        double[] point0 = new double[points.variables()];
         for (int p = 0; p < t.length; p++) {
             if (Double.isNaN(t[p]) && !Double.isNaN(v[p])) {
                 if (plain == null) {
                     plain = new Scalar(target);
                 }
-                for (int j = 0; j < point0.length; j++) {
-                    point0[j] = points.coordinate(j, p);
-                }
-                t[p] = plain.evaluate(point0, k, scratch);
+                t[p] = plain.evaluate(points.point(p), k, scratch);
             }
         }
         int verdict = ValueCheck.compare(v, t, s.ground ? 1 : minDefined, points.cornerPoints(), s.ground, nearMiss,
@@ -259,12 +255,9 @@ final class ConstantFit {
         if (verdict == ValueCheck.REJECT) {
             return "target differs";
         }
-        double[] point = new double[points.variables()];
         for (int i = 0; i < verdict; i++) {
             int p = nearMiss[i];
-            for (int j = 0; j < point.length; j++) {
-                point[j] = points.coordinate(j, p);
-            }
+            double[] point = points.point(p);
             Dfp a = precise.evaluate(s.expr, point, draws[d]);
             if (a == null) {
                 continue;
@@ -289,12 +282,10 @@ final class ConstantFit {
     private double[] solve(Source s, int d, Scalar target) {
         int[] at = s.screen[d];
         double[] want = new double[at.length];
-        double[][] coords = new double[at.length][points.variables()];
+        double[][] coords = new double[at.length][];
         for (int i = 0; i < at.length; i++) {
             want[i] = s.values[d][at[i]];
-            for (int j = 0; j < points.variables(); j++) {
-                coords[i][j] = points.coordinate(j, at[i]);
-            }
+            coords[i] = points.point(at[i]);
         }
         int kt = target.constants;
         if (kt == 0) {
@@ -491,13 +482,11 @@ final class ConstantFit {
                 at[m++] = p;
             }
         }
-        double[][] coords = new double[count][points.variables()];
+        double[][] coords = new double[count][];
         double[] want = new double[count];
         for (int i = 0; i < count; i++) {
             want[i] = v[at[i]];
-            for (int j = 0; j < points.variables(); j++) {
-                coords[i][j] = points.coordinate(j, at[i]);
-            }
+            coords[i] = points.point(at[i]);
         }
         int kt = start.length;
         LeastSquaresProblem problem = new LeastSquaresBuilder()
