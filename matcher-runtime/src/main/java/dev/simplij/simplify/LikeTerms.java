@@ -138,10 +138,10 @@ final class LikeTerms {
         }
         int b = s.second(t);
         if (op == Operator.ADD && plainCoefficient(a, false)) {
-            return plainSumItem(b); // + K x: the constant K, then x
+            return plainSumItem(b) || canonicalSumChain(b, false); // + K x: the constant K, then x or a chain
         }
-        return a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0)
-                && !(folding && shapes.shareFactor(a, b));
+        return (a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0)
+                && !(folding && shapes.shareFactor(a, b))) || canonicalSumChain(t, true);
     }
 
     private boolean plainSumItem(int x) {
@@ -163,10 +163,179 @@ final class LikeTerms {
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
             // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
-            return plainFactor(b) && !shapes.isSum(b);
+            return (plainFactor(b) && !shapes.isSum(b)) || canonicalProduct(t);
         }
-        return a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
-                && !(folding && shapes.mergeablePowers(a, b));
+        return (a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
+                && !(folding && shapes.mergeablePowers(a, b))) || canonicalProduct(t);
+    }
+
+    /** Chains longer than this are not checked item by item; they take the collection's path. */
+    private static final int MAX_CHECKED_ITEMS = 16;
+    /** The pieces of the chain being checked (as written) and their terms (coefficients taken off). */
+    private final int[] chainPieces = new int[MAX_CHECKED_ITEMS];
+    private final int[] chainTerms = new int[MAX_CHECKED_ITEMS];
+    private final boolean[] chainNegated = new boolean[MAX_CHECKED_ITEMS];
+
+    /*
+     * The canonical-chain checks below answer "would collecting t rebuild t itself?" without
+     * flattening and rebuilding it. Each mirrors the layout the rebuild writes, and every reshaping
+     * the collection tries on a chain that short (factoring, multiplying out, merging powers), so
+     * that a true answer is exact: t's links are normal already (a normal term's operands are
+     * normal), so the rebuild would create no new term, and skipping it changes nothing. Walking a
+     * chain costs a fraction of collecting it, which most chains of an input would pay for nothing.
+     */
+
+    /**
+     * True when t is a {@code + -} chain laid out as the sum rebuild lays it out: no constant and
+     * {@code P1 - N1 - N2 + P2 + P3}, or (when {@code constantFirst}) {@code C - N1 - N2}; each
+     * group in strictly increasing canonical order; pieces plain terms or {@code * K term} for a
+     * positive literal K; no term twice; for a chain short enough to be factored, no factor shared.
+     */
+    private boolean canonicalSumChain(int t, boolean constantFirst) {
+        int count = 0;
+        int x = t;
+        boolean minusSeen = false;
+        while (shapes.isSum(x)) {
+            if (count == MAX_CHECKED_ITEMS - 1) {
+                return false;
+            }
+            boolean minus = s.is(x, Operator.SUB);
+            if (minusSeen && !minus) {
+                return false; // from the root inward: the added pieces, then the subtracted ones
+            }
+            minusSeen = minus;
+            int piece = s.second(x);
+            int term = pieceTerm(piece);
+            // outer pieces come later in canonical order: each one above the one below it in its group
+            if (term == TermStore.NONE
+                    || (count > 0 && chainNegated[count - 1] == minus && s.lexCompare(piece, chainPieces[count - 1]) >= 0)) {
+                return false;
+            }
+            chainPieces[count] = piece;
+            chainTerms[count] = term;
+            chainNegated[count] = minus;
+            count++;
+            x = s.first(x);
+        }
+        int positives = count;
+        while (positives > 0 && chainNegated[positives - 1]) {
+            positives--;
+        }
+        if (constantFirst && plainCoefficient(x, false)) {
+            // C - N1 - N2: the layout of a constant with subtracted terms only
+            return positives == 0 && count > 0 && distinctTerms(count);
+        }
+        int head = pieceTerm(x);
+        if (head == TermStore.NONE || (positives > 0 && s.lexCompare(x, chainPieces[positives - 1]) >= 0)) {
+            return false; // the first piece is the smallest positive one
+        }
+        chainPieces[count] = x;
+        chainTerms[count] = head;
+        chainNegated[count] = false;
+        count++;
+        if (!distinctTerms(count)) {
+            return false;
+        }
+        if (folding && count >= 2 && count <= MAX_RESHAPED_ITEMS) {
+            // factoring tries the factors of the smallest term on the others
+            int smallest = 0;
+            for (int i = 1; i < count; i++) {
+                if (s.lexCompare(chainTerms[i], chainTerms[smallest]) < 0) {
+                    smallest = i;
+                }
+            }
+            return !shapes.shareFactor(chainTerms[smallest], chainTerms[smallest == 0 ? 1 : 0]);
+        }
+        return true;
+    }
+
+    /** The term of a plain sum piece: x itself, or y for {@code * K y} with a positive literal K; else NONE. */
+    private int pieceTerm(int x) {
+        if (plainSumItem(x)) {
+            return x;
+        }
+        if (s.is(x, Operator.MUL) && plainCoefficient(s.first(x), true) && s.numberValue(s.first(x)) > 0
+                && plainSumItem(s.second(x))) {
+            return s.second(x);
+        }
+        return TermStore.NONE;
+    }
+
+    private boolean distinctTerms(int count) {
+        for (int i = 0; i < count; i++) {
+            for (int j = i + 1; j < count; j++) {
+                if (chainTerms[i] == chainTerms[j]) {
+                    return false; // x - x, x + 2*x: they combine
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when t is a product laid out as the product rebuild lays it out: {@code Q}, {@code / Q R}
+     * or {@code / K R}, {@code * K Q} or {@code * K (/ Q R)}, with Q and R left-nested {@code *}
+     * chains (or single factors) of plain, strictly increasing factors, K a literal other than 0
+     * and -1 and 1, no factor twice, no sum factor beside K (it would be multiplied out), and for a
+     * chain short enough to merge powers no two powers of one base.
+     */
+    private boolean canonicalProduct(int t) {
+        int x = t;
+        boolean coefficient = false;
+        if (s.is(x, Operator.MUL) && plainCoefficient(s.first(x), true)) {
+            coefficient = true;
+            x = s.second(x);
+        }
+        int count;
+        if (s.is(x, Operator.DIV)) {
+            int numerator = s.first(x);
+            if (plainCoefficient(numerator, true) && !coefficient) {
+                coefficient = true;
+                count = 0;
+            } else {
+                count = factorChain(numerator, 0);
+            }
+            count = count < 0 ? count : factorChain(s.second(x), count);
+        } else {
+            count = factorChain(x, 0);
+        }
+        if (count < 0) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (coefficient && shapes.isSum(chainTerms[i])) {
+                return false;
+            }
+            for (int j = i + 1; j < count; j++) {
+                if (chainTerms[i] == chainTerms[j]
+                        || (folding && count <= MAX_RESHAPED_ITEMS && shapes.mergeablePowers(chainTerms[i], chainTerms[j]))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Appends the factors of a canonical left-nested {@code *} chain (or one plain factor) to
+     * {@link #chainTerms} from {@code from}; the new count, or -1 when x is no such chain.
+     */
+    private int factorChain(int x, int from) {
+        int count = from;
+        while (s.is(x, Operator.MUL)) {
+            int factor = s.second(x);
+            if (count == MAX_CHECKED_ITEMS - 1 || !plainFactor(factor)
+                    || (count > from && s.lexCompare(factor, chainTerms[count - 1]) >= 0)) {
+                return -1;
+            }
+            chainTerms[count++] = factor;
+            x = s.first(x);
+        }
+        if (count == MAX_CHECKED_ITEMS || !plainFactor(x) || (count > from && s.lexCompare(x, chainTerms[count - 1]) >= 0)) {
+            return -1;
+        }
+        chainTerms[count++] = x;
+        return count;
     }
 
     private boolean plainFactor(int x) {
