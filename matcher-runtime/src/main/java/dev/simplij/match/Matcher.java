@@ -4,13 +4,16 @@ import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
 import dev.simplij.rules.Rule;
 
+import java.util.Arrays;
+
 /**
  * Finds the rules of a {@link RuleIndex} that match at one node, in rule order. Thread-confined
  * and reusable: {@link #reset} gathers the candidates from at most six lookups (the node's
  * own hash for ground rules, its shape with and without each operand for pattern rules, and left
- * sides {@code op _k _k} when its operands have equal hashes), then each {@link #next} tries
- * candidates until one matches, each first against its {@link ShapeCheck} (the node's grandchildren
- * and a repeated placeholder), which refuses most without reading the pattern.
+ * sides {@code op _k _k} when its operands have equal hashes); the first {@link #next} runs each
+ * candidate's {@link ShapeCheck} (the node's grandchildren and a repeated placeholder), which
+ * refuses most without reading the pattern, and each {@link #next} tries the rest in rule order
+ * until one matches.
  *
  * <pre>{@code
  * Matcher m = index.matcher();
@@ -23,7 +26,7 @@ public final class Matcher {
     /** The candidate lists of the current node: an id array of the index, and a range of it. */
     private final int[][] lists = new int[6][];
     private final long[][] checks = new long[6][];
-    private final int[] cursors = new int[6];
+    private final int[] starts = new int[6];
     private final int[] ends = new int[6];
     private int listCount;
     private final int[] bindings;
@@ -34,6 +37,11 @@ public final class Matcher {
     private long signature;
     private final int[] positions = new int[ShapeCheck.POSITIONS];
     private Pattern current;
+    /** The candidates that passed their shape check, in rule order, and the next one to match. */
+    private int[] passed = new int[16];
+    private int passedCount;
+    private int passedCursor;
+    private boolean filtered;
 
     Matcher(RuleIndex index) {
         this.index = index;
@@ -51,6 +59,7 @@ public final class Matcher {
         this.node = node;
         this.current = null;
         listCount = 0;
+        filtered = false;
         if (index.groundMayMatch(s, node)) {
             add(index.groundIds(), index.groundChecks(), index.ground(s.hash(node)));
         }
@@ -88,7 +97,7 @@ public final class Matcher {
             int start = (int) (list >>> 32);
             lists[listCount] = ids;
             checks[listCount] = idChecks;
-            cursors[listCount] = start;
+            starts[listCount] = start;
             ends[listCount] = start + (int) list;
             listCount++;
         }
@@ -96,29 +105,45 @@ public final class Matcher {
 
     /** Advances to the next matching rule variant in rule order; false when there is none. */
     public boolean next() {
-        while (true) {
-            int best = -1;
-            int bestList = -1;
-            for (int l = 0; l < listCount; l++) {
-                if (cursors[l] < ends[l]) {
-                    int id = lists[l][cursors[l]];
-                    if (best < 0 || id < best) {
-                        best = id;
-                        bestList = l;
-                    }
-                }
-            }
-            if (best < 0) {
-                current = null;
-                return false;
-            }
-            int at = cursors[bestList]++;
-            if (ShapeCheck.passes(checks[bestList][at], signature, subject, positions)
-                    && index.match(best, subject, node, bindings, stack)) {
-                current = index.pattern(best);
+        if (!filtered) {
+            filterCandidates();
+        }
+        while (passedCursor < passedCount) {
+            int id = passed[passedCursor++];
+            if (index.match(id, subject, node, bindings, stack)) {
+                current = index.pattern(id);
                 return true;
             }
         }
+        current = null;
+        return false;
+    }
+
+    /**
+     * Runs every candidate's shape check, which refuses nearly all of them, and keeps the rest in
+     * rule order. Scanning each list straight through costs less than merging the lists in rule
+     * order candidate by candidate, and the few that pass are sorted instead.
+     */
+    private void filterCandidates() {
+        filtered = true;
+        int count = 0;
+        for (int l = 0; l < listCount; l++) {
+            int[] ids = lists[l];
+            long[] idChecks = checks[l];
+            for (int at = starts[l]; at < ends[l]; at++) {
+                if (ShapeCheck.passes(idChecks[at], signature, subject, positions)) {
+                    if (count == passed.length) {
+                        passed = Arrays.copyOf(passed, count * 2);
+                    }
+                    passed[count++] = ids[at];
+                }
+            }
+        }
+        if (count > 1) {
+            Arrays.sort(passed, 0, count);
+        }
+        passedCount = count;
+        passedCursor = 0;
     }
 
     /** The matched pattern (the rule's left side or the commuted variant that matched). */

@@ -73,6 +73,9 @@ final class ConstantFolder {
 
     /** A folded replacement for t, or NONE. */
     int fold(int t) {
+        if (s.hasVariable(t)) {
+            return TermStore.NONE; // every value folded here is of literals, pi and E only
+        }
         try {
             Fraction v = foldValue(t);
             return v == null ? TermStore.NONE : term(v);
