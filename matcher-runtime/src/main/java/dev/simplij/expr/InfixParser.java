@@ -122,7 +122,8 @@ final class InfixParser {
                 throw new ParseException("unknown function '" + Numbers.abbreviate(name) + "'", start);
             }
             pushPending(CALL, start, op);
-            pendingArgs[pendingTop - 1] = name.equals("real_root") ? -2 : 1;
+            // -2: a second argument is expected (pow(x, y), real_root(x, n)); -3: it was read
+            pendingArgs[pendingTop - 1] = name.equals("real_root") || op.arity() == 2 ? -2 : 1;
             pushPending(OPEN_PAREN, tokenStart, null);
             return true;
         }
@@ -194,7 +195,7 @@ final class InfixParser {
     private void comma() {
         reduceToParen(",");
         if (pendingTop < 2 || pending[pendingTop - 2] != CALL || pendingArgs[pendingTop - 2] != -2) {
-            throw new ParseException("unexpected ',' (only real_root takes two arguments)", tokenStart);
+            throw new ParseException("unexpected ',' (only pow and real_root take two arguments)", tokenStart);
         }
         pendingArgs[pendingTop - 2] = -3;
     }
@@ -214,7 +215,13 @@ final class InfixParser {
         int args = pendingArgs[pendingTop];
         int start = pendingPosition[pendingTop];
         if (args == -2) {
-            throw new ParseException("real_root needs two arguments: real_root(x, 3) or real_root(x, 5)", start);
+            throw new ParseException(op.arity() == 2 ? "function '" + op.token() + "' takes two arguments: pow(x, 3)"
+                    : "real_root needs two arguments: real_root(x, 3) or real_root(x, 5)", start);
+        }
+        if (args == -3 && op.arity() == 2) {
+            int exponent = popOperand();
+            pushOperand(spell(op, popOperand(), exponent));
+            return;
         }
         if (args == -3) {
             int degree = popOperand();
@@ -225,9 +232,6 @@ final class InfixParser {
             }
             pushOperand(node((n == 3 ? Operator.POW1_3 : Operator.POW1_5).ordinal(), 0, radicand, -1));
             return;
-        }
-        if (op.arity() == 2) {
-            throw new ParseException("function '" + op.token() + "' takes two arguments", start);
         }
         pushOperand(node(op.ordinal(), 0, popOperand(), -1));
     }
