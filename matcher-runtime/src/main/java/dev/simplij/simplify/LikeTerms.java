@@ -69,7 +69,7 @@ final class LikeTerms {
             default -> false;
         };
         if (!sum && !product) {
-            return TermStore.NONE;
+            return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
             return TermStore.NONE;
@@ -100,6 +100,50 @@ final class LikeTerms {
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * {@code f(S)} for a sum S with its sign chosen: for an even f, of whichever of S and -S is
+     * smaller in ExprOrder ({@code cos(x2 - x1) -> cos(x1 - x2)}); for an odd f, {@code -f(-S)}
+     * when -S is shorter ({@code sin(-x1 - x2) -> -sin(x1 + x2)}). NONE when nothing changes.
+     */
+    private int signOfArgument(int t, Operator op) {
+        int argument = s.first(t);
+        if (ChainShapes.isEven(op)) {
+            int chosen = signChosen(argument);
+            return chosen == argument ? TermStore.NONE : n.raw(op, chosen, TermStore.NONE);
+        }
+        if (!ChainShapes.isOdd(op)) {
+            return TermStore.NONE;
+        }
+        int negated = shorterNegation(argument);
+        return negated == TermStore.NONE ? negated : n.raw(Operator.NEG, n.make(op, negated, TermStore.NONE), TermStore.NONE);
+    }
+
+    /**
+     * The smaller in ExprOrder of the sum S and its collected negation: the argument of an even
+     * function or power, where both have one value. Only sums with a subtraction are tried (a sum
+     * of positive terms is shorter than its negation).
+     */
+    private int signChosen(int sum) {
+        if (!shapes.hasSubtraction(sum) || s.hasConstant(sum)) {
+            return sum;
+        }
+        int negated = scaledSum(sum, Fraction.MINUS_ONE);
+        return negated != TermStore.NONE && s.compare(negated, sum) < 0 ? negated : sum;
+    }
+
+    /**
+     * The collected negation of the sum S when it has fewer tokens than S ({@code -a - b} gives
+     * {@code a + b}), else NONE. Strictly fewer: a sign moved between equal-length arrangements
+     * would make the result depend on how the input was written.
+     */
+    private int shorterNegation(int sum) {
+        if (!shapes.negatedHead(sum) || s.hasConstant(sum)) {
+            return TermStore.NONE;
+        }
+        int negated = scaledSum(sum, Fraction.MINUS_ONE);
+        return negated != TermStore.NONE && s.size(negated) < s.size(sum) ? negated : TermStore.NONE;
     }
 
     /**
@@ -158,7 +202,10 @@ final class LikeTerms {
     private boolean plainProduct(int t, Operator op) {
         int a = s.first(t);
         if (op != Operator.MUL && op != Operator.DIV) {
-            return plainFactor(a); // inv, powK of one factor
+            // inv, powK of one factor; the sign of a sum under an even power is chosen
+            boolean even = op == Operator.POW2 || op == Operator.POW4 || op == Operator.POW;
+            boolean literalExponential = s.is(a, Operator.EXP) && s.isNumber(s.first(a)); // exp(-2)**2 is exp(-4)
+            return plainFactor(a) && !(folding && (literalExponential || (even && shapes.hasSubtraction(a))));
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
@@ -177,8 +224,8 @@ final class LikeTerms {
                     return false;
                 }
                 case ADD, SUB -> {
-                    if (folding && s.first(x) == s.second(x)) {
-                        return false; // y + y is 2*y
+                    if (folding && (s.first(x) == s.second(x) || shapes.negatedHead(x))) {
+                        return false; // y + y is 2*y; -a - b may give its sign out
                     }
                 }
                 case POW -> {
@@ -193,12 +240,15 @@ final class LikeTerms {
         return !s.hasConstant(x) && !constantValued(x) && !oddOfNegated(op, x);
     }
 
-    /** Whether x is an odd function of a negated argument, {@code f(neg z)}. */
+    /**
+     * Whether x is an odd function of a negated argument, {@code f(neg z)}, or of a sum whose
+     * negation may be shorter, {@code f(-a - b)}.
+     */
     private boolean oddOfNegated(Operator op, int x) {
         if (op == null || !ChainShapes.isOdd(op)) {
             return false;
         }
-        return s.is(s.first(x), Operator.NEG);
+        return s.is(s.first(x), Operator.NEG) || (folding && shapes.negatedHead(s.first(x)));
     }
 
     /**
@@ -212,22 +262,29 @@ final class LikeTerms {
             return false;
         }
         return switch (op) {
-            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG);
-            case INV -> s.is(s.first(x), Operator.NEG);
+            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || shapes.hasNegatableFactor(x, 0);
+            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasNegatableFactor(x, 0);
+            case MUL -> shapes.hasNegatableFactor(x, 0);
             default -> oddOfNegated(op, x);
         };
     }
 
-    /** y with x = -y (see {@link #hasNegatedForm}), y shorter than x. */
+    /** y with x = -y (see {@link #hasNegatedForm}), y shorter than x, or NONE. */
     private int negatedForm(Operator op, int x) {
         int a = s.first(x);
         switch (op) {
             case INV -> {
-                return n.make(Operator.INV, s.first(a), TermStore.NONE);
+                return s.is(a, Operator.NEG) ? n.make(Operator.INV, s.first(a), TermStore.NONE) : negatedProduct(x);
             }
             case DIV -> {
                 int b = s.second(x);
-                return s.is(a, Operator.NEG) ? n.make(op, s.first(a), b) : n.make(op, a, s.first(b));
+                if (s.is(a, Operator.NEG)) {
+                    return n.make(op, s.first(a), b);
+                }
+                return s.is(b, Operator.NEG) ? n.make(op, a, s.first(b)) : negatedProduct(x);
+            }
+            case MUL -> {
+                return negatedProduct(x);
             }
             default -> {
                 return oddOfPositive(x);
@@ -235,9 +292,20 @@ final class LikeTerms {
         }
     }
 
-    /** {@code f(z)} for x = {@code f(-z)} with f odd (see {@link #oddOfNegated}): x is {@code -f(z)}. */
+    /**
+     * {@code f(z)} for x = {@code f(-z)} with f odd (see {@link #oddOfNegated}): x is {@code -f(z)}.
+     * NONE when the argument is a sum whose negation is not shorter after all.
+     */
     private int oddOfPositive(int x) {
-        return n.make(s.operator(x), s.first(s.first(x)), TermStore.NONE);
+        int argument = s.first(x);
+        int z = s.is(argument, Operator.NEG) ? s.first(argument) : shorterNegation(argument);
+        return z == TermStore.NONE ? z : n.make(s.operator(x), z, TermStore.NONE);
+    }
+
+    /** -x for a product x with a sum factor whose negation is shorter, when -x is shorter than x. */
+    private int negatedProduct(int x) {
+        int negated = n.make(Operator.MUL, n.number(-1), x);
+        return s.size(negated) < s.size(x) ? negated : TermStore.NONE;
     }
 
     /**
@@ -641,9 +709,10 @@ final class LikeTerms {
                             }
                         }
                         default -> {
-                            if (oddOfNegated(op, x)) {
+                            int positive = oddOfNegated(op, x) ? oddOfPositive(x) : TermStore.NONE;
+                            if (positive != TermStore.NONE) {
                                 coefficient = coefficient.multiply(Fraction.MINUS_ONE.pow(e.num()));
-                                top = push(top, oddOfPositive(x), e);
+                                top = push(top, positive, e);
                                 continue;
                             }
                         }
@@ -667,6 +736,9 @@ final class LikeTerms {
                 addItem(x, e, false);
             }
             combine();
+            if (folding && !free && !coefficient.isZero()) {
+                coefficient = withSumSignsChosen(coefficient);
+            }
             if (!free && coefficient.isZero()) {
                 return n.number(0);
             }
@@ -680,6 +752,39 @@ final class LikeTerms {
                 }
             }
             return best;
+        }
+
+        /**
+         * Chooses the sign of each sum factor: under an even power the smaller in ExprOrder of S and
+         * -S; under an odd power -S when it is shorter, its sign going to the coefficient, which is
+         * returned. Equal factors are merged again afterwards ({@code (-a - b)*(a + b)}).
+         */
+        private Fraction withSumSignsChosen(Fraction coefficient) {
+            boolean changed = false;
+            for (int i = 0; i < itemCount; i++) {
+                int term = itemTerms[i];
+                if (!shapes.isSum(term)) {
+                    continue;
+                }
+                long e = itemCoefficients[i].num();
+                int chosen;
+                if (e % 2 == 0) {
+                    chosen = signChosen(term);
+                } else {
+                    chosen = shorterNegation(term);
+                    if (chosen != TermStore.NONE) {
+                        coefficient = coefficient.negate();
+                    }
+                }
+                if (chosen != TermStore.NONE && chosen != term) {
+                    itemTerms[i] = chosen;
+                    changed = true;
+                }
+            }
+            if (changed) {
+                combine();
+            }
+            return coefficient;
         }
 
         /**
@@ -738,6 +843,9 @@ final class LikeTerms {
                     merged = true;
                     exponentialsMerged = true;
                 }
+            }
+            if (exponential >= 0 && !exponentialsMerged && !itemCoefficients[exponential].isOne()) {
+                exponentialsMerged = merged = true; // exp(a)**k = exp(k*a): shorter when k*a folds
             }
             if (!merged) {
                 return best;
