@@ -155,11 +155,12 @@ final class ChainShapes {
     }
 
     /**
-     * Whether the product x ({@code * / inv} links, a few levels) has a sum factor whose negation
-     * may be shorter ({@link #negatedHead}), so that {@code -x} may be written shorter than x.
+     * Whether the product x ({@code * / inv} links, a few levels) has a {@code neg} factor or a sum
+     * factor, with {@code negatable} only one whose negation may be shorter ({@link #negatedHead}):
+     * then {@code -x} may be written as short as x, or shorter.
      */
-    boolean hasNegatableFactor(int x, int level) {
-        if (negatedHead(x)) {
+    boolean hasSumFactor(int x, boolean negatable, int level) {
+        if (s.is(x, Operator.NEG) || (negatable ? negatedHead(x) : isSum(x))) {
             return level > 0;
         }
         Operator op = s.operator(x);
@@ -167,8 +168,8 @@ final class ChainShapes {
             return false;
         }
         return switch (op) {
-            case MUL, DIV -> hasNegatableFactor(s.first(x), level + 1) || hasNegatableFactor(s.second(x), level + 1);
-            case INV -> hasNegatableFactor(s.first(x), level + 1);
+            case MUL, DIV -> hasSumFactor(s.first(x), negatable, level + 1) || hasSumFactor(s.second(x), negatable, level + 1);
+            case INV -> hasSumFactor(s.first(x), negatable, level + 1);
             default -> false;
         };
     }
@@ -191,7 +192,8 @@ final class ChainShapes {
     /** Even functions: {@code f(-x) = f(x)}, so the argument's sign is free to choose. */
     static boolean isEven(Operator op) {
         return switch (op) {
-            case ABS, COS, COSH -> true; // POW2 and POW4 are products: their bases get the same choice there
+            // not POW2, POW4: powers are products, where S**2 must still cancel against S
+            case ABS, COS, COSH -> true;
             default -> false;
         };
     }

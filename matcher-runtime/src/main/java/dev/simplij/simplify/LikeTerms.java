@@ -122,7 +122,7 @@ final class LikeTerms {
 
     /**
      * The smaller in ExprOrder of the sum S and its collected negation: the argument of an even
-     * function or power, where both have one value. Only sums with a subtraction are tried (a sum
+     * function, where both have one value. Only sums with a subtraction are tried (a sum
      * of positive terms is shorter than its negation).
      */
     private int signChosen(int sum) {
@@ -178,7 +178,8 @@ final class LikeTerms {
     private boolean plainSum(int t, Operator op) {
         int a = s.first(t);
         if (op == Operator.NEG) {
-            return plainSumItem(a);
+            // -(x*(a - b)) may be x*(b - a)
+            return plainSumItem(a) && !(folding && shapes.hasSumFactor(a, false, 0));
         }
         int b = s.second(t);
         if (op == Operator.ADD && plainCoefficient(a, false)) {
@@ -202,10 +203,9 @@ final class LikeTerms {
     private boolean plainProduct(int t, Operator op) {
         int a = s.first(t);
         if (op != Operator.MUL && op != Operator.DIV) {
-            // inv, powK of one factor; the sign of a sum under an even power is chosen
-            boolean even = op == Operator.POW2 || op == Operator.POW4 || op == Operator.POW;
+            // inv, powK of one factor
             boolean literalExponential = s.is(a, Operator.EXP) && s.isNumber(s.first(a)); // exp(-2)**2 is exp(-4)
-            return plainFactor(a) && !(folding && (literalExponential || (even && shapes.hasSubtraction(a))));
+            return plainFactor(a) && !(folding && literalExponential);
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
@@ -262,9 +262,9 @@ final class LikeTerms {
             return false;
         }
         return switch (op) {
-            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || shapes.hasNegatableFactor(x, 0);
-            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasNegatableFactor(x, 0);
-            case MUL -> shapes.hasNegatableFactor(x, 0);
+            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
+            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
+            case MUL -> shapes.hasSumFactor(x, true, 0);
             default -> oddOfNegated(op, x);
         };
     }
@@ -747,6 +747,9 @@ final class LikeTerms {
                 if (!coefficient.isOne()) {
                     best = distributed(coefficient, best);
                 }
+                if (coefficient.equals(Fraction.MINUS_ONE)) {
+                    best = signInSoleSumFactor(best);
+                }
                 if (itemCount <= MAX_RESHAPED_ITEMS) {
                     best = mergedPowers(coefficient, best); // last: it changes the items
                 }
@@ -755,31 +758,35 @@ final class LikeTerms {
         }
 
         /**
-         * Chooses the sign of each sum factor: under an even power the smaller in ExprOrder of S and
-         * -S; under an odd power -S when it is shorter, its sign going to the coefficient, which is
-         * returned. Equal factors are merged again afterwards ({@code (-a - b)*(a + b)}).
+         * Gives out the sign of each sum factor whose negation is shorter ({@code (-a - b)**2 ->
+         * (a + b)**2}, {@code (-a - b)*c -> -(a + b)*c}), also under a literal integer power too large
+         * to flatten; under an odd power the sign goes to the coefficient, which is returned. Only
+         * when shorter, under even powers too: a sign chosen between equal-length sums there would
+         * keep {@code (x2 - x1)**2/(x1 - x2)} from cancelling. Equal factors are merged afterwards.
          */
         private Fraction withSumSignsChosen(Fraction coefficient) {
             boolean changed = false;
             for (int i = 0; i < itemCount; i++) {
                 int term = itemTerms[i];
-                if (!shapes.isSum(term)) {
+                boolean power = s.is(term, Operator.POW) && s.isNumber(s.second(term));
+                int negated = shorterNegation(power ? s.first(term) : term);
+                if (negated == TermStore.NONE) {
                     continue;
                 }
-                long e = itemCoefficients[i].num();
-                int chosen;
-                if (e % 2 == 0) {
-                    chosen = signChosen(term);
-                } else {
-                    chosen = shorterNegation(term);
-                    if (chosen != TermStore.NONE) {
-                        coefficient = coefficient.negate();
+                boolean odd = itemCoefficients[i].num() % 2 != 0;
+                if (power) {
+                    double k = s.numberValue(s.second(term));
+                    if (k != Math.rint(k)) {
+                        continue;
                     }
+                    odd &= k % 2 != 0;
+                    negated = n.make(Operator.POW, negated, s.second(term));
                 }
-                if (chosen != TermStore.NONE && chosen != term) {
-                    itemTerms[i] = chosen;
-                    changed = true;
+                itemTerms[i] = negated;
+                if (odd) {
+                    coefficient = coefficient.negate();
                 }
+                changed = true;
             }
             if (changed) {
                 combine();
@@ -919,6 +926,42 @@ final class LikeTerms {
                 }
             }
             return best;
+        }
+
+        /**
+         * The smaller of {@code best} and the product with its sign -1 taken into its sum factor,
+         * {@code -x2/(x3 - x1) -> x2/(x1 - x3)}, when that factor is the only item that could take
+         * it: with two (two sum factors, or a sum factor and an odd function of a sum) the choice
+         * would depend on the names.
+         */
+        private int signInSoleSumFactor(int best) {
+            int sole = -1;
+            for (int i = 0; i < itemCount; i++) {
+                int term = itemTerms[i];
+                boolean carrier = shapes.isSum(term)
+                        || (s.operator(term) != null && ChainShapes.isOdd(s.operator(term)) && shapes.isSum(s.first(term)));
+                if (carrier && itemCoefficients[i].num() % 2 != 0) {
+                    if (sole >= 0) {
+                        return best;
+                    }
+                    sole = i;
+                }
+            }
+            if (sole < 0 || !shapes.isSum(itemTerms[sole])) {
+                return best;
+            }
+            int term = itemTerms[sole];
+            int negated = scaledSum(term, Fraction.MINUS_ONE);
+            if (negated == TermStore.NONE) {
+                return best;
+            }
+            itemTerms[sole] = negated;
+            try {
+                int candidate = rebuildProduct(Fraction.ONE, false);
+                return shorter(candidate, best) ? candidate : best;
+            } finally {
+                itemTerms[sole] = term;
+            }
         }
 
         private int rebuildProduct(Fraction coefficient, boolean free) {
