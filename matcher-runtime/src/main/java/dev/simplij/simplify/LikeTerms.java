@@ -253,7 +253,7 @@ final class LikeTerms {
 
     /**
      * Whether x is {@code -y} for a shorter y that {@link #negatedForm} builds: an odd function of
-     * a negated argument, {@code / (neg a) b}, {@code / a (neg b)}, {@code inv (neg a)}. (A sign that
+     * a negated argument, {@code / (neg a) b}, {@code / a (neg b)}, {@code / -1 b}, {@code inv (neg a)}. (A sign that
      * costs as much as it saves, as in {@code (a - b)/c = -((b - a)/c)}, is left in place: two
      * arrangements of a sum of equal length would make the result depend on the grouping.)
      */
@@ -262,7 +262,8 @@ final class LikeTerms {
             return false;
         }
         return switch (op) {
-            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
+            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || minusOne(s.first(x))
+                    || shapes.hasSumFactor(x, true, 0);
             case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
             case MUL -> shapes.hasSumFactor(x, true, 0);
             default -> oddOfNegated(op, x);
@@ -280,6 +281,9 @@ final class LikeTerms {
                 int b = s.second(x);
                 if (s.is(a, Operator.NEG)) {
                     return n.make(op, s.first(a), b);
+                }
+                if (minusOne(a)) {
+                    return n.make(Operator.INV, b, TermStore.NONE);
                 }
                 return s.is(b, Operator.NEG) ? n.make(op, a, s.first(b)) : negatedProduct(x);
             }
@@ -300,6 +304,10 @@ final class LikeTerms {
         int argument = s.first(x);
         int z = s.is(argument, Operator.NEG) ? s.first(argument) : shorterNegation(argument);
         return z == TermStore.NONE ? z : n.make(s.operator(x), z, TermStore.NONE);
+    }
+
+    private boolean minusOne(int x) {
+        return s.isNumber(x) && s.numberValue(x) == -1;
     }
 
     /** -x for a product x with a sum factor whose negation is shorter, when -x is shorter than x. */

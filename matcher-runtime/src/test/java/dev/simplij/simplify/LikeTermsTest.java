@@ -99,6 +99,11 @@ class LikeTermsTest {
             // sum factors whose negation is shorter: the sign to the coefficient, like factors merge
             "(-x1 - x2)*(x1 + x2)       | -(x1 + x2)**2",
             "x3 + x1*(-x2 - x3)         | x3 - (x2 + x3)*x1",
+            // the sign -1 of a product goes into its only sum factor; a neg factor gives its sign to a sum
+            "-x2/(x3 - x1)              | x2/(x1 - x3)",
+            "-(x1*(x2 - x3))            | (x3 - x2)*x1",
+            "x3 - x1*(-x2)              | x1*x2 + x3",
+            "x2 - (-1)/(x1 + x3)        | 1/(x1 + x3) + x2",
     })
     void choosesSignsOfSums(String input, String expected) {
         assertEquals(expected, BUILT_IN.simplifyInfix(input), input);
@@ -114,6 +119,9 @@ class LikeTermsTest {
             "(x2 - x3)*x1",
             "(x1 + x2)**3",
             "(x2 - x1)**2",
+            // two factors could take the sign: which one would depend on the names
+            "-((x1 - x4)*(x2 - x3))",
+            "-((x2 - x3)*atan(x1 - x4))",
     })
     void keepsSignsThatCostAsMuchAsTheySave(String input) {
         assertEquals(Expr.parseInfix(input), BUILT_IN.simplify(Expr.parseInfix(input)), input);
