@@ -113,6 +113,67 @@ final class ChainShapes {
         return baseA == baseB && (s.is(a, Operator.POW) || s.is(b, Operator.POW));
     }
 
+    /**
+     * Whether x is a sum whose leftmost term is negated ({@code -a - b}): the only shape of a
+     * collected sum whose negation ({@code a + b}) can be shorter. Follows first operands, bounded.
+     */
+    boolean negatedHead(int x) {
+        if (!isSum(x)) {
+            return false;
+        }
+        for (int level = 0; level < scan.length && isSum(x); level++) {
+            x = s.first(x);
+        }
+        return s.is(x, Operator.NEG);
+    }
+
+    /**
+     * Whether the negation of the sum x may be no longer than x: a {@code -} or {@code neg} link,
+     * or a negative literal term, in its chain. Sums of positive terms only get longer negated.
+     */
+    boolean hasSubtraction(int x) {
+        if (!isSum(x)) {
+            return false;
+        }
+        int[] stack = scan;
+        int top = 0;
+        stack[top++] = x;
+        while (top > 0) {
+            int y = stack[--top];
+            Operator op = s.operator(y);
+            if (op == Operator.SUB || op == Operator.NEG || (s.isNumber(y) && s.numberValue(y) < 0)) {
+                return true;
+            }
+            if (op == Operator.ADD && top + 2 <= stack.length) {
+                stack[top++] = s.first(y);
+                stack[top++] = s.second(y);
+            } else if (op == Operator.MUL && s.isNumber(s.first(y)) && s.numberValue(s.first(y)) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the product x ({@code * / inv} links, a few levels) has a {@code neg} factor or a sum
+     * factor, with {@code negatable} only one whose negation may be shorter ({@link #negatedHead}):
+     * then {@code -x} may be written as short as x, or shorter.
+     */
+    boolean hasSumFactor(int x, boolean negatable, int level) {
+        if (s.is(x, Operator.NEG) || (negatable ? negatedHead(x) : isSum(x))) {
+            return level > 0;
+        }
+        Operator op = s.operator(x);
+        if (op == null || level > 3) {
+            return false;
+        }
+        return switch (op) {
+            case MUL, DIV -> hasSumFactor(s.first(x), negatable, level + 1) || hasSumFactor(s.second(x), negatable, level + 1);
+            case INV -> hasSumFactor(s.first(x), negatable, level + 1);
+            default -> false;
+        };
+    }
+
     boolean isSum(int x) {
         return s.is(x, Operator.ADD) || s.is(x, Operator.SUB);
     }
@@ -124,6 +185,15 @@ final class ChainShapes {
     static boolean isOdd(Operator op) {
         return switch (op) {
             case POW3, POW5, POW1_3, POW1_5, SIN, TAN, ASIN, ATAN, SINH, TANH -> true;
+            default -> false;
+        };
+    }
+
+    /** Even functions: {@code f(-x) = f(x)}, so the argument's sign is free to choose. */
+    static boolean isEven(Operator op) {
+        return switch (op) {
+            // not POW2, POW4: powers are products, where S**2 must still cancel against S
+            case ABS, COS, COSH -> true;
             default -> false;
         };
     }

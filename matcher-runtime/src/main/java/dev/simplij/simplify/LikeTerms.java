@@ -69,7 +69,7 @@ final class LikeTerms {
             default -> false;
         };
         if (!sum && !product) {
-            return TermStore.NONE;
+            return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
             return TermStore.NONE;
@@ -100,6 +100,50 @@ final class LikeTerms {
         } finally {
             depth--;
         }
+    }
+
+    /**
+     * {@code f(S)} for a sum S with its sign chosen: for an even f, of whichever of S and -S is
+     * smaller in ExprOrder ({@code cos(x2 - x1) -> cos(x1 - x2)}); for an odd f, {@code -f(-S)}
+     * when -S is shorter ({@code sin(-x1 - x2) -> -sin(x1 + x2)}). NONE when nothing changes.
+     */
+    private int signOfArgument(int t, Operator op) {
+        int argument = s.first(t);
+        if (ChainShapes.isEven(op)) {
+            int chosen = signChosen(argument);
+            return chosen == argument ? TermStore.NONE : n.raw(op, chosen, TermStore.NONE);
+        }
+        if (!ChainShapes.isOdd(op)) {
+            return TermStore.NONE;
+        }
+        int negated = shorterNegation(argument);
+        return negated == TermStore.NONE ? negated : n.raw(Operator.NEG, n.make(op, negated, TermStore.NONE), TermStore.NONE);
+    }
+
+    /**
+     * The smaller in ExprOrder of the sum S and its collected negation: the argument of an even
+     * function, where both have one value. Only sums with a subtraction are tried (a sum
+     * of positive terms is shorter than its negation).
+     */
+    private int signChosen(int sum) {
+        if (!shapes.hasSubtraction(sum) || s.hasConstant(sum)) {
+            return sum;
+        }
+        int negated = scaledSum(sum, Fraction.MINUS_ONE);
+        return negated != TermStore.NONE && s.compare(negated, sum) < 0 ? negated : sum;
+    }
+
+    /**
+     * The collected negation of the sum S when it has fewer tokens than S ({@code -a - b} gives
+     * {@code a + b}), else NONE. Strictly fewer: a sign moved between equal-length arrangements
+     * would make the result depend on how the input was written.
+     */
+    private int shorterNegation(int sum) {
+        if (!shapes.negatedHead(sum) || s.hasConstant(sum)) {
+            return TermStore.NONE;
+        }
+        int negated = scaledSum(sum, Fraction.MINUS_ONE);
+        return negated != TermStore.NONE && s.size(negated) < s.size(sum) ? negated : TermStore.NONE;
     }
 
     /**
@@ -134,7 +178,8 @@ final class LikeTerms {
     private boolean plainSum(int t, Operator op) {
         int a = s.first(t);
         if (op == Operator.NEG) {
-            return plainSumItem(a);
+            // -(x*(a - b)) may be x*(b - a)
+            return plainSumItem(a) && !(folding && shapes.hasSumFactor(a, false, 0));
         }
         int b = s.second(t);
         if (op == Operator.ADD && plainCoefficient(a, false)) {
@@ -158,7 +203,9 @@ final class LikeTerms {
     private boolean plainProduct(int t, Operator op) {
         int a = s.first(t);
         if (op != Operator.MUL && op != Operator.DIV) {
-            return plainFactor(a); // inv, powK of one factor
+            // inv, powK of one factor
+            boolean literalExponential = s.is(a, Operator.EXP) && s.isNumber(s.first(a)); // exp(-2)**2 is exp(-4)
+            return plainFactor(a) && !(folding && literalExponential);
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
@@ -346,8 +393,8 @@ final class LikeTerms {
                     return false;
                 }
                 case ADD, SUB -> {
-                    if (folding && s.first(x) == s.second(x)) {
-                        return false; // y + y is 2*y
+                    if (folding && (s.first(x) == s.second(x) || shapes.negatedHead(x))) {
+                        return false; // y + y is 2*y; -a - b may give its sign out
                     }
                 }
                 case POW -> {
@@ -362,17 +409,20 @@ final class LikeTerms {
         return !s.hasConstant(x) && !constantValued(x) && !oddOfNegated(op, x);
     }
 
-    /** Whether x is an odd function of a negated argument, {@code f(neg z)}. */
+    /**
+     * Whether x is an odd function of a negated argument, {@code f(neg z)}, or of a sum whose
+     * negation may be shorter, {@code f(-a - b)}.
+     */
     private boolean oddOfNegated(Operator op, int x) {
         if (op == null || !ChainShapes.isOdd(op)) {
             return false;
         }
-        return s.is(s.first(x), Operator.NEG);
+        return s.is(s.first(x), Operator.NEG) || (folding && shapes.negatedHead(s.first(x)));
     }
 
     /**
      * Whether x is {@code -y} for a shorter y that {@link #negatedForm} builds: an odd function of
-     * a negated argument, {@code / (neg a) b}, {@code / a (neg b)}, {@code inv (neg a)}. (A sign that
+     * a negated argument, {@code / (neg a) b}, {@code / a (neg b)}, {@code / -1 b}, {@code inv (neg a)}. (A sign that
      * costs as much as it saves, as in {@code (a - b)/c = -((b - a)/c)}, is left in place: two
      * arrangements of a sum of equal length would make the result depend on the grouping.)
      */
@@ -381,22 +431,33 @@ final class LikeTerms {
             return false;
         }
         return switch (op) {
-            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG);
-            case INV -> s.is(s.first(x), Operator.NEG);
+            case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || minusOne(s.first(x))
+                    || shapes.hasSumFactor(x, true, 0);
+            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
+            case MUL -> shapes.hasSumFactor(x, true, 0);
             default -> oddOfNegated(op, x);
         };
     }
 
-    /** y with x = -y (see {@link #hasNegatedForm}), y shorter than x. */
+    /** y with x = -y (see {@link #hasNegatedForm}), y shorter than x, or NONE. */
     private int negatedForm(Operator op, int x) {
         int a = s.first(x);
         switch (op) {
             case INV -> {
-                return n.make(Operator.INV, s.first(a), TermStore.NONE);
+                return s.is(a, Operator.NEG) ? n.make(Operator.INV, s.first(a), TermStore.NONE) : negatedProduct(x);
             }
             case DIV -> {
                 int b = s.second(x);
-                return s.is(a, Operator.NEG) ? n.make(op, s.first(a), b) : n.make(op, a, s.first(b));
+                if (s.is(a, Operator.NEG)) {
+                    return n.make(op, s.first(a), b);
+                }
+                if (minusOne(a)) {
+                    return n.make(Operator.INV, b, TermStore.NONE);
+                }
+                return s.is(b, Operator.NEG) ? n.make(op, a, s.first(b)) : negatedProduct(x);
+            }
+            case MUL -> {
+                return negatedProduct(x);
             }
             default -> {
                 return oddOfPositive(x);
@@ -404,9 +465,24 @@ final class LikeTerms {
         }
     }
 
-    /** {@code f(z)} for x = {@code f(-z)} with f odd (see {@link #oddOfNegated}): x is {@code -f(z)}. */
+    /**
+     * {@code f(z)} for x = {@code f(-z)} with f odd (see {@link #oddOfNegated}): x is {@code -f(z)}.
+     * NONE when the argument is a sum whose negation is not shorter after all.
+     */
     private int oddOfPositive(int x) {
-        return n.make(s.operator(x), s.first(s.first(x)), TermStore.NONE);
+        int argument = s.first(x);
+        int z = s.is(argument, Operator.NEG) ? s.first(argument) : shorterNegation(argument);
+        return z == TermStore.NONE ? z : n.make(s.operator(x), z, TermStore.NONE);
+    }
+
+    private boolean minusOne(int x) {
+        return s.isNumber(x) && s.numberValue(x) == -1;
+    }
+
+    /** -x for a product x with a sum factor whose negation is shorter, when -x is shorter than x. */
+    private int negatedProduct(int x) {
+        int negated = n.make(Operator.MUL, n.number(-1), x);
+        return s.size(negated) < s.size(x) ? negated : TermStore.NONE;
     }
 
     /**
@@ -810,9 +886,10 @@ final class LikeTerms {
                             }
                         }
                         default -> {
-                            if (oddOfNegated(op, x)) {
+                            int positive = oddOfNegated(op, x) ? oddOfPositive(x) : TermStore.NONE;
+                            if (positive != TermStore.NONE) {
                                 coefficient = coefficient.multiply(Fraction.MINUS_ONE.pow(e.num()));
-                                top = push(top, oddOfPositive(x), e);
+                                top = push(top, positive, e);
                                 continue;
                             }
                         }
@@ -836,6 +913,9 @@ final class LikeTerms {
                 addItem(x, e, false);
             }
             combine();
+            if (folding && !free && !coefficient.isZero()) {
+                coefficient = withSumSignsChosen(coefficient);
+            }
             if (!free && coefficient.isZero()) {
                 return n.number(0);
             }
@@ -844,11 +924,51 @@ final class LikeTerms {
                 if (!coefficient.isOne()) {
                     best = distributed(coefficient, best);
                 }
+                if (coefficient.equals(Fraction.MINUS_ONE)) {
+                    best = signInSoleSumFactor(best);
+                }
                 if (itemCount <= MAX_RESHAPED_ITEMS) {
                     best = mergedPowers(coefficient, best); // last: it changes the items
                 }
             }
             return best;
+        }
+
+        /**
+         * Gives out the sign of each sum factor whose negation is shorter ({@code (-a - b)**2 ->
+         * (a + b)**2}, {@code (-a - b)*c -> -(a + b)*c}), also under a literal integer power too large
+         * to flatten; under an odd power the sign goes to the coefficient, which is returned. Only
+         * when shorter, under even powers too: a sign chosen between equal-length sums there would
+         * keep {@code (x2 - x1)**2/(x1 - x2)} from cancelling. Equal factors are merged afterwards.
+         */
+        private Fraction withSumSignsChosen(Fraction coefficient) {
+            boolean changed = false;
+            for (int i = 0; i < itemCount; i++) {
+                int term = itemTerms[i];
+                boolean power = s.is(term, Operator.POW) && s.isNumber(s.second(term));
+                int negated = shorterNegation(power ? s.first(term) : term);
+                if (negated == TermStore.NONE) {
+                    continue;
+                }
+                boolean odd = itemCoefficients[i].num() % 2 != 0;
+                if (power) {
+                    double k = s.numberValue(s.second(term));
+                    if (k != Math.rint(k)) {
+                        continue;
+                    }
+                    odd &= k % 2 != 0;
+                    negated = n.make(Operator.POW, negated, s.second(term));
+                }
+                itemTerms[i] = negated;
+                if (odd) {
+                    coefficient = coefficient.negate();
+                }
+                changed = true;
+            }
+            if (changed) {
+                combine();
+            }
+            return coefficient;
         }
 
         /**
@@ -907,6 +1027,9 @@ final class LikeTerms {
                     merged = true;
                     exponentialsMerged = true;
                 }
+            }
+            if (exponential >= 0 && !exponentialsMerged && !itemCoefficients[exponential].isOne()) {
+                exponentialsMerged = merged = true; // exp(a)**k = exp(k*a): shorter when k*a folds
             }
             if (!merged) {
                 return best;
@@ -980,6 +1103,42 @@ final class LikeTerms {
                 }
             }
             return best;
+        }
+
+        /**
+         * The smaller of {@code best} and the product with its sign -1 taken into its sum factor,
+         * {@code -x2/(x3 - x1) -> x2/(x1 - x3)}, when that factor is the only item that could take
+         * it: with two (two sum factors, or a sum factor and an odd function of a sum) the choice
+         * would depend on the names.
+         */
+        private int signInSoleSumFactor(int best) {
+            int sole = -1;
+            for (int i = 0; i < itemCount; i++) {
+                int term = itemTerms[i];
+                boolean carrier = shapes.isSum(term)
+                        || (s.operator(term) != null && ChainShapes.isOdd(s.operator(term)) && shapes.isSum(s.first(term)));
+                if (carrier && itemCoefficients[i].num() % 2 != 0) {
+                    if (sole >= 0) {
+                        return best;
+                    }
+                    sole = i;
+                }
+            }
+            if (sole < 0 || !shapes.isSum(itemTerms[sole])) {
+                return best;
+            }
+            int term = itemTerms[sole];
+            int negated = scaledSum(term, Fraction.MINUS_ONE);
+            if (negated == TermStore.NONE) {
+                return best;
+            }
+            itemTerms[sole] = negated;
+            try {
+                int candidate = rebuildProduct(Fraction.ONE, false);
+                return shorter(candidate, best) ? candidate : best;
+            } finally {
+                itemTerms[sole] = term;
+            }
         }
 
         private int rebuildProduct(Fraction coefficient, boolean free) {

@@ -6,6 +6,7 @@ import dev.simplij.bench.ValueCheck;
 import dev.simplij.expr.Expr;
 import dev.simplij.simplify.Simplifier;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -169,15 +170,27 @@ class GoldenCorpusTest {
     }
 
     /**
-     * The quality target of issue 5, per bucket: mean length no worse than SymPy's and no longer than
-     * SymPy on at least 90% of the rows. Tagged {@value #PARITY_TAG}: the module's pom leaves it out of
-     * the default build while the shipped rules miss it (see the README); run it with
+     * The quality target of issue 5 on the random corpus, per size bucket: mean length no worse than
+     * SymPy's and no longer than SymPy on at least 90% of the rows.
+     */
+    @Test
+    void randomCorpusPerBucketNoLongerThanSympy() {
+        assertPerBucketNoLongerThanSympy(GoldenCorpora.RANDOM);
+    }
+
+    /**
+     * The same target on the identities corpus. Tagged {@value #PARITY_TAG}: the module's pom leaves
+     * it out of the default build while the shipped rules miss it (trigonometric and polynomial
+     * identities, see the README); run it with
      * {@code mvn -B test -pl sympy-compat-tests -am -Dsympy.parity.excluded=none}.
      */
     @Tag(PARITY_TAG)
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {GoldenCorpora.RANDOM, GoldenCorpora.IDENTITIES})
-    void perBucketNoLongerThanSympy(String file) {
+    @Test
+    void identitiesNoLongerThanSympy() {
+        assertPerBucketNoLongerThanSympy(GoldenCorpora.IDENTITIES);
+    }
+
+    private void assertPerBucketNoLongerThanSympy(String file) {
         List<BucketFigures> figures = figures(GoldenCorpora.load(file), simplifier);
         List<String> failures = new ArrayList<>();
         for (BucketFigures f : figures) {
