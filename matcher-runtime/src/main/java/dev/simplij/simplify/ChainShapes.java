@@ -108,9 +108,12 @@ final class ChainShapes {
         if (s.is(a, Operator.EXP) && s.is(b, Operator.EXP)) {
             return true;
         }
-        int baseA = s.is(a, Operator.POW) ? s.first(a) : a;
-        int baseB = s.is(b, Operator.POW) ? s.first(b) : b;
-        return baseA == baseB && (s.is(a, Operator.POW) || s.is(b, Operator.POW));
+        boolean powerA = s.is(a, Operator.POW);
+        boolean powerB = s.is(b, Operator.POW);
+        int baseA = powerA ? s.first(a) : a;
+        int baseB = powerB ? s.first(b) : b;
+        // a power's base may itself be a power: x**x and (x**x)**y merge as well
+        return (baseA == baseB && (powerA || powerB)) || (powerB && baseB == a) || (powerA && baseA == b);
     }
 
     /**
@@ -156,11 +159,11 @@ final class ChainShapes {
 
     /**
      * Whether the product x ({@code * / inv} links, a few levels) has a {@code neg} factor or a sum
-     * factor, with {@code negatable} only one whose negation may be shorter ({@link #negatedHead}):
-     * then {@code -x} may be written as short as x, or shorter.
+     * factor whose negation may be shorter ({@link #negatedHead}): then {@code -x} may be written
+     * as short as x, or shorter.
      */
-    boolean hasSumFactor(int x, boolean negatable, int level) {
-        if (s.is(x, Operator.NEG) || (negatable ? negatedHead(x) : isSum(x))) {
+    boolean hasNegatableFactor(int x, int level) {
+        if (s.is(x, Operator.NEG) || negatedHead(x)) {
             return level > 0;
         }
         Operator op = s.operator(x);
@@ -168,8 +171,8 @@ final class ChainShapes {
             return false;
         }
         return switch (op) {
-            case MUL, DIV -> hasSumFactor(s.first(x), negatable, level + 1) || hasSumFactor(s.second(x), negatable, level + 1);
-            case INV -> hasSumFactor(s.first(x), negatable, level + 1);
+            case MUL, DIV -> hasNegatableFactor(s.first(x), level + 1) || hasNegatableFactor(s.second(x), level + 1);
+            case INV -> hasNegatableFactor(s.first(x), level + 1);
             default -> false;
         };
     }

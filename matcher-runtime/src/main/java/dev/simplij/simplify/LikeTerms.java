@@ -61,19 +61,32 @@ final class LikeTerms {
             return TermStore.NONE;
         }
         Operator op = s.operator(t);
-        boolean sum = op == Operator.ADD || op == Operator.SUB || op == Operator.NEG;
-        boolean product = switch (op) {
-            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> true;
-            // x**6 is a power like x**2: its base gets the same sign handling
-            case POW -> folding && s.isNumber(s.second(t)) && s.numberValue(s.second(t)) == Math.rint(s.numberValue(s.second(t)));
-            default -> false;
-        };
-        if (!sum && !product) {
+        boolean sum = isSumLink(op);
+        if (!sum && !isProductLink(t, op)) {
             return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
             return TermStore.NONE;
         }
+        return collectChain(t);
+    }
+
+    /**
+     * Whether t is a chain link that {@link #collect} returns as it is without collecting it, for
+     * tests: collecting such a link must give t back, or nothing smaller.
+     */
+    boolean laidOutAsCollected(int t) {
+        Operator op = s.operator(t);
+        if (op == null) {
+            return false;
+        }
+        boolean sum = isSumLink(op);
+        return (sum || isProductLink(t, op)) && (sum ? plainSum(t, op) : plainProduct(t, op));
+    }
+
+    /** Collects the chain at t whatever its layout (see {@link #laidOutAsCollected}); NONE when not exact. */
+    int collectChain(int t) {
+        boolean sum = isSumLink(s.operator(t));
         Collection c = workArea();
         depth++;
         try {
@@ -83,6 +96,19 @@ final class LikeTerms {
         } finally {
             depth--;
         }
+    }
+
+    private static boolean isSumLink(Operator op) {
+        return op == Operator.ADD || op == Operator.SUB || op == Operator.NEG;
+    }
+
+    private boolean isProductLink(int t, Operator op) {
+        return switch (op) {
+            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> true;
+            // x**6 is a power like x**2: its base gets the same sign handling
+            case POW -> folding && s.isNumber(s.second(t)) && s.numberValue(s.second(t)) == Math.rint(s.numberValue(s.second(t)));
+            default -> false;
+        };
     }
 
     /**
@@ -178,8 +204,8 @@ final class LikeTerms {
     private boolean plainSum(int t, Operator op) {
         int a = s.first(t);
         if (op == Operator.NEG) {
-            // -(x*(a - b)) may be x*(b - a)
-            return plainSumItem(a) && !(folding && shapes.hasSumFactor(a, false, 0));
+            // a product may take the sign: -(x*(a - b)) is x*(b - a), -(x*sin(-y)) is x*sin(y)
+            return plainSumItem(a) && !s.is(a, Operator.MUL) && !s.is(a, Operator.DIV);
         }
         int b = s.second(t);
         if (op == Operator.ADD && plainCoefficient(a, false)) {
@@ -203,9 +229,10 @@ final class LikeTerms {
     private boolean plainProduct(int t, Operator op) {
         int a = s.first(t);
         if (op != Operator.MUL && op != Operator.DIV) {
-            // inv, powK of one factor
-            boolean literalExponential = s.is(a, Operator.EXP) && s.isNumber(s.first(a)); // exp(-2)**2 is exp(-4)
-            return plainFactor(a) && !(folding && literalExponential);
+            // inv, powK of one factor, x**k for k >= 6 (x**1 is x, x**0 is 1, x**-6 is 1/x**6)
+            boolean respelled = op == Operator.POW && s.numberValue(s.second(t)) < 6;
+            // exp(a)**k may be exp(k*a): exp(-2)**2 is exp(-4)
+            return plainFactor(a) && !respelled && !(folding && s.is(a, Operator.EXP));
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
@@ -324,7 +351,7 @@ final class LikeTerms {
      * or {@code / K R}, {@code * K Q} or {@code * K (/ Q R)}, with Q and R left-nested {@code *}
      * chains (or single factors) of plain, strictly increasing factors, K a literal other than 0
      * and -1 and 1, no factor twice, no sum factor beside K (it would be multiplied out), and for a
-     * chain short enough to merge powers no two powers of one base.
+     * chain short enough to merge powers no two powers of one base and no exponential divided by.
      */
     private boolean canonicalProduct(int t) {
         int x = t;
@@ -334,24 +361,29 @@ final class LikeTerms {
             x = s.second(x);
         }
         int count;
+        int numerators;
         if (s.is(x, Operator.DIV)) {
             int numerator = s.first(x);
             if (plainCoefficient(numerator, true) && !coefficient) {
                 coefficient = true;
-                count = 0;
+                numerators = 0;
             } else {
-                count = factorChain(numerator, 0);
+                numerators = factorChain(numerator, 0);
             }
-            count = count < 0 ? count : factorChain(s.second(x), count);
+            count = numerators < 0 ? numerators : factorChain(s.second(x), numerators);
         } else {
-            count = factorChain(x, 0);
+            count = numerators = factorChain(x, 0);
         }
         if (count < 0) {
             return false;
         }
+        boolean reshaped = folding && count <= MAX_RESHAPED_ITEMS;
         for (int i = 0; i < count; i++) {
             if (coefficient && shapes.isSum(chainTerms[i])) {
                 return false;
+            }
+            if (reshaped && i >= numerators && s.is(chainTerms[i], Operator.EXP)) {
+                return false; // 1/exp(a) may be exp(-a)
             }
             for (int j = i + 1; j < count; j++) {
                 if (chainTerms[i] == chainTerms[j]
@@ -432,9 +464,9 @@ final class LikeTerms {
         }
         return switch (op) {
             case DIV -> s.is(s.first(x), Operator.NEG) || s.is(s.second(x), Operator.NEG) || minusOne(s.first(x))
-                    || shapes.hasSumFactor(x, true, 0);
-            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasSumFactor(x, true, 0);
-            case MUL -> shapes.hasSumFactor(x, true, 0);
+                    || shapes.hasNegatableFactor(x, 0);
+            case INV -> s.is(s.first(x), Operator.NEG) || shapes.hasNegatableFactor(x, 0);
+            case MUL -> shapes.hasNegatableFactor(x, 0);
             default -> oddOfNegated(op, x);
         };
     }

@@ -78,6 +78,11 @@ final class Normalizer {
         return config;
     }
 
+    /** The like-term collection of this work area, null when it is off. */
+    LikeTerms likeTerms() {
+        return likeTerms;
+    }
+
     boolean skeleton() {
         return config.skeleton();
     }

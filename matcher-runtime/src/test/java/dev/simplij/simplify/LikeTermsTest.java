@@ -70,6 +70,7 @@ class LikeTermsTest {
             // powers of one base and exponentials merge
             "x1**x2*x1**3               | x1**(3 + x2)",
             "x1**x2/x1**x3              | x1**(x2 - x3)",
+            "x1**x1*(x1**x1)**x2        | (x1**x1)**(1 + x2)",
             "exp(x1)*exp(x2)            | exp(x1 + x2)",
             "exp(x1 + x2)*exp(-x1)      | exp(x2)",
             "exp(-2)**2*x1              | exp(-4)*x1",
