@@ -32,7 +32,6 @@ public final class SimplifyCpuTime {
                 : new int[] {5, 15, 40, 100, 300, 1000};
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Simplifier simplifier = BenchmarkRules.simplifier(ruleset);
-        long resultTokens = 0; // used below, so the JIT cannot drop the calls
         System.out.printf("%s%n%7s %16s %12s %22s%n", simplifier, "tokens", "median CPU us", "us/token",
                 "distinct inputs CPU us");
         for (int tokens : sizes) {
@@ -55,20 +54,33 @@ public final class SimplifyCpuTime {
             }
             Arrays.sort(nanos);
             double median = nanos[INPUTS / 2] / 1e3;
-            Expr[] distinct = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, DISTINCT_INPUTS, tokens);
-            long[] passNanos = new long[PASSES];
-            for (int pass = -1; pass < PASSES; pass++) { // pass -1 warms up
-                long start = threads.getCurrentThreadCpuTime();
-                for (Expr e : distinct) {
-                    resultTokens += simplifier.simplify(e).size();
-                }
-                if (pass >= 0) {
-                    passNanos[pass] = (threads.getCurrentThreadCpuTime() - start) / DISTINCT_INPUTS;
-                }
-            }
-            Arrays.sort(passNanos);
-            System.out.printf("%7d %16.2f %12.3f %22.2f%n", tokens, median, median / tokens, passNanos[PASSES / 2] / 1e3);
+            System.out.printf("%7d %16.2f %12.3f %22.2f%n", tokens, median, median / tokens,
+                    distinctInputsMicros(simplifier, tokens, 1));
         }
         System.out.printf("(result tokens, summed: %d)%n", resultTokens);
+    }
+
+    /** Sink of the results' lengths, so that the JIT cannot drop the timed calls. */
+    static long resultTokens;
+
+    /**
+     * CPU microseconds per call over a stream of 4,096 distinct inputs of {@code tokens} tokens,
+     * each simplified once per pass: the median of 9 passes, after {@code warmPasses} untimed ones.
+     */
+    static double distinctInputsMicros(Simplifier simplifier, int tokens, int warmPasses) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Expr[] distinct = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, DISTINCT_INPUTS, tokens);
+        long[] passNanos = new long[PASSES];
+        for (int pass = -warmPasses; pass < PASSES; pass++) {
+            long start = threads.getCurrentThreadCpuTime();
+            for (Expr e : distinct) {
+                resultTokens += simplifier.simplify(e).size();
+            }
+            if (pass >= 0) {
+                passNanos[pass] = (threads.getCurrentThreadCpuTime() - start) / DISTINCT_INPUTS;
+            }
+        }
+        Arrays.sort(passNanos);
+        return passNanos[PASSES / 2] / 1e3;
     }
 }
