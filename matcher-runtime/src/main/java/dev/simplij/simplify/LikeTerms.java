@@ -339,7 +339,7 @@ final class LikeTerms {
         for (int i = 0; i < count; i++) {
             for (int j = i + 1; j < count; j++) {
                 if (chainTerms[i] == chainTerms[j]) {
-                    return false; // x - x, x + 2*x: they combine
+                    return false; // x - x, x + 2*x, x/x: equal terms combine
                 }
             }
         }
@@ -377,6 +377,9 @@ final class LikeTerms {
         if (count < 0) {
             return false;
         }
+        if (!distinctTerms(count)) {
+            return false;
+        }
         boolean reshaped = folding && count <= MAX_RESHAPED_ITEMS;
         for (int i = 0; i < count; i++) {
             if (coefficient && shapes.isSum(chainTerms[i])) {
@@ -385,9 +388,8 @@ final class LikeTerms {
             if (reshaped && i >= numerators && s.is(chainTerms[i], Operator.EXP)) {
                 return false; // 1/exp(a) may be exp(-a)
             }
-            for (int j = i + 1; j < count; j++) {
-                if (chainTerms[i] == chainTerms[j]
-                        || (folding && count <= MAX_RESHAPED_ITEMS && shapes.mergeablePowers(chainTerms[i], chainTerms[j]))) {
+            for (int j = i + 1; reshaped && j < count; j++) {
+                if (shapes.mergeablePowers(chainTerms[i], chainTerms[j])) {
                     return false;
                 }
             }
