@@ -231,6 +231,9 @@ final class LikeTerms {
         if (op != Operator.MUL && op != Operator.DIV) {
             // inv, powK of one factor, x**k for k >= 6 (x**1 is x, x**0 is 1, x**-6 is 1/x**6)
             boolean respelled = op == Operator.POW && s.numberValue(s.second(t)) < 6;
+            if (op == Operator.INV && factorBase(a) != TermStore.NONE) {
+                return !(folding && s.is(factorBase(a), Operator.EXP)); // 1/exp(a) may be exp(-a)
+            }
             // exp(a)**k may be exp(k*a): exp(-2)**2 is exp(-4)
             return plainFactor(a) && !respelled && !(folding && s.is(a, Operator.EXP));
         }
@@ -349,9 +352,10 @@ final class LikeTerms {
     /**
      * True when t is a product laid out as the product rebuild lays it out: {@code Q}, {@code / Q R}
      * or {@code / K R}, {@code * K Q} or {@code * K (/ Q R)}, with Q and R left-nested {@code *}
-     * chains (or single factors) of plain, strictly increasing factors, K a literal other than 0
-     * and -1 and 1, no factor twice, no sum factor beside K (it would be multiplied out), and for a
-     * chain short enough to merge powers no two powers of one base and no exponential divided by.
+     * chains (or single factors) of strictly increasing factors, each plain or a {@code powK} of a
+     * plain base, K a literal other than 0 and -1 and 1, no base twice, beside K no sum factor that
+     * multiplying out could shorten, and for a chain short enough to merge powers no two powers of
+     * one base and no exponential divided by.
      */
     private boolean canonicalProduct(int t) {
         int x = t;
@@ -382,7 +386,9 @@ final class LikeTerms {
         }
         boolean reshaped = folding && count <= MAX_RESHAPED_ITEMS;
         for (int i = 0; i < count; i++) {
-            if (coefficient && shapes.isSum(chainTerms[i])) {
+            // the coefficient is tried on a sum factor of exponent 1 with at most one bare term
+            if (coefficient && chainPieces[i] == chainTerms[i] && shapes.isSum(chainTerms[i])
+                    && shapes.bareTerms(chainTerms[i], 2) <= 1) {
                 return false;
             }
             if (reshaped && i >= numerators && s.is(chainTerms[i], Operator.EXP)) {
@@ -398,25 +404,57 @@ final class LikeTerms {
     }
 
     /**
-     * Appends the factors of a canonical left-nested {@code *} chain (or one plain factor) to
-     * {@link #chainTerms} from {@code from}; the new count, or -1 when x is no such chain.
+     * Appends the factors of a canonical left-nested {@code *} chain (or one factor) from
+     * {@code from}: each factor to {@link #chainPieces}, its base to {@link #chainTerms}; the new
+     * count, or -1 when x is no such chain.
      */
     private int factorChain(int x, int from) {
         int count = from;
         while (s.is(x, Operator.MUL)) {
-            int factor = s.second(x);
-            if (count == MAX_CHECKED_ITEMS - 1 || !plainFactor(factor)
-                    || (count > from && s.lexCompare(factor, chainTerms[count - 1]) >= 0)) {
+            if (count == MAX_CHECKED_ITEMS - 1 || !chainFactor(s.second(x), count, from)) {
                 return -1;
             }
-            chainTerms[count++] = factor;
+            count++;
             x = s.first(x);
         }
-        if (count == MAX_CHECKED_ITEMS || !plainFactor(x) || (count > from && s.lexCompare(x, chainTerms[count - 1]) >= 0)) {
+        if (count == MAX_CHECKED_ITEMS || !chainFactor(x, count, from)) {
             return -1;
         }
-        chainTerms[count++] = x;
-        return count;
+        return count + 1;
+    }
+
+    /**
+     * Records {@code factor} at place {@code count} of a chain checked from {@code from}, when it is
+     * a factor that collection writes back as it is and comes before the factor recorded last
+     * (chains are walked from their last factor).
+     */
+    private boolean chainFactor(int factor, int count, int from) {
+        int base = factorBase(factor);
+        if (base == TermStore.NONE || (count > from && s.lexCompare(factor, chainPieces[count - 1]) >= 0)) {
+            return false;
+        }
+        chainPieces[count] = factor;
+        chainTerms[count] = base;
+        return true;
+    }
+
+    /**
+     * The base of a factor that collection writes back as it is: a plain factor itself, or b for
+     * {@code powK b} with a plain b other than {@code exp(a)} ({@code exp(a)**k} may be
+     * {@code exp(k*a)}); else NONE.
+     */
+    private int factorBase(int x) {
+        if (plainFactor(x)) {
+            return x;
+        }
+        Operator op = s.operator(x);
+        if (op == Operator.POW2 || op == Operator.POW3 || op == Operator.POW4 || op == Operator.POW5) {
+            int base = s.first(x);
+            if (plainFactor(base) && !s.is(base, Operator.EXP)) {
+                return base;
+            }
+        }
+        return TermStore.NONE;
     }
 
     private boolean plainFactor(int x) {
@@ -531,7 +569,10 @@ final class LikeTerms {
         return v != 0 && !(factor && Math.abs(v) == 1) && Fraction.roundTrips(v);
     }
 
-    /** Whether {@link ConstantFolder#value} could give x a value (a literal, or neg, inv, / at the root). */
+    /**
+     * Whether {@link ConstantFolder#value} could give x a value: a literal, or {@code neg}, {@code inv},
+     * {@code /} over literals.
+     */
     private boolean constantValued(int x) {
         if (!folding) {
             return false;
@@ -540,7 +581,10 @@ final class LikeTerms {
             return true;
         }
         Operator op = s.operator(x);
-        return op == Operator.NEG || op == Operator.INV || op == Operator.DIV;
+        if (op == Operator.NEG || op == Operator.INV) {
+            return s.isNumber(s.first(x));
+        }
+        return op == Operator.DIV && s.isNumber(s.first(x)) && s.isNumber(s.second(x));
     }
 
     /** The flattened chain and the rebuild under way at one nesting level. */
