@@ -216,6 +216,11 @@ final class LikeTerms {
     }
 
     private boolean plainSumItem(int x) {
+        int known = s.answer(x, TermStore.PLAIN_SUM_ITEM);
+        return known >= 0 ? known == 1 : s.keepAnswer(x, TermStore.PLAIN_SUM_ITEM, isPlainSumItem(x));
+    }
+
+    private boolean isPlainSumItem(int x) {
         Operator op = s.operator(x);
         if (op == Operator.ADD || op == Operator.SUB || op == Operator.NEG) {
             return false;
@@ -458,6 +463,11 @@ final class LikeTerms {
     }
 
     private boolean plainFactor(int x) {
+        int known = s.answer(x, TermStore.PLAIN_FACTOR);
+        return known >= 0 ? known == 1 : s.keepAnswer(x, TermStore.PLAIN_FACTOR, isPlainFactor(x));
+    }
+
+    private boolean isPlainFactor(int x) {
         Operator op = s.operator(x);
         if (op != null) {
             switch (op) {

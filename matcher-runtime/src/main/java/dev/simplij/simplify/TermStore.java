@@ -24,6 +24,12 @@ final class TermStore implements Subject {
     static final int HAS_CONSTANT = 2;
     /** Set on links of a rebuilt chain: like terms are already collected there. */
     static final int COLLECTED = 4;
+    /**
+     * Questions whose answers {@link LikeTerms} keeps per term for the rest of the call (a term's
+     * shape does not change): each is the bit saying the answer is known, the next bit the answer.
+     */
+    static final int PLAIN_SUM_ITEM = 8;
+    static final int PLAIN_FACTOR = 32;
 
     /** Token hashes of the operators (they have no payload), by ordinal. */
     private static final long[] OPERATOR_TOKEN_HASHES = new long[Operator.count()];
@@ -283,6 +289,18 @@ final class TermStore implements Subject {
 
     void markCollected(int t) {
         flags[t] |= COLLECTED;
+    }
+
+    /** The kept answer to {@code question} for t: -1 when not known yet, else 0 (no) or 1 (yes). */
+    int answer(int t, int question) {
+        int f = flags[t];
+        return (f & question) == 0 ? -1 : (f & (question << 1)) != 0 ? 1 : 0;
+    }
+
+    /** Keeps the answer to {@code question} for t, and returns it. */
+    boolean keepAnswer(int t, int question, boolean answer) {
+        flags[t] |= (byte) (question | (answer ? question << 1 : 0));
+        return answer;
     }
 
     boolean hasConstant(int t) {
