@@ -244,8 +244,10 @@ final class LikeTerms {
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
-            // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
-            return (plainFactor(b) && !shapes.isSum(b)) || canonicalProduct(t);
+            // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x, and
+            // K/exp(a) may be K*exp(-a)
+            return (plainFactor(b) && !shapes.isSum(b) && !(op == Operator.DIV && s.is(b, Operator.EXP)))
+                    || canonicalProduct(t);
         }
         return (a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
                 && !(folding && shapes.mergeablePowers(a, b))) || canonicalProduct(t);

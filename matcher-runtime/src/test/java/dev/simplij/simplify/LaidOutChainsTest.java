@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * expressions, collecting such a chain anyway must never give a smaller term.
  */
 class LaidOutChainsTest {
-    private static final int EXPRESSIONS = 6_000;
+    private static final int EXPRESSIONS = 30_000;
 
     @Test
     void chainsLeftAsTheyAreWouldBeRebuiltNoSmaller() {
