@@ -244,13 +244,16 @@ final class LikeTerms {
         }
         int b = s.second(t);
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
-            // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x, and
-            // K/exp(a) may be K*exp(-a)
-            return (plainFactor(b) && !shapes.isSum(b) && !(op == Operator.DIV && s.is(b, Operator.EXP)))
-                    || canonicalProduct(t);
+            // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
+            return (plainFactor(b) && !shapes.isSum(b) && !dividesByExponential(op, b)) || canonicalProduct(t);
         }
         return (a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
-                && !(folding && shapes.mergeablePowers(a, b))) || canonicalProduct(t);
+                && !(folding && shapes.mergeablePowers(a, b)) && !dividesByExponential(op, b)) || canonicalProduct(t);
+    }
+
+    /** Whether the link is {@code / a exp(z)}, which may be {@code a*exp(-z)}. */
+    private boolean dividesByExponential(Operator op, int b) {
+        return op == Operator.DIV && s.is(b, Operator.EXP);
     }
 
     /** Chains longer than this are not checked item by item; they take the collection's path. */
