@@ -45,10 +45,20 @@ public final class Expr {
     private record Structure(int[] ends, long[] hashes) {
     }
 
-    private Expr(int[] codes, long[] payloads, String[] names) {
+    /**
+     * @param wellFormed true when the caller already knows that the tokens form exactly one tree
+     *                   (a {@link Builder} counts operands as tokens arrive); otherwise they are checked here
+     */
+    private Expr(int[] codes, long[] payloads, String[] names, boolean wellFormed) {
         this.codes = codes;
         this.payloads = payloads;
         this.names = names;
+        if (!wellFormed) {
+            requireOneTree(codes);
+        }
+    }
+
+    private static void requireOneTree(int[] codes) {
         int n = codes.length;
         int subtrees = 0;
         for (int i = n - 1; i >= 0; i--) {
@@ -201,7 +211,7 @@ public final class Expr {
             return this;
         }
         int end = end(node);
-        return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names);
+        return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names, true);
     }
 
     /** True when the subtree at {@code node} equals the subtree of {@code other} at {@code otherNode}. */
@@ -341,13 +351,24 @@ public final class Expr {
         private int nameCount;
         private Object2IntOpenHashMap<String> nameIndex;
         private int size;
+        /**
+         * Subtrees the tokens so far still lack to form one tree (1 before the first token); once a
+         * token arrives when none is lacking, {@link #leftOver} is set and {@link #build} leaves the
+         * reporting to the expression's own check.
+         */
+        private int lacking = 1;
+        private boolean leftOver;
 
         private Builder(int capacity) {
             codes = new int[capacity];
             payloads = new long[capacity];
         }
 
-        private Builder add(int code, long payload) {
+        private Builder add(int code, long payload, int arity) {
+            if (lacking == 0) {
+                leftOver = true;
+            }
+            lacking += arity - 1;
             if (size == codes.length || shared) {
                 int capacity = size == codes.length ? Math.max(16, size * 2) : codes.length;
                 codes = Arrays.copyOf(codes, capacity);
@@ -361,7 +382,7 @@ public final class Expr {
         }
 
         public Builder operator(Operator op) {
-            return add(op.ordinal(), 0);
+            return add(op.ordinal(), 0, op.arity());
         }
 
         public Builder variable(String name) {
@@ -370,7 +391,7 @@ public final class Expr {
                 Identifiers.requireVariableName(name);
                 index = addName(name);
             }
-            return add(VARIABLE, index);
+            return add(VARIABLE, index, 0);
         }
 
         private int nameIndex(String name) {
@@ -409,24 +430,24 @@ public final class Expr {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("numeric literal must be finite, got " + value);
             }
-            return add(NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value));
+            return add(NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value), 0);
         }
 
         public Builder constant() {
-            return add(CONSTANT, 0);
+            return add(CONSTANT, 0, 0);
         }
 
         public Builder placeholder(int index) {
             if (index < 0) {
                 throw new IllegalArgumentException("placeholder index must be >= 0, got " + index);
             }
-            return add(PLACEHOLDER, index);
+            return add(PLACEHOLDER, index, 0);
         }
 
         /** Appends a copy of the single token of {@code source} at {@code node} (not its operands). */
         public Builder token(Expr source, int node) {
             return source.codes[node] == VARIABLE ? variable(source.variable(node))
-                    : add(source.codes[node], source.payloads[node]);
+                    : add(source.codes[node], source.payloads[node], source.arity(node));
         }
 
         /** Appends a copy of the subtree of {@code source} at {@code node}. */
@@ -434,7 +455,7 @@ public final class Expr {
             for (int i = node, end = source.end(node); i < end; i++) {
                 switch (source.codes[i]) {
                     case VARIABLE -> variable(source.variable(i));
-                    default -> add(source.codes[i], source.payloads[i]);
+                    default -> add(source.codes[i], source.payloads[i], source.arity(i));
                 }
             }
             return this;
@@ -447,12 +468,13 @@ public final class Expr {
 
         public Expr build() {
             namesShared = nameCount > 0;
+            boolean oneTree = lacking == 0 && !leftOver;
             if (size == codes.length) {
                 // Exactly filled (the usual case with a size hint): no copy; the builder copies before it writes again.
                 shared = true;
-                return new Expr(codes, payloads, names);
+                return new Expr(codes, payloads, names, oneTree);
             }
-            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names);
+            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names, oneTree);
         }
     }
 }

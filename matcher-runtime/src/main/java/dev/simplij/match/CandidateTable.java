@@ -88,8 +88,4 @@ final class CandidateTable {
     long[] checks() {
         return checks;
     }
-
-    boolean isEmpty() {
-        return ids.length == 0;
-    }
 }

@@ -69,18 +69,15 @@ public final class Matcher {
             int[] ids = index.bucketIds();
             long[] idChecks = index.bucketChecks();
             if (arity == 1) {
-                long k0 = TokenKey.of(s, s.child(node, 0));
-                add(ids, idChecks, index.bucket(code, k0, 0));
-                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, 0));
+                add(ids, idChecks, index.operandBucket(code, 1, 0, s, s.child(node, 0)));
+                add(ids, idChecks, index.wildcardBucket(code));
             } else if (arity == 2) {
                 int c0 = s.child(node, 0);
                 int c1 = s.child(node, 1);
-                long k0 = TokenKey.of(s, c0);
-                long k1 = TokenKey.of(s, c1);
-                add(ids, idChecks, index.bucket(code, k0, k1));
-                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, k1));
-                add(ids, idChecks, index.bucket(code, k0, TokenKey.WILDCARD));
-                add(ids, idChecks, index.bucket(code, TokenKey.WILDCARD, TokenKey.WILDCARD));
+                add(ids, idChecks, index.bucket(code, TokenKey.of(s, c0), TokenKey.of(s, c1)));
+                add(ids, idChecks, index.operandBucket(code, 2, 1, s, c1));
+                add(ids, idChecks, index.operandBucket(code, 2, 0, s, c0));
+                add(ids, idChecks, index.wildcardBucket(code));
                 if (s.hash(c0) == s.hash(c1)) { // equal operands have equal hashes
                     add(ids, idChecks, index.bucket(code, TokenKey.SAME_OPERANDS, TokenKey.SAME_OPERANDS));
                 }

@@ -1,6 +1,8 @@
 package dev.simplij.match;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.Operator;
+import dev.simplij.expr.StructuralHash;
 import dev.simplij.rules.Rule;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
@@ -33,7 +35,17 @@ public final class RuleIndex {
     private final Pattern[] patterns;
     private final PatternTable table;
     private final CandidateTable ground;
+    /** Whether {@link #ground} has a key at all (read at every lookup, so kept beside the index's other flags). */
+    private final boolean hasGround;
     private final CandidateTable buckets;
+    /**
+     * The buckets whose key holds no leaf token, read from arrays instead of hashed into
+     * {@link #buckets} (three of the four lookups of a node whose operands are operators): by root
+     * code, the bucket with wildcard operands; by root code, operand code and position, the bucket
+     * with that operator operand and a wildcard (or, under a unary root, nothing) beside it.
+     */
+    private final long[] wildcardBuckets;
+    private final long[] operatorOperandBuckets;
     private final int maxPatternSize;
     private final int maxPlaceholders;
     private final boolean matchesLeaves;
@@ -73,7 +85,26 @@ public final class RuleIndex {
             checks[id] = ShapeCheck.of(patterns[id].lhs());
         }
         this.ground = new CandidateTable(groundLists, checks);
+        this.hasGround = !groundLists.isEmpty();
         this.buckets = new CandidateTable(bucketLists, checks);
+        int operators = Operator.count();
+        this.wildcardBuckets = new long[operators];
+        this.operatorOperandBuckets = new long[operators * operators * 2];
+        for (int root = 0; root < operators; root++) {
+            int arity = Operator.ofOrdinal(root).arity();
+            if (arity == 0) {
+                continue;
+            }
+            long other = arity == 1 ? 0 : TokenKey.WILDCARD;
+            wildcardBuckets[root] = bucket(root, TokenKey.WILDCARD, other);
+            for (int operand = 0; operand < operators; operand++) {
+                long key = StructuralHash.token(operand, 0, null);
+                operatorOperandBuckets[operatorOperandSlot(root, operand, 0)] = bucket(root, key, other);
+                if (arity == 2) {
+                    operatorOperandBuckets[operatorOperandSlot(root, operand, 1)] = bucket(root, TokenKey.WILDCARD, key);
+                }
+            }
+        }
         this.maxPatternSize = maxSize;
         this.maxPlaceholders = maxHoles;
         this.matchesLeaves = leaves;
@@ -168,7 +199,7 @@ public final class RuleIndex {
      * lookup, whose keys are full hashes and miss the caches).
      */
     boolean groundMayMatch(Subject s, int node) {
-        return !ground.isEmpty() && (groundHoldsVariable || !s.knownToHoldVariable(node));
+        return hasGround && (groundHoldsVariable || !s.knownToHoldVariable(node));
     }
 
     /** The ground patterns whose left side has this structural hash, packed as {@link CandidateTable#get} says. */
@@ -189,6 +220,31 @@ public final class RuleIndex {
     /** The patterns of one shape bucket, packed as {@link CandidateTable#get} says. */
     long bucket(int rootCode, long first, long second) {
         return buckets.get(TokenKey.shape(rootCode, first, second));
+    }
+
+    /** {@link #bucket} with wildcard operands: {@code (root, *, *)}, or {@code (root, *)} for a unary root. */
+    long wildcardBucket(int rootCode) {
+        return wildcardBuckets[rootCode];
+    }
+
+    /**
+     * {@link #bucket} keyed by the token of the subject node {@code operand} at {@code position} (0
+     * or 1) of a node with this root code, the other operand a wildcard (absent under a unary root).
+     */
+    long operandBucket(int rootCode, int arity, int position, Subject s, int operand) {
+        int code = s.code(operand);
+        if (code >= 0) {
+            return operatorOperandBuckets[operatorOperandSlot(rootCode, code, position)];
+        }
+        long key = TokenKey.of(s, operand);
+        if (arity == 1) {
+            return bucket(rootCode, key, 0);
+        }
+        return position == 0 ? bucket(rootCode, key, TokenKey.WILDCARD) : bucket(rootCode, TokenKey.WILDCARD, key);
+    }
+
+    private static int operatorOperandSlot(int rootCode, int operandCode, int position) {
+        return (rootCode * Operator.count() + operandCode) * 2 + position;
     }
 
     /** The pattern ids that {@link #bucket} points into. */

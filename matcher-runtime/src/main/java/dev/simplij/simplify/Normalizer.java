@@ -31,6 +31,8 @@ final class Normalizer {
     final TermStore store;
     private final Simplifier config;
     private final RuleIndex index;
+    /** Whether the index holds any rule (read at every rewrite, so kept here rather than asked of the index's list). */
+    private final boolean hasRules;
     /** Whether a rule may match at a leaf; when none can, leaves are normal as they are. */
     private final boolean leafRules;
     private final Matcher[] matchers = new Matcher[MAX_DEPTH + 1];
@@ -53,7 +55,8 @@ final class Normalizer {
         this.store = store;
         this.config = config;
         this.index = config.index();
-        this.leafRules = index.size() > 0 && index.matchesLeaves();
+        this.hasRules = index.size() > 0;
+        this.leafRules = hasRules && index.matchesLeaves();
         this.folder = config.folding() ? new ConstantFolder(this) : null;
         this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
     }
@@ -269,7 +272,7 @@ final class Normalizer {
     }
 
     private int stepAtLeaf(int t) {
-        return index.size() == 0 ? TermStore.NONE : rewrite(t);
+        return hasRules ? rewrite(t) : TermStore.NONE;
     }
 
     private int smaller(int candidate, int t) {
@@ -278,7 +281,7 @@ final class Normalizer {
 
     /** The first rule, in rule order, that matches at t and yields a smaller term. */
     private int rewrite(int t) {
-        if (index.size() == 0) {
+        if (!hasRules) {
             return TermStore.NONE;
         }
         Matcher m = matchers[depth];

@@ -31,6 +31,11 @@ final class TermStore implements Subject {
     static final int PLAIN_SUM_ITEM = 8;
     static final int PLAIN_FACTOR = 32;
 
+    /** Each token code's place in {@link ExprOrder#compareCodes}, by {@code code - Expr.PLACEHOLDER}. */
+    private static final int[] CODE_ORDER = new int[Operator.count() - Expr.PLACEHOLDER];
+    /** Name characters packed into a {@link #nameKeys} key (8 bits each, first character highest). */
+    private static final int KEY_CHARACTERS = 7;
+
     /** Token hashes of the operators (they have no payload), by ordinal. */
     private static final long[] OPERATOR_TOKEN_HASHES = new long[Operator.count()];
     /** Names are kept across calls (their ids and hashes stay valid) until there are this many. */
@@ -39,6 +44,13 @@ final class TermStore implements Subject {
     static {
         for (int i = 0; i < OPERATOR_TOKEN_HASHES.length; i++) {
             OPERATOR_TOKEN_HASHES[i] = StructuralHash.token(i, 0, null);
+        }
+        for (int code = Expr.PLACEHOLDER; code < Operator.count(); code++) {
+            for (int other = Expr.PLACEHOLDER; other < Operator.count(); other++) {
+                if (ExprOrder.compareCodes(other, code) < 0) {
+                    CODE_ORDER[code - Expr.PLACEHOLDER]++;
+                }
+            }
         }
     }
 
@@ -63,6 +75,11 @@ final class TermStore implements Subject {
 
     private final List<String> names = new ArrayList<>();
     private long[] nameHashes = new long[16];
+    /**
+     * The first characters of each name packed so that unsigned order of keys is the names' order
+     * where keys differ; 0 for a name that cannot be packed (then names are compared as strings).
+     */
+    private long[] nameKeys = new long[16];
     private final Object2IntOpenHashMap<String> nameIds = new Object2IntOpenHashMap<>();
 
     TermStore(int capacity) {
@@ -118,8 +135,10 @@ final class TermStore implements Subject {
             nameIds.put(name, id);
             if (id == nameHashes.length) {
                 nameHashes = Arrays.copyOf(nameHashes, id * 2);
+                nameKeys = Arrays.copyOf(nameKeys, id * 2);
             }
             nameHashes[id] = StructuralHash.token(Expr.VARIABLE, 0, name);
+            nameKeys[id] = nameKey(name);
         }
         return intern(Expr.VARIABLE, id, NONE, NONE);
     }
@@ -223,6 +242,25 @@ final class TermStore implements Subject {
             table[slot] = id;
             slots[id] = slot;
         }
+    }
+
+    /**
+     * Up to {@value #KEY_CHARACTERS} characters, first highest, then the length (when all fit): keys
+     * that differ order as {@link String#compareTo} orders the names. 0 when a character is 0 or
+     * above 255, so that the caller compares the strings.
+     */
+    private static long nameKey(String name) {
+        long key = 0;
+        int n = Math.min(name.length(), KEY_CHARACTERS);
+        for (int i = 0; i < KEY_CHARACTERS; i++) {
+            int c = i < n ? name.charAt(i) : 0;
+            if (i < n && (c == 0 || c > 0xFF)) {
+                return 0;
+            }
+            key = key << 8 | c;
+        }
+        // a name that fits whole is ordered before its extensions; a longer one ties on the last byte
+        return key << 8 | (name.length() <= KEY_CHARACTERS ? 0 : 0xFF);
     }
 
     // ---- reading ----
@@ -382,14 +420,23 @@ final class TermStore implements Subject {
         int cx = codes[x];
         int cy = codes[y];
         if (cx != cy) {
-            return ExprOrder.compareCodes(cx, cy);
+            return Integer.compare(CODE_ORDER[cx - Expr.PLACEHOLDER], CODE_ORDER[cy - Expr.PLACEHOLDER]);
         }
         return switch (cx) {
-            case Expr.VARIABLE -> variableName(x).compareTo(variableName(y));
+            case Expr.VARIABLE -> compareNames((int) payloads[x], (int) payloads[y]);
             case Expr.NUMBER -> Double.compare(numberValue(x), numberValue(y));
             case Expr.PLACEHOLDER -> Long.compare(payloads[x], payloads[y]);
             default -> 0;
         };
+    }
+
+    private int compareNames(int a, int b) {
+        long ka = nameKeys[a];
+        long kb = nameKeys[b];
+        if (ka != kb && ka != 0 && kb != 0) {
+            return Long.compareUnsigned(ka, kb);
+        }
+        return names.get(a).compareTo(names.get(b));
     }
 
     // ---- conversion ----
