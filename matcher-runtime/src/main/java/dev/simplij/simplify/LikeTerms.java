@@ -236,8 +236,9 @@ final class LikeTerms {
         if (op != Operator.MUL && op != Operator.DIV) {
             // inv, powK of one factor, x**k for k >= 6 (x**1 is x, x**0 is 1, x**-6 is 1/x**6)
             boolean respelled = op == Operator.POW && s.numberValue(s.second(t)) < 6;
-            if (op == Operator.INV && factorBase(a) != TermStore.NONE) {
-                return !(folding && s.is(factorBase(a), Operator.EXP)); // 1/exp(a) may be exp(-a)
+            int base = op == Operator.INV ? factorBase(a) : TermStore.NONE;
+            if (base != TermStore.NONE) {
+                return !(folding && s.is(base, Operator.EXP)); // 1/exp(a) may be exp(-a)
             }
             // exp(a)**k may be exp(k*a): exp(-2)**2 is exp(-4)
             return plainFactor(a) && !respelled && !(folding && s.is(a, Operator.EXP));
