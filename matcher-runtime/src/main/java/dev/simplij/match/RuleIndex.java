@@ -95,13 +95,11 @@ public final class RuleIndex {
             if (arity == 0) {
                 continue;
             }
-            long other = arity == 1 ? 0 : TokenKey.WILDCARD;
-            wildcardBuckets[root] = bucket(root, TokenKey.WILDCARD, other);
+            wildcardBuckets[root] = bucketWithOperand(root, arity, 0, TokenKey.WILDCARD);
             for (int operand = 0; operand < operators; operand++) {
                 long key = StructuralHash.token(operand, 0, null);
-                operatorOperandBuckets[operatorOperandSlot(root, operand, 0)] = bucket(root, key, other);
-                if (arity == 2) {
-                    operatorOperandBuckets[operatorOperandSlot(root, operand, 1)] = bucket(root, TokenKey.WILDCARD, key);
+                for (int position = 0; position < arity; position++) {
+                    operatorOperandBuckets[operatorOperandSlot(root, operand, position)] = bucketWithOperand(root, arity, position, key);
                 }
             }
         }
@@ -236,7 +234,11 @@ public final class RuleIndex {
         if (code >= 0) {
             return operatorOperandBuckets[operatorOperandSlot(rootCode, code, position)];
         }
-        long key = TokenKey.of(s, operand);
+        return bucketWithOperand(rootCode, arity, position, TokenKey.of(s, operand));
+    }
+
+    /** {@link #bucket} with {@code key} at {@code position}, the other operand a wildcard (absent under a unary root). */
+    private long bucketWithOperand(int rootCode, int arity, int position, long key) {
         if (arity == 1) {
             return bucket(rootCode, key, 0);
         }

@@ -223,7 +223,7 @@ final class Normalizer {
     private int step(int t) {
         Operator op = store.operator(t);
         if (op == null || op.arity() == 0) {
-            return stepAtLeaf(t);
+            return rewrite(t);
         }
         if (config.canonicalOrder() && op.isCommutative()
                 && store.lexCompare(store.second(t), store.first(t)) < 0) {
@@ -269,10 +269,6 @@ final class Normalizer {
     private boolean isLeaf(int t) {
         Operator op = store.operator(t);
         return op == null || op.arity() == 0;
-    }
-
-    private int stepAtLeaf(int t) {
-        return hasRules ? rewrite(t) : TermStore.NONE;
     }
 
     private int smaller(int candidate, int t) {
