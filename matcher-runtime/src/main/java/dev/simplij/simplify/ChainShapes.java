@@ -29,6 +29,11 @@ final class ChainShapes {
         return countTerms(x, limit, true);
     }
 
+    /** Terms of a {@code + - neg} chain, counted up to {@code limit}. */
+    int terms(int x, int limit) {
+        return countTerms(x, limit, false);
+    }
+
     private int countTerms(int x, int limit, boolean bareOnly) {
         int count = 0;
         int[] stack = scan;
@@ -97,6 +102,41 @@ final class ChainShapes {
         int count = factorsOf(a, factorCandidates, 0, 0);
         for (int k = 0; k < count; k++) {
             if (removable(b, factorCandidates[k], 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The other factor of a product of two factors of which exactly one is a sum ({@code x} of
+     * {@code x*(a + b)}), or NONE: the shape a sum's common factor leaves when it is taken out.
+     */
+    int factorBesideSum(int x) {
+        if (!s.is(x, Operator.MUL) || s.hasConstant(x) || isSum(s.first(x)) == isSum(s.second(x))) {
+            return TermStore.NONE;
+        }
+        return isSum(s.first(x)) ? s.second(x) : s.first(x);
+    }
+
+    /**
+     * Whether a term of {@code terms[0..count)} is {@code x*S} (S a sum) with x a factor of another
+     * term too: multiplying S out may then cancel, {@code x + (-1 - y)*x -> -(y*x)}.
+     */
+    boolean factorBesideSumShared(int[] terms, int count) {
+        for (int i = 0; i < count; i++) {
+            int f = factorBesideSum(terms[i]);
+            if (f != TermStore.NONE && sharedFactor(terms, count, i, f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether f can be taken out of a term of {@code terms[0..count)} other than the i-th. */
+    boolean sharedFactor(int[] terms, int count, int i, int f) {
+        for (int j = 0; j < count; j++) {
+            if (j != i && !s.hasConstant(terms[j]) && removable(terms[j], f, 0)) {
                 return true;
             }
         }

@@ -332,7 +332,8 @@ final class LikeTerms {
                     smallest = i;
                 }
             }
-            return !shapes.shareFactor(chainTerms[smallest], chainTerms[smallest == 0 ? 1 : 0]);
+            return !shapes.shareFactor(chainTerms[smallest], chainTerms[smallest == 0 ? 1 : 0])
+                    && !shapes.factorBesideSumShared(chainTerms, count);
         }
         return true;
     }
@@ -679,9 +680,52 @@ final class LikeTerms {
             int best = rebuildSum(constant, freeConstant);
             if (folding && !freeConstant && constant.isZero() && itemCount >= 2
                     && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
-                best = factoredOut(best);
+                best = expandedBesideSum(factoredOut(best));
             }
             return best;
+        }
+
+        /**
+         * The smaller of {@code best} and the sum with one product {@code x*S} multiplied out where x
+         * is a factor of another term: a partly factored sum hides its cancellations,
+         * {@code x2 - (-1 - y)*x4 - x4 -> x2 + y*x4}. Multiplying out keeps the domain: both sides
+         * need x and every term of S.
+         */
+        private int expandedBesideSum(int best) {
+            for (int i = 0; i < itemCount; i++) {
+                int product = itemTerms[i];
+                int factor = shapes.factorBesideSum(product);
+                if (factor == TermStore.NONE || !shapes.sharedFactor(itemTerms, itemCount, i, factor)) {
+                    continue;
+                }
+                int sum = s.first(product) == factor ? s.second(product) : s.first(product);
+                if (shapes.terms(sum, MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
+                    continue;
+                }
+                int expanded = TermStore.NONE;
+                for (int k = 0; k < itemCount; k++) {
+                    int piece = k == i ? multipliedOut(sum, factor) : itemTerms[k];
+                    int term = scaled(piece, itemCoefficients[k], false);
+                    expanded = expanded == TermStore.NONE ? term : n.raw(Operator.ADD, expanded, term);
+                }
+                int candidate = scaledSum(expanded, Fraction.ONE);
+                if (shorter(candidate, best)) {
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        /** {@code f*a + f*b} for the sum {@code a + b}: its links raw (the collection flattens them), its terms normal. */
+        private int multipliedOut(int sum, int f) {
+            Operator op = s.operator(sum);
+            if (op == Operator.ADD || op == Operator.SUB) {
+                return n.raw(op, multipliedOut(s.first(sum), f), multipliedOut(s.second(sum), f));
+            }
+            if (op == Operator.NEG) {
+                return n.raw(op, multipliedOut(s.first(sum), f), TermStore.NONE);
+            }
+            return n.make(Operator.MUL, f, sum);
         }
 
         /**
@@ -726,7 +770,7 @@ final class LikeTerms {
             }
             int inner = TermStore.NONE;
             for (int i = 0; i < itemCount; i++) {
-                int term = scaled(reduced[i], itemCoefficients[i]);
+                int term = scaled(reduced[i], itemCoefficients[i], true);
                 inner = inner == TermStore.NONE ? term : n.raw(Operator.ADD, inner, term);
             }
             inner = canonicalSum(inner);
@@ -792,19 +836,26 @@ final class LikeTerms {
             }
         }
 
-        /** c * x for an exact c: x, {@code neg x}, or {@code * c x}. */
-        private int scaled(int x, Fraction c) {
+        /**
+         * c * x for an exact c: x, {@code neg x}, or {@code * c x}; normalized, or raw for a
+         * collection to flatten.
+         */
+        private int scaled(int x, Fraction c, boolean normalized) {
             if (c.isOne()) {
                 return x;
             }
             if (c.equals(Fraction.MINUS_ONE)) {
-                return n.make(Operator.NEG, x, TermStore.NONE);
+                return node(Operator.NEG, x, TermStore.NONE, normalized);
             }
             int k = constants.term(c);
             if (k == TermStore.NONE) {
                 throw new ArithmeticException("coefficient not exactly representable");
             }
-            return n.make(Operator.MUL, n.normalize(k), x);
+            return node(Operator.MUL, n.normalize(k), x, normalized);
+        }
+
+        private int node(Operator op, int first, int second, boolean normalized) {
+            return normalized ? n.make(op, first, second) : n.raw(op, first, second);
         }
 
         private int rebuildSum(Fraction constant, boolean freeConstant) {

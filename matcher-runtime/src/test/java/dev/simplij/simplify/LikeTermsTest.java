@@ -67,6 +67,8 @@ class LikeTermsTest {
             // common factors out of sums
             "x1*x2 - x1*x3              | (x2 - x3)*x1",
             "x1*(x2 + x3) - x1*x2       | x1*x3",
+            // a factored term multiplied out where its factor cancels against another term
+            "x1 - (-1 - x2)*x3 - x3     | x2*x3 + x1",
             // powers of one base and exponentials merge
             "x1**x2*x1**3               | x1**(3 + x2)",
             "x1**x2/x1**x3              | x1**(x2 - x3)",
