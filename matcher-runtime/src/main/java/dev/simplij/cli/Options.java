@@ -133,6 +133,11 @@ public final class Options {
         return values.getOrDefault(name, List.of());
     }
 
+    /** {@link #wholeNumber(String, long, long)} with no minimum (a seed, or a value the command checks itself). */
+    public long wholeNumber(String name, long fallback) {
+        return wholeNumber(name, fallback, Long.MIN_VALUE);
+    }
+
     /**
      * The option's whole number (digits may be grouped with {@code _}: {@code 10_000_000}), or
      * {@code fallback} when it was not given; an error when it is not a whole number or is below
@@ -155,7 +160,12 @@ public final class Options {
         return n;
     }
 
-    /** {@link #wholeNumber} for a count that must fit an {@code int}. */
+    /** {@link #integer(String, int, int)} with no minimum. */
+    public int integer(String name, int fallback) {
+        return integer(name, fallback, Integer.MIN_VALUE);
+    }
+
+    /** {@link #wholeNumber(String, long, long)} for a number that must fit an {@code int}. */
     public int integer(String name, int fallback, int minimum) {
         long n = wholeNumber(name, fallback, minimum);
         if (n > Integer.MAX_VALUE) {

@@ -43,7 +43,8 @@ class OptionsTest {
     @Test
     void theNextArgumentIsTheValueWhateverItLooksLike() {
         Options o = parse("--seed", "-3", "--out", "--quiet", "--set", "");
-        assertEquals(-3, o.wholeNumber("--seed", 1, Long.MIN_VALUE));
+        assertEquals(-3, o.wholeNumber("--seed", 1));
+        assertEquals(-3, o.integer("--seed", 1));
         assertEquals("--quiet", o.text("--out", null));
         assertFalse(o.has("--quiet"));
         assertEquals("", o.text("--set", null));
@@ -94,6 +95,9 @@ class OptionsTest {
     void integersMustFitAnInt() {
         assertEquals(7, parse("--threads", "7").integer("--threads", 1, 1));
         assertEquals(1, parse().integer("--threads", 1, 1));
+        assertEquals(Integer.MIN_VALUE, parse("--threads", "-2147483648").integer("--threads", 1));
+        assertEquals("--threads must be at least -2147483648, got -2147483649",
+                error(() -> parse("--threads", "-2147483649").integer("--threads", 1)));
         assertEquals("--threads must be at most 2147483647, got 4294967298",
                 error(() -> parse("--threads", "4294967298").integer("--threads", 1, 1)));
         assertEquals("--threads must be at least 1, got -1", error(() -> parse("--threads", "-1").integer("--threads", 1, 1)));
