@@ -148,16 +148,35 @@ public final class Options {
         if (v == null) {
             return fallback;
         }
-        long n;
-        try {
-            n = Long.parseLong(v.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, got '" + v + "'");
-        }
+        long n = wholeNumber(name, v, v);
         if (n < minimum) {
             throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + n);
         }
         return n;
+    }
+
+    /**
+     * The option's comma-separated whole numbers ({@code --seeds 1,2,3}; blanks around a number are
+     * ignored), or {@code fallback} when it was not given.
+     */
+    public List<Long> wholeNumbers(String name, List<Long> fallback) {
+        String v = text(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        List<Long> numbers = new ArrayList<>();
+        for (String item : v.split(",")) {
+            numbers.add(wholeNumber(name, item.trim(), v));
+        }
+        return List.copyOf(numbers);
+    }
+
+    private static long wholeNumber(String name, String text, String given) {
+        try {
+            return Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a whole number, got '" + given + "'");
+        }
     }
 
     /** {@link #integer(String, int, int)} with no minimum. */

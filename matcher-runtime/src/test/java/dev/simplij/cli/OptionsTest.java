@@ -92,6 +92,15 @@ class OptionsTest {
     }
 
     @Test
+    void listsOfWholeNumbers() {
+        assertEquals(List.of(1L, 2L, -3L), parse("--seed", "1, 2,-3").wholeNumbers("--seed", List.of(0L)));
+        assertEquals(List.of(7L), parse("--seed", "7").wholeNumbers("--seed", List.of(0L)));
+        assertEquals(List.of(0L), parse().wholeNumbers("--seed", List.of(0L)));
+        assertEquals("--seed needs a whole number, got '1,,2'", error(() -> parse("--seed", "1,,2").wholeNumbers("--seed", List.of())));
+        assertEquals("--seed needs a whole number, got '1,x'", error(() -> parse("--seed", "1,x").wholeNumbers("--seed", List.of())));
+    }
+
+    @Test
     void integersMustFitAnInt() {
         assertEquals(7, parse("--threads", "7").integer("--threads", 1, 1));
         assertEquals(1, parse().integer("--threads", 1, 1));
