@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code simplij simplify}: simplifies expressions given as arguments, or streams standard input
@@ -59,35 +60,17 @@ public final class SimplifyCommand implements Command {
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        boolean prefix = false;
-        boolean skeleton = false;
-        String ruleSetName = null;
-        List<String> expressions = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--prefix" -> prefix = true;
-                case "--skeleton" -> skeleton = true;
-                case "--ruleset" -> {
-                    if (i + 1 >= args.size()) {
-                        err.println("simplify: --ruleset needs a name or a file");
-                        return 2;
-                    }
-                    ruleSetName = args.get(++i);
-                }
-                case "--" -> {
-                    expressions.addAll(args.subList(i + 1, args.size()));
-                    i = args.size();
-                }
-                default -> {
-                    if (a.startsWith("--")) {
-                        err.println("simplify: unknown option '" + a + "' (see simplij simplify --help)");
-                        return 2;
-                    }
-                    expressions.add(a);
-                }
-            }
+        Options options;
+        try {
+            options = Options.parseWithPositionals(args, Set.of("--prefix", "--skeleton"), Set.of("--ruleset"));
+        } catch (IllegalArgumentException e) {
+            err.println("simplify: " + e.getMessage() + " (see simplij simplify --help)");
+            return 2;
         }
+        boolean prefix = options.has("--prefix");
+        boolean skeleton = options.has("--skeleton");
+        String ruleSetName = options.text("--ruleset", null);
+        List<String> expressions = options.positionals();
         Simplifier simplifier;
         try {
             RuleSet rules = ruleSetName == null ? Simplifier.defaultRuleSet() : RuleSet.load(ruleSetName);

@@ -87,6 +87,14 @@ class SimplifyCommandTest {
     }
 
     @Test
+    void optionsMixWithExpressionsAndDoubleDashEndsThem() throws Exception {
+        Outcome o = run("", "simplify", "x1 - x1", "--ruleset=" + FIXTURE, "--prefix", "--", "- x2 x2", "--prefix");
+        assertEquals(1, o.status(), "'--prefix' after '--' is an expression that does not parse: " + o.err());
+        assertEquals("\n0\n\n", o.out(), "prefix notation for every argument, after '--' too");
+        assertTrue(o.err().contains("argument 1, position") && o.err().contains("argument 3, position"), o.err());
+    }
+
+    @Test
     void skeletonMode() throws Exception {
         Outcome o = run("", "simplify", "--skeleton", "--ruleset", FIXTURE, "<constant>*(x1*<constant>) + <constant>");
         assertEquals("<constant> + <constant>*x1\n", o.out(), o.err());
@@ -102,7 +110,11 @@ class SimplifyCommandTest {
             assertEquals(0, h.status(), c.name());
             assertTrue(!h.out().isBlank(), c.name());
         }
-        assertEquals(2, run("", "simplify", "--bogus").status());
+        Outcome bogus = run("", "simplify", "--bogus");
+        assertEquals(2, bogus.status());
+        assertEquals("simplify: unknown option '--bogus' (see simplij simplify --help)\n", bogus.err());
+        assertEquals("simplify: --ruleset needs a value (see simplij simplify --help)\n",
+                run("", "simplify", "x1", "--ruleset").err());
         assertEquals(2, run("", "simplify", "--ruleset", "no/such/file.rules", "x").status());
         assertEquals(2, run("", "no-such-command").status());
         assertTrue(run("", "--help").out().contains("simplify"));

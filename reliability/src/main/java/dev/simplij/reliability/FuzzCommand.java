@@ -1,5 +1,6 @@
 package dev.simplij.reliability;
 
+import dev.simplij.cli.Options;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,21 +29,17 @@ public final class FuzzCommand extends OptionsCommand {
 
     /** For the Command SPI ({@code simplij fuzz}). */
     public FuzzCommand() {
-        super("fuzz", "coverage-guided fuzzing (Jazzer) of the parsers and printers", HELP);
+        super("fuzz", "coverage-guided fuzzing (Jazzer) of the parsers and printers", HELP,
+                Set.of("--help", "--quiet"),
+                Set.of("--seconds", "--runs", "--seed", "--max-len", "--dir"));
     }
 
     @Override
-    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Options o = new Options("fuzz", args, Set.of("--help", "--quiet"),
-                Set.of("--seconds", "--runs", "--seed", "--max-len", "--dir"));
-        if (o.flag("--help")) {
-            out.print(HELP);
-            return 0;
-        }
-        FuzzCampaign.Settings settings = new FuzzCampaign.Settings(o.number("--seed", 1), o.number("--runs", 0),
-                (int) o.number("--seconds", o.flag("--runs") ? 0 : 600), (int) o.number("--max-len", 4096),
+    int execute(Options o, PrintStream out, PrintStream err) throws Exception {
+        FuzzCampaign.Settings settings = new FuzzCampaign.Settings(o.wholeNumber("--seed", 1), o.wholeNumber("--runs", 0),
+                o.integer("--seconds", o.has("--runs") ? 0 : 600), o.integer("--max-len", 4096),
                 Path.of(o.text("--dir", "target/fuzz")));
-        FuzzCampaign.Result r = FuzzCampaign.run(settings, o.flag("--quiet") ? null : err);
+        FuzzCampaign.Result r = FuzzCampaign.run(settings, o.has("--quiet") ? null : err);
         out.printf("fuzz: %,d inputs in %.0f s (%,.0f/s), %d crashes, seed %d, reproducers in %s%n", r.inputs(),
                 r.seconds(), r.inputs() / Math.max(r.seconds(), 1e-9), r.crashes(), settings.seed(),
                 settings.workDir().resolve("crashes"));

@@ -1,5 +1,6 @@
 package dev.simplij.reliability;
 
+import dev.simplij.cli.Options;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.CacheStatistics;
 import dev.simplij.simplify.Simplifier;
@@ -32,25 +33,21 @@ public final class LoadCommand extends OptionsCommand {
 
     /** For the Command SPI ({@code simplij load}). */
     public LoadCommand() {
-        super("load", "a shared simplifier on all cores for minutes: throughput and heap per interval", HELP);
+        super("load", "a shared simplifier on all cores for minutes: throughput and heap per interval", HELP,
+                Set.of("--help"),
+                Set.of("--minutes", "--seconds", "--interval", "--threads", "--seed", "--ruleset"));
     }
 
     @Override
-    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Options o = new Options("load", args, Set.of("--help"),
-                Set.of("--minutes", "--seconds", "--interval", "--threads", "--seed", "--ruleset"));
-        if (o.flag("--help")) {
-            out.print(HELP);
-            return 0;
-        }
-        double seconds = o.number("--seconds", 60 * o.number("--minutes", 10));
-        int threads = (int) o.number("--threads", Runtime.getRuntime().availableProcessors());
+    int execute(Options o, PrintStream out, PrintStream err) throws Exception {
+        double seconds = o.wholeNumber("--seconds", 60 * o.wholeNumber("--minutes", 10));
+        int threads = o.integer("--threads", Runtime.getRuntime().availableProcessors());
         String ruleSet = o.text("--ruleset", RuleSet.DEFAULT_NAME);
         Simplifier simplifier = Simplifier.builder().ruleSet(RuleSet.load(ruleSet)).build();
         out.printf("load: %d threads for %.0f s on one shared simplifier (rule set %s), max heap %d MiB%n", threads,
                 seconds, ruleSet, Runtime.getRuntime().maxMemory() >> 20);
-        LoadRun.Result r = LoadRun.run(simplifier::simplify, threads, seconds, o.number("--interval", 10),
-                o.number("--seed", 1), out);
+        LoadRun.Result r = LoadRun.run(simplifier::simplify, threads, seconds, o.wholeNumber("--interval", 10),
+                o.wholeNumber("--seed", 1), out);
         out.printf("load: %,d expressions in %.0f s = %,.0f/s; peak heap %d MiB, peak live after GC %d MiB, "
                         + "live heap growth %+.2f MiB/min after the first interval; throughput drift %.2f "
                         + "(last third / first third); %d errors%n",

@@ -1,5 +1,6 @@
 package dev.simplij.reliability;
 
+import dev.simplij.cli.Options;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
 
@@ -11,7 +12,7 @@ import java.util.Set;
 public final class SoundnessCommand extends OptionsCommand {
     static final String HELP = """
             Usage: simplij soundness [--count N] [--seed N] [--min-size T] [--max-size T] [--points P]
-                                     [--threads K] [--ruleset NAME|FILE] [--skeleton-off] [--quiet]
+                                     [--threads K] [--ruleset NAME|FILE] [--quiet]
 
             Draws N seeded random expressions (sizes T..T tokens; arithmetic, polynomial, power,
             trigonometric and full operator mixes), simplifies each, and compares input and output at
@@ -35,25 +36,21 @@ public final class SoundnessCommand extends OptionsCommand {
 
     /** For the Command SPI ({@code simplij soundness}). */
     public SoundnessCommand() {
-        super("soundness", "check value agreement of N seeded random expressions before and after simplify", HELP);
+        super("soundness", "check value agreement of N seeded random expressions before and after simplify", HELP,
+                Set.of("--help", "--quiet"),
+                Set.of("--count", "--seed", "--min-size", "--max-size", "--points", "--threads", "--ruleset"));
     }
 
     @Override
-    int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Options o = new Options("soundness", args, Set.of("--help", "--quiet"),
-                Set.of("--count", "--seed", "--min-size", "--max-size", "--points", "--threads", "--ruleset"));
-        if (o.flag("--help")) {
-            out.print(HELP);
-            return 0;
-        }
-        SoundnessCheck.Settings s = new SoundnessCheck.Settings(o.number("--seed", 1), o.number("--count", 10_000_000),
-                (int) o.number("--min-size", 3), (int) o.number("--max-size", 40), (int) o.number("--points", 8),
-                (int) o.number("--threads", Runtime.getRuntime().availableProcessors()));
+    int execute(Options o, PrintStream out, PrintStream err) throws Exception {
+        SoundnessCheck.Settings s = new SoundnessCheck.Settings(o.wholeNumber("--seed", 1),
+                o.wholeNumber("--count", 10_000_000), o.integer("--min-size", 3), o.integer("--max-size", 40),
+                o.integer("--points", 8), o.integer("--threads", Runtime.getRuntime().availableProcessors()));
         String ruleSet = o.text("--ruleset", RuleSet.DEFAULT_NAME);
         Simplifier simplifier = Simplifier.builder().ruleSet(RuleSet.load(ruleSet)).build();
         out.printf("soundness: %,d expressions, seed %d, sizes %d..%d, %d points each, %d threads, rule set %s%n",
                 s.count(), s.seed(), s.minSize(), s.maxSize(), s.points(), s.threads(), ruleSet);
-        SoundnessCheck.Report r = SoundnessCheck.run(s, simplifier::simplify, o.flag("--quiet") ? null : err);
+        SoundnessCheck.Report r = SoundnessCheck.run(s, simplifier::simplify, o.has("--quiet") ? null : err);
         for (SoundnessCheck.Mismatch m : r.mismatches()) {
             out.println("MISMATCH " + m);
         }

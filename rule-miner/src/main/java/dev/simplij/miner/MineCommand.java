@@ -1,6 +1,7 @@
 package dev.simplij.miner;
 
 import dev.simplij.cli.Command;
+import dev.simplij.cli.Options;
 import dev.simplij.expr.Operator;
 import dev.simplij.rules.RuleSet;
 
@@ -13,9 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./simplij mine}: mines a rule set and writes the rule file, or with {@code --verify}
@@ -94,20 +94,20 @@ public final class MineCommand implements Command {
 
     /** Runs the command; returns the process exit code (0 ok, 1 failed check, 2 usage error). */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> options;
+        Options options;
         try {
-            options = parse(args);
+            options = Options.parse(List.of(args), FLAGS, VALUED);
         } catch (IllegalArgumentException e) {
             err.println("mine: " + e.getMessage());
             err.println("Try './simplij mine --help'.");
             return 2;
         }
-        if (options.containsKey("help")) {
+        if (options.has("--help")) {
             out.print(USAGE);
             return 0;
         }
         try {
-            if (options.containsKey("verify")) {
+            if (options.has("--verify")) {
                 return verify(options, out, err);
             }
             return mine(options, out, err);
@@ -120,71 +120,25 @@ public final class MineCommand implements Command {
         }
     }
 
-    private static final List<String> FLAGS = List.of("help", "quiet");
-    private static final List<String> VALUED = List.of("operators", "leaves", "max-source", "max-target", "samples",
-            "seed", "out", "name", "threads", "verify", "base");
+    private static final Set<String> FLAGS = Set.of("--help", "--quiet");
+    private static final Set<String> VALUED = Set.of("--operators", "--leaves", "--max-source", "--max-target",
+            "--samples", "--seed", "--out", "--name", "--threads", "--verify", "--base");
 
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
-            }
-            String key = arg.substring(2);
-            String value = null;
-            int eq = key.indexOf('=');
-            if (eq >= 0) {
-                value = key.substring(eq + 1);
-                key = key.substring(0, eq);
-            }
-            if (FLAGS.contains(key)) {
-                options.put(key, "true");
-            } else if (VALUED.contains(key)) {
-                if (value == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("--" + key + " needs a value");
-                    }
-                    value = args[++i];
-                }
-                if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-                    value = value.substring(1, value.length() - 1); // a recorded command read without a shell
-                }
-                options.put(key, value);
-            } else {
-                throw new IllegalArgumentException("unknown option '--" + key + "'");
-            }
+    /**
+     * The option's text without the single quotes around it that a recorded {@code # command:} line
+     * has (the leaves with {@code <constant>}) when it is read without a shell; null when not given.
+     */
+    private static String text(Options options, String name) {
+        String value = options.text(name, null);
+        if (value != null && value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            return value.substring(1, value.length() - 1);
         }
-        return options;
+        return value;
     }
 
-    private static String required(Map<String, String> options, String key) {
-        String v = options.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + key + " is required");
-        }
-        return v;
-    }
-
-    private static int integer(Map<String, String> options, String key, int fallback) {
-        String v = options.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + key + " must be an integer, got '" + v + "'");
-        }
-    }
-
-    private static long seed(Map<String, String> options) {
-        String v = options.getOrDefault("seed", "1");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be an integer, got '" + v + "'");
-        }
+    private static String required(Options options, String name) {
+        options.required(name);
+        return text(options, name);
     }
 
     /** Every unary and binary operator of the table, by token. */
@@ -198,34 +152,36 @@ public final class MineCommand implements Command {
         return tokens;
     }
 
-    static MinerConfig config(Map<String, String> options, String out, PrintStream progress) {
-        String ops = required(options, "operators");
+    static MinerConfig config(Options options, String out, PrintStream progress) {
+        String ops = required(options, "--operators");
         List<String> tokens = ops.equals("all") ? allOperators() : Arrays.asList(ops.split(","));
         String file = Path.of(out).getFileName().toString();
-        String name = options.getOrDefault("name", file.endsWith(".rules") ? file.substring(0, file.length() - 6) : file);
+        String name = options.has("--name") ? text(options, "--name")
+                : file.endsWith(".rules") ? file.substring(0, file.length() - 6) : file;
         MinerConfig.Builder b = MinerConfig.builder()
                 .name(name)
                 .operatorTokens(tokens)
-                .leaves(Arrays.asList(required(options, "leaves").split(",")))
-                .maxSource(integer(options, "max-source", 0))
-                .maxTarget(integer(options, "max-target", 0))
-                .samples(integer(options, "samples", 512))
-                .seed(seed(options))
+                .leaves(Arrays.asList(required(options, "--leaves").split(",")))
+                .maxSource(options.integer("--max-source", 0))
+                .maxTarget(options.integer("--max-target", 0))
+                .samples(options.integer("--samples", 512))
+                .seed(options.wholeNumber("--seed", 1))
                 .progress(progress);
-        if (options.containsKey("threads")) {
-            b.threads(integer(options, "threads", 1));
+        if (options.has("--threads")) {
+            b.threads(options.integer("--threads", 1));
         }
-        if (options.containsKey("base")) {
-            b.base(options.get("base"), RuleSet.load(options.get("base")));
+        if (options.has("--base")) {
+            String base = text(options, "--base");
+            b.base(base, RuleSet.load(base));
         }
         return b.build();
     }
 
-    private static int mine(Map<String, String> options, PrintStream out, PrintStream err) throws IOException {
-        String file = required(options, "out");
-        required(options, "max-source");
-        required(options, "max-target");
-        MinerConfig config = config(options, file, options.containsKey("quiet") ? null : err);
+    private static int mine(Options options, PrintStream out, PrintStream err) throws IOException {
+        String file = required(options, "--out");
+        options.required("--max-source");
+        options.required("--max-target");
+        MinerConfig config = config(options, file, options.has("--quiet") ? null : err);
         MiningResult result = RuleMiner.mine(config, file);
         Path path = Path.of(file);
         if (path.getParent() != null) {
@@ -241,10 +197,10 @@ public final class MineCommand implements Command {
         return 0;
     }
 
-    private static int verify(Map<String, String> options, PrintStream out, PrintStream err) {
-        RuleSet rules = RuleSet.load(options.get("verify"));
-        long seed = seed(options);
-        RuleVerifier verifier = RuleVerifier.forRules(rules.rules(), integer(options, "samples", 2048), seed);
+    private static int verify(Options options, PrintStream out, PrintStream err) {
+        RuleSet rules = RuleSet.load(text(options, "--verify"));
+        long seed = options.wholeNumber("--seed", 1);
+        RuleVerifier verifier = RuleVerifier.forRules(rules.rules(), options.integer("--samples", 2048), seed);
         List<String> failures = verifier.verify(rules);
         for (String f : failures) {
             err.println(f);

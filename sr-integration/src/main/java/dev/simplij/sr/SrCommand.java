@@ -1,13 +1,13 @@
 package dev.simplij.sr;
 
+import dev.simplij.cli.Options;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code simplij sr}: symbolic regression on a CSV file from the command line. Prints the front as a
@@ -52,15 +52,15 @@ public final class SrCommand {
 
     /** Runs the command; returns the exit status. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, String> opts;
+        Options opts;
         try {
-            opts = parse(args);
+            opts = Options.parse(args, FLAGS, VALUED);
         } catch (IllegalArgumentException e) {
             err.println("sr: " + e.getMessage());
             err.print(USAGE);
             return 2;
         }
-        if (opts.containsKey("--help")) {
+        if (opts.has("--help")) {
             out.print(USAGE);
             return 0;
         }
@@ -75,58 +75,31 @@ public final class SrCommand {
         }
     }
 
-    private static final List<String> FLAGS = List.of("--help", "--no-normalize");
-    private static final List<String> VALUED = List.of("--data", "--target", "--operators", "--time", "--iterations",
+    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize");
+    private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
             "--loss-threshold", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
             "--select", "--quantize", "--out", "--plot", "--progress");
 
-    static Map<String, String> parse(List<String> args) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                value = a.substring(eq + 1);
-                a = a.substring(0, eq);
-            }
-            if (FLAGS.contains(a)) {
-                opts.put(a, "true");
-            } else if (VALUED.contains(a)) {
-                if (value == null) {
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    value = args.get(++i);
-                }
-                opts.put(a, value);
-            } else {
-                throw new IllegalArgumentException("unknown argument '" + a + "'");
-            }
-        }
-        return opts;
-    }
-
-    private static int fit(Map<String, String> o, PrintStream out) throws IOException {
-        if (!o.containsKey("--data") || !o.containsKey("--target")) {
+    private static int fit(Options o, PrintStream out) throws IOException {
+        if (!o.has("--data") || !o.has("--target")) {
             throw new IllegalArgumentException("--data and --target are required (see --help)");
         }
-        CsvData data = CsvData.read(Path.of(o.get("--data")), o.get("--target"));
-        int maxSize = integer(o, "--max-size", 30);
-        double progressSeconds = number(o, "--progress", 5);
+        CsvData data = CsvData.read(Path.of(o.required("--data")), o.required("--target"));
+        int maxSize = o.integer("--max-size", 30);
+        double progressSeconds = o.decimal("--progress", 5);
         SymbolicRegression.Builder b = SymbolicRegression.builder()
-                .operators(OperatorSet.parse(o.getOrDefault("--operators", "+,-,*,/")))
-                .timeLimit(Duration.ofMillis((long) (1000 * number(o, "--time", 60))))
-                .maxIterations(o.containsKey("--iterations") ? integer(o, "--iterations", 0) : Long.MAX_VALUE)
-                .lossThreshold(number(o, "--loss-threshold", Double.NEGATIVE_INFINITY))
-                .seed(integer(o, "--seed", 0))
-                .threads(integer(o, "--threads", 1))
-                .populations(integer(o, "--populations", 8))
-                .populationSize(integer(o, "--population-size", 40))
-                .constraints(Constraints.of(maxSize, integer(o, "--max-depth", 10)))
-                .modelSelection(ModelSelection.parse(o.getOrDefault("--select", "best")))
-                .quantize(number(o, "--quantize", 0))
-                .normalization(!o.containsKey("--no-normalize"));
+                .operators(OperatorSet.parse(o.text("--operators", "+,-,*,/")))
+                .timeLimit(Duration.ofMillis((long) (1000 * o.decimal("--time", 60))))
+                .maxIterations(o.wholeNumber("--iterations", Long.MAX_VALUE))
+                .lossThreshold(o.decimal("--loss-threshold", Double.NEGATIVE_INFINITY))
+                .seed(o.wholeNumber("--seed", 0))
+                .threads(o.integer("--threads", 1))
+                .populations(o.integer("--populations", 8))
+                .populationSize(o.integer("--population-size", 40))
+                .constraints(Constraints.of(maxSize, o.integer("--max-depth", 10)))
+                .modelSelection(ModelSelection.parse(o.text("--select", "best")))
+                .quantize(o.decimal("--quantize", 0))
+                .normalization(!o.has("--no-normalize"));
         long[] lastPrint = {System.nanoTime()};
         b.progress(p -> {
             if (progressSeconds > 0 && System.nanoTime() - lastPrint[0] >= progressSeconds * 1e9) {
@@ -143,12 +116,12 @@ public final class SrCommand {
                 r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
                 r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
         printFront(r.front(), r.selectedIndex(), out);
-        if (o.containsKey("--out")) {
-            FrontFiles.writeCsv(r, Path.of(o.get("--out")));
+        if (o.has("--out")) {
+            FrontFiles.writeCsv(r, Path.of(o.required("--out")));
         }
-        if (o.containsKey("--plot")) {
-            FrontFiles.plot(r, o.get("--target") + " = f(" + String.join(", ", data.inputNames()) + ")",
-                    Path.of(o.get("--plot")));
+        if (o.has("--plot")) {
+            FrontFiles.plot(r, o.required("--target") + " = f(" + String.join(", ", data.inputNames()) + ")",
+                    Path.of(o.required("--plot")));
         }
         return 0;
     }
@@ -160,30 +133,6 @@ public final class SrCommand {
             Equation e = front.get(i);
             out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%n", i == selected ? "*" : " ", e.complexity(), e.loss(),
                     e.score(), e.infix(4));
-        }
-    }
-
-    private static double number(Map<String, String> o, String key, double otherwise) {
-        String v = o.get(key);
-        if (v == null) {
-            return otherwise;
-        }
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " needs a number, got '" + v + "'", e);
-        }
-    }
-
-    private static int integer(Map<String, String> o, String key, int otherwise) {
-        String v = o.get(key);
-        if (v == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " needs an integer, got '" + v + "'", e);
         }
     }
 }

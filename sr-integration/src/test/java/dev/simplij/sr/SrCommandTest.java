@@ -58,7 +58,7 @@ class SrCommandTest {
         assertEquals(0, run("--help").status());
         Run unknown = run("--frobnicate");
         assertEquals(2, unknown.status());
-        assertTrue(unknown.err().contains("unknown argument '--frobnicate'"), unknown.err());
+        assertTrue(unknown.err().startsWith("sr: unknown option '--frobnicate'\nusage: simplij sr"), unknown.err());
         Path data = dir.resolve("bad.csv");
         Files.writeString(data, "x,y\n1,2\n3,oops\n");
         Run bad = run("--data", data.toString(), "--target", "y");
@@ -69,6 +69,9 @@ class SrCommandTest {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y\n1,2\n3,4\n");
         assertTrue(run("--data", good.toString(), "--target", "y", "--operators", "+,frob").err().contains("unknown operator 'frob'"));
+        Run badNumber = run("--data", good.toString(), "--target", "y", "--max-size", "big");
+        assertEquals(2, badNumber.status());
+        assertEquals("sr: --max-size needs a whole number, got 'big'\n", badNumber.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.simplij.bench;
 
 import dev.simplij.cli.Command;
+import dev.simplij.cli.Options;
 import dev.simplij.simplify.Simplifier;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -55,8 +57,8 @@ public final class BenchCommand implements Command {
             """;
 
     /** Parsed command line. */
-    record Options(Path corpus, List<String> peers, Path out, double timeoutSeconds, int perBucket, int repeats,
-                   double warmUpSeconds, String python, long seed, String note) {
+    record Settings(Path corpus, List<String> peers, Path out, double timeoutSeconds, int perBucket, int repeats,
+                    double warmUpSeconds, String python, long seed, String note) {
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class BenchCommand implements Command {
 
     /** Runs the command; returns the exit status (0 done, 1 failed, 2 bad usage). */
     int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o;
+        Settings o;
         try {
             if (args.contains("--help") || args.contains("-h")) {
                 out.print(USAGE);
@@ -103,44 +105,15 @@ public final class BenchCommand implements Command {
         }
     }
 
-    static Options parse(List<String> args) {
-        Path corpus = null;
-        List<String> peers = List.of("sympy", "symja", "jenetics");
-        Path out = Path.of("bench-results");
-        double timeout = 5;
-        int perBucket = 0;
-        int repeats = 7;
-        double warmUp = 5;
-        String python = SympyWorker.defaultPython();
-        long seed = 20261123L;
-        String note = "";
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument '" + a + "'");
-            }
-            if (i + 1 >= args.size()) {
-                throw new IllegalArgumentException(a + " needs a value");
-            }
-            String v = args.get(++i);
-            switch (a) {
-                case "--corpus" -> corpus = Path.of(v);
-                case "--peers" -> peers = peers(v);
-                case "--out" -> out = Path.of(v);
-                case "--timeout" -> timeout = positive(a, Double.parseDouble(v));
-                case "--per-bucket" -> perBucket = (int) atLeast(a, Integer.parseInt(v), 0);
-                case "--repeats" -> repeats = (int) atLeast(a, Integer.parseInt(v), 1);
-                case "--warmup" -> warmUp = atLeast(a, Double.parseDouble(v), 0);
-                case "--python" -> python = v;
-                case "--seed" -> seed = Long.parseLong(v);
-                case "--note" -> note = v;
-                default -> throw new IllegalArgumentException("unknown option " + a);
-            }
-        }
-        if (corpus == null) {
-            throw new IllegalArgumentException("--corpus FILE is required");
-        }
-        return new Options(corpus, peers, out, timeout, perBucket, repeats, warmUp, python, seed, note);
+    private static final Set<String> VALUED = Set.of("--corpus", "--peers", "--out", "--timeout", "--per-bucket",
+            "--repeats", "--warmup", "--python", "--seed", "--note");
+
+    static Settings parse(List<String> args) {
+        Options o = Options.parse(args, Set.of(), VALUED);
+        return new Settings(Path.of(o.required("--corpus")), peers(o.text("--peers", "sympy,symja,jenetics")),
+                Path.of(o.text("--out", "bench-results")), positive("--timeout", o.decimal("--timeout", 5)),
+                o.integer("--per-bucket", 0, 0), o.integer("--repeats", 7, 1), o.decimal("--warmup", 5, 0),
+                o.text("--python", SympyWorker.defaultPython()), o.wholeNumber("--seed", 20261123L), o.text("--note", ""));
     }
 
     private static List<String> peers(String v) {
@@ -167,15 +140,8 @@ public final class BenchCommand implements Command {
         return v;
     }
 
-    private static double atLeast(String option, double v, double min) {
-        if (!(v >= min)) {
-            throw new IllegalArgumentException(option + " must be at least " + min + ", got " + v);
-        }
-        return v;
-    }
-
     /** Runs the benchmark and writes the report; returns the Markdown file. */
-    static Path run(Options o, PrintStream log, String commandLine) throws IOException {
+    static Path run(Settings o, PrintStream log, String commandLine) throws IOException {
         Corpus corpus = Corpus.read(o.corpus());
         List<CorpusRow> rows = Benchmark.select(corpus, o.perBucket());
         if (rows.isEmpty()) {

@@ -58,7 +58,17 @@ class BenchCommandTest {
         assertEquals(2, run("--corpus", "x.tsv", "--peers", "mathematica"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown peer 'mathematica'"));
         assertEquals(2, run("--peers", "symja"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--corpus FILE is required"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("bench: --corpus is required\n"));
+        err.reset();
+        assertEquals(2, run("--corpus", "x.tsv", "--repeats", "0"));
+        assertEquals("bench: --repeats must be at least 1, got 0\nRun 'simplij bench --help' for usage.\n",
+                err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run("--corpus=x.tsv", "--timeout", "soon"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --timeout needs a number, got 'soon'\n"));
+        err.reset();
+        assertEquals(2, run("--corpus", "x.tsv", "--timeout", "0"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("bench: --timeout must be positive, got 0.0\n"));
         assertEquals(0, run("--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: simplij bench"));
     }

@@ -1,5 +1,6 @@
 package dev.simplij.sr.bench;
 
+import dev.simplij.cli.Options;
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.NodeKind;
 import dev.simplij.sr.Equation;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jfree.data.xy.XYSeries;
@@ -89,51 +91,43 @@ public final class SrBenchmark {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        Map<String, String> o = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--help" -> {
-                    out.print(USAGE);
-                    return 0;
-                }
-                case "--compare" -> o.put(a, "true");
-                case "--suite", "--time", "--cpu", "--threads", "--seed", "--seeds", "--points", "--only", "--out" -> {
-                    if (i + 1 >= args.size()) {
-                        err.println("sr-benchmark: " + a + " needs a value");
-                        return 2;
-                    }
-                    o.put(a, args.get(++i));
-                }
-                default -> {
-                    err.println("sr-benchmark: unknown argument '" + a + "'");
-                    err.print(USAGE);
-                    return 2;
-                }
+        List<Problem> problems;
+        Budget budget;
+        int threads;
+        List<Long> seeds;
+        int points;
+        Path dir;
+        boolean compare;
+        try {
+            Options o = Options.parse(args, Set.of("--help", "--compare"), Set.of("--suite", "--time", "--cpu",
+                    "--threads", "--seed", "--seeds", "--points", "--only", "--out"));
+            if (o.has("--help")) {
+                out.print(USAGE);
+                return 0;
             }
-        }
-        List<Problem> problems = new ArrayList<>(Problems.suite(o.getOrDefault("--suite", "all")));
-        if (o.containsKey("--only")) {
-            List<String> only = List.of(o.get("--only").split(","));
-            problems.removeIf(p -> !only.contains(p.name()));
-        }
-        double cpu = o.containsKey("--cpu") ? Double.parseDouble(o.get("--cpu")) : Double.POSITIVE_INFINITY;
-        if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
-            err.println("sr-benchmark: this JVM does not report process CPU time; use --time");
+            problems = new ArrayList<>(Problems.suite(o.text("--suite", "all")));
+            if (o.has("--only")) {
+                List<String> only = List.of(o.required("--only").split(","));
+                problems.removeIf(p -> !only.contains(p.name()));
+            }
+            double cpu = o.decimal("--cpu", Double.POSITIVE_INFINITY);
+            if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
+                err.println("sr-benchmark: this JVM does not report process CPU time; use --time");
+                return 2;
+            }
+            double wall = o.decimal("--time", cpu < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 120);
+            budget = new Budget(wall, cpu);
+            threads = o.integer("--threads", 2);
+            seeds = o.wholeNumbers(o.has("--seeds") ? "--seeds" : "--seed", List.of(0L));
+            points = o.integer("--points", 100);
+            dir = Path.of(o.text("--out", "sr-benchmark-results"));
+            compare = o.has("--compare");
+        } catch (IllegalArgumentException e) {
+            err.println("sr-benchmark: " + e.getMessage());
+            err.print(USAGE);
             return 2;
         }
-        double wall = o.containsKey("--time") ? Double.parseDouble(o.get("--time"))
-                : cpu < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 120;
-        Budget budget = new Budget(wall, cpu);
-        int threads = Integer.parseInt(o.getOrDefault("--threads", "2"));
-        List<Long> seeds = new ArrayList<>();
-        for (String seed : o.getOrDefault("--seeds", o.getOrDefault("--seed", "0")).split(",")) {
-            seeds.add(Long.parseLong(seed.trim()));
-        }
-        int points = Integer.parseInt(o.getOrDefault("--points", "100"));
-        Path dir = Path.of(o.getOrDefault("--out", "sr-benchmark-results"));
         Files.createDirectories(dir);
-        boolean compare = o.containsKey("--compare");
         warmUp(threads, compare);
         List<Outcome> outcomes = new ArrayList<>();
         for (Problem p : problems) {

@@ -1,5 +1,6 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Options;
 import dev.simplij.sr.Normalizer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,13 +42,13 @@ public final class GenerateBenchmarkCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine cl, PrintStream out, PrintStream err) {
-        GeneratorConfig config = GenerateCommand.config(cl).with("points.enabled", "false");
-        Normalizer normalizer = cl.skeletonSimplifier();
-        Decontaminator decontaminator = cl.has("--test-set")
-                ? Decontaminator.fromCsv(Path.of(cl.get("--test-set")), normalizer, config) : null;
-        long count = cl.longValue("--count", 2_000_000, 1);
-        long warmup = cl.longValue("--warmup", 200_000, 0);
+    int execute(Options options, PrintStream out, PrintStream err) {
+        GeneratorConfig config = GenerateCommand.config(options).with("points.enabled", "false");
+        Normalizer normalizer = skeletonSimplifier(options);
+        Decontaminator decontaminator = options.has("--test-set")
+                ? Decontaminator.fromCsv(Path.of(options.text("--test-set", null)), normalizer, config) : null;
+        long count = options.wholeNumber("--count", 2_000_000, 1);
+        long warmup = options.wholeNumber("--warmup", 200_000, 0);
         if (warmup > 0) {
             // Another seed, so the measured run starts from an empty set of seen forms all the same.
             new DatasetGenerator(config.with("seed", Long.toString(config.seed() + 1)), normalizer, decontaminator)

@@ -1,5 +1,6 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Options;
 import dev.simplij.sr.Normalizer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,51 +59,51 @@ public final class GenerateCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
-        if (cl.has("--print-config")) {
+    int execute(Options options, PrintStream out, PrintStream err) throws IOException {
+        if (options.has("--print-config")) {
             try (var in = GeneratorConfig.class.getResourceAsStream(GeneratorConfig.DEFAULT_RESOURCE)) {
                 out.print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             return 0;
         }
-        return generate(cl, out, err);
+        return generate(options, out, err);
     }
 
     /** The configuration of {@code --config} with {@code --set}, {@code --seed} and {@code --threads} applied. */
-    static GeneratorConfig config(CommandLine cl) {
-        GeneratorConfig config = cl.has("--config") ? GeneratorConfig.load(Path.of(cl.get("--config")))
+    static GeneratorConfig config(Options options) {
+        GeneratorConfig config = options.has("--config") ? GeneratorConfig.load(Path.of(options.text("--config", null)))
                 : GeneratorConfig.defaults();
-        for (String kv : cl.all("--set")) {
+        for (String kv : options.all("--set")) {
             int eq = kv.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set takes KEY=VALUE, got '" + kv + "'");
             }
             config = config.with(kv.substring(0, eq).trim(), kv.substring(eq + 1));
         }
-        if (cl.has("--seed")) {
-            config = config.with("seed", cl.get("--seed"));
+        if (options.has("--seed")) {
+            config = config.with("seed", options.text("--seed", null));
         }
-        if (cl.has("--threads")) {
-            config = config.with("threads", cl.get("--threads"));
+        if (options.has("--threads")) {
+            config = config.with("threads", options.text("--threads", null));
         }
         return config;
     }
 
-    private static int generate(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
-        long count = cl.longValue("--count", -1, 0);
-        if (count < 0) {
-            throw new IllegalArgumentException("--count is required");
-        }
-        Path dir = Path.of(cl.require("--out"));
-        GeneratorConfig config = config(cl);
-        Normalizer normalizer = cl.skeletonSimplifier();
+    private static int generate(Options options, PrintStream out, PrintStream err) throws IOException {
+        options.required("--count");
+        long count = options.wholeNumber("--count", 0, 0);
+        Path dir = Path.of(options.required("--out"));
+        GeneratorConfig config = config(options);
+        Normalizer normalizer = skeletonSimplifier(options);
         Decontaminator decontaminator = null;
-        if (cl.has("--test-set")) {
-            decontaminator = Decontaminator.fromCsv(Path.of(cl.get("--test-set")), normalizer, config);
-            err.printf("test set: %d formulas from %s%n", decontaminator.tests().size(), cl.get("--test-set"));
+        if (options.has("--test-set")) {
+            String testSet = options.text("--test-set", null);
+            decontaminator = Decontaminator.fromCsv(Path.of(testSet), normalizer, config);
+            err.printf("test set: %d formulas from %s%n", decontaminator.tests().size(), testSet);
         }
-        long maxSampled = cl.longValue("--max-sampled", Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000), 1);
-        ProgressBar bar = cl.has("--no-progress") ? null : new ProgressBar(err, count, "records");
+        long maxSampled = options.wholeNumber("--max-sampled",
+                Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000), 1);
+        ProgressBar bar = options.has("--no-progress") ? null : new ProgressBar(err, count, "records");
         GenerationStats stats = new DatasetGenerator(config, normalizer, decontaminator).run(count, dir, maxSampled, bar);
         if (bar != null) {
             bar.finish();

@@ -1,6 +1,11 @@
 package dev.simplij.sr.data;
 
 import dev.simplij.cli.Command;
+import dev.simplij.cli.Options;
+import dev.simplij.rules.RuleSet;
+import dev.simplij.simplify.Simplifier;
+import dev.simplij.sr.Normalizer;
+import dev.simplij.sr.SimplifierNormalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A command of this package: options parsed and checked by {@link CommandLine}, and one error path
+ * A command of this package: options parsed and checked by {@link Options}, and one error path
  * for all: bad usage prints the message and the usage to standard error with status 2;
  * {@code --help} prints the usage with status 0; an invalid configuration or input file prints its
  * message with status 2.
@@ -30,7 +35,16 @@ abstract class OptionCommand implements Command {
     }
 
     /** Does the work once the options are parsed; returns the exit status. */
-    abstract int execute(CommandLine options, PrintStream out, PrintStream err) throws IOException;
+    abstract int execute(Options options, PrintStream out, PrintStream err) throws IOException;
+
+    /** The skeleton-mode simplifier of {@code --ruleset NAME|FILE}, else the SR search's standard one. */
+    static Normalizer skeletonSimplifier(Options options) {
+        String ruleset = options.text("--ruleset", null);
+        if (ruleset == null) {
+            return SimplifierNormalizer.standard();
+        }
+        return SimplifierNormalizer.of(Simplifier.builder().ruleSet(RuleSet.load(ruleset)).skeleton(true).build());
+    }
 
     @Override
     public String name() {
@@ -54,20 +68,20 @@ abstract class OptionCommand implements Command {
 
     /** Runs the command; returns the exit status. */
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl;
+        Options options;
         try {
-            cl = CommandLine.parse(args, flags, valued);
+            options = Options.parse(args, flags, valued);
         } catch (IllegalArgumentException e) {
             err.println(name + ": " + e.getMessage());
             err.print(usage);
             return 2;
         }
-        if (cl.has("--help")) {
+        if (options.has("--help")) {
             out.print(usage);
             return 0;
         }
         try {
-            return execute(cl, out, err);
+            return execute(options, out, err);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println(name + ": " + e.getMessage());
             return 2;

@@ -1,5 +1,6 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.cli.Options;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import java.io.IOException;
@@ -53,14 +54,14 @@ public final class RankCommand extends OptionCommand {
     }
 
     @Override
-    int execute(CommandLine cl, PrintStream out, PrintStream err) throws IOException {
-        Path dataFile = Path.of(cl.require("--data"));
-        Dataset data = readData(dataFile, cl.require("--target"));
-        Path candidatesFile = Path.of(cl.require("--candidates"));
+    int execute(Options options, PrintStream out, PrintStream err) throws IOException {
+        Path dataFile = Path.of(options.required("--data"));
+        Dataset data = readData(dataFile, options.required("--target"));
+        Path candidatesFile = Path.of(options.required("--candidates"));
         List<String> lines = Files.readAllLines(candidatesFile, StandardCharsets.UTF_8);
-        ConstantFitter fitter = ConstantFitter.builder().restarts((int) cl.longValue("--restarts", 2, 0)).build();
-        CandidateRanker ranker = new CandidateRanker(cl.skeletonSimplifier(), fitter, cl.longValue("--seed", 0, Long.MIN_VALUE));
-        CandidateRanker.Result result = ranker.rank(data, lines, cl.has("--free-numbers"), cl.has("--all"));
+        ConstantFitter fitter = ConstantFitter.builder().restarts(options.integer("--restarts", 2, 0)).build();
+        CandidateRanker ranker = new CandidateRanker(skeletonSimplifier(options), fitter, options.wholeNumber("--seed", 0));
+        CandidateRanker.Result result = ranker.rank(data, lines, options.has("--free-numbers"), options.has("--all"));
         for (CandidateRanker.Rejected r : result.rejected()) {
             err.println("rank: " + candidatesFile + ":" + r.line() + ": " + r.reason());
         }
@@ -72,8 +73,8 @@ public final class RankCommand extends OptionCommand {
             out.printf("%4d %10d %12.6g %10.4g  %s%s%n", rank++, r.complexity(), r.loss(), r.score(), r.sympy(),
                     r.selected() ? "   <- selected" : r.pareto() ? "" : "   (off the front)");
         }
-        if (cl.has("--out")) {
-            writeCsv(Path.of(cl.get("--out")), result.ranked());
+        if (options.has("--out")) {
+            writeCsv(Path.of(options.text("--out", null)), result.ranked());
         }
         return 0;
     }

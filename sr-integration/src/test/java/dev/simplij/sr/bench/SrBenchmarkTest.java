@@ -59,6 +59,22 @@ class SrBenchmarkTest {
     }
 
     @Test
+    void usageErrorsNameTheOptionAndPrintTheUsage() throws Exception {
+        for (String[] argsAndMessage : new String[][] {
+                {"--bogus", "unknown option '--bogus'"},
+                {"--threads", "--threads needs a value"},
+                {"--threads=two", "--threads needs a whole number, got 'two'"},
+                {"--seeds=1,x", "--seeds needs a whole number, got '1,x'"},
+                {"--suite=none", "unknown suite 'none': nguyen, node, feynman or all"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = SrBenchmark.run(List.of(argsAndMessage[0]), new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, argsAndMessage[0]);
+            assertEquals("sr-benchmark: " + argsAndMessage[1] + "\n" + SrBenchmark.USAGE, err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void compareWritesOneRowPerProblemAndTheTotals(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = SrBenchmark.run(List.of("--suite", "node", "--only", "dx/dt", "--seeds", "1,2", "--compare",

@@ -40,6 +40,9 @@ class CommandsTest {
             assertEquals(2, bad.status());
             assertTrue(bad.err().contains("unknown option '--frobnicate'"), bad.err());
         }
+        assertEquals(new Run(2, "", "generate: --count is required\n"), run(new GenerateCommand(), "--out", "x"));
+        assertEquals(new Run(2, "", "generate-bench: --count must be at least 1, got 0\n"),
+                run(new GenerateBenchmarkCommand(), "--count=0"));
     }
 
     @Test
