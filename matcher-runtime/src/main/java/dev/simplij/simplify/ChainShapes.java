@@ -16,6 +16,8 @@ final class ChainShapes {
     /** Scratch stack of the chain scans, bounded. */
     private final int[] scan = new int[64];
     private final int[] factorCandidates = new int[MAX_FACTOR_CANDIDATES];
+    /** The terms of the sum {@link #expandablePower} looks at (at most MAX_EXPANDED_TERMS). */
+    private final int[] sumTerms = new int[MAX_EXPANDED_TERMS];
 
     ChainShapes(TermStore s) {
         this.s = s;
@@ -137,6 +139,96 @@ final class ChainShapes {
     boolean sharedFactor(int[] terms, int count, int i, int f) {
         for (int j = 0; j < count; j++) {
             if (j != i && !s.hasConstant(terms[j]) && removable(terms[j], f, 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Terms of a sum whose square or cube is multiplied out; more would multiply too many out. */
+    static final int MAX_EXPANDED_TERMS = 3;
+
+    /**
+     * Whether the i-th of {@code terms[0..count)} is {@code S**k} (k = 2 or 3) for a sum S of a few
+     * terms, and another of the terms is a product of k of S's terms (or fewer, when one of them is
+     * a literal), like one of the products that multiplying the power out gives: they may then cancel,
+     * {@code (x + y)**2 - x**2 - 2*x*y -> y**2}.
+     */
+    boolean expandablePower(int[] terms, int count, int i) {
+        int x = terms[i];
+        int k = s.is(x, Operator.POW2) ? 2 : s.is(x, Operator.POW3) ? 3 : 0;
+        if (k == 0) {
+            return false;
+        }
+        int sum = s.first(x);
+        if (!isSum(sum) || s.hasConstant(sum) || countTerms(sum, MAX_EXPANDED_TERMS + 1, false) > MAX_EXPANDED_TERMS) {
+            return false;
+        }
+        int termCount = termsOf(sum);
+        boolean literalTerm = false;
+        for (int t = 0; t < termCount; t++) {
+            literalTerm |= s.isNumber(sumTerms[t]);
+        }
+        for (int j = 0; j < count; j++) {
+            int degree = j == i ? 0 : degreeOver(terms[j], termCount, 0);
+            if (degree == k || (degree > 0 && degree < k && literalTerm)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the terms of a short sum, literal coefficients taken off, in {@link #sumTerms}; returns how many. */
+    private int termsOf(int sum) {
+        int[] stack = scan;
+        int top = 0;
+        int count = 0;
+        stack[top++] = sum;
+        while (top > 0) {
+            int y = stack[--top];
+            Operator op = s.operator(y);
+            if (op == Operator.ADD || op == Operator.SUB) {
+                stack[top++] = s.first(y);
+                stack[top++] = s.second(y);
+            } else if (op == Operator.NEG) {
+                stack[top++] = s.first(y);
+            } else {
+                sumTerms[count++] = op == Operator.MUL && s.isNumber(s.first(y)) ? s.second(y) : y;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The degree of x as a product of the first {@code termCount} of {@link #sumTerms} ({@code x1**2}
+     * and {@code x1*x2} have degree 2 over x1 + x2), or -1 when x has another factor.
+     */
+    private int degreeOver(int x, int termCount, int level) {
+        for (int t = 0; t < termCount; t++) {
+            if (sumTerms[t] == x) {
+                return 1;
+            }
+        }
+        Operator op = s.operator(x);
+        if (op == null || level > 3) {
+            return -1;
+        }
+        if (op == Operator.MUL) {
+            int a = degreeOver(s.first(x), termCount, level + 1);
+            int b = a < 0 ? -1 : degreeOver(s.second(x), termCount, level + 1);
+            return b < 0 ? -1 : a + b;
+        }
+        if (op == Operator.POW2 || op == Operator.POW3) {
+            int a = degreeOver(s.first(x), termCount, level + 1);
+            return a < 0 ? -1 : a * (op == Operator.POW2 ? 2 : 3);
+        }
+        return -1;
+    }
+
+    /** Whether a term of {@code terms[0..count)} is {@link #expandablePower}. */
+    boolean anyExpandablePower(int[] terms, int count) {
+        for (int i = 0; i < count; i++) {
+            if (expandablePower(terms, count, i)) {
                 return true;
             }
         }

@@ -212,7 +212,16 @@ final class LikeTerms {
             return plainSumItem(b) || canonicalSumChain(b, false); // + K x: the constant K, then x or a chain
         }
         return (a != b && plainSumItem(a) && plainSumItem(b) && (op == Operator.SUB || s.lexCompare(a, b) < 0)
-                && !(folding && shapes.shareFactor(a, b))) || canonicalSumChain(t, true);
+                && !(folding && (shapes.shareFactor(a, b) || expandablePowerIn(a, b)))) || canonicalSumChain(t, true);
+    }
+
+    private final int[] pair = new int[2];
+
+    /** Whether a + b is a sum whose collection multiplies out a power ({@link ChainShapes#expandablePower}). */
+    private boolean expandablePowerIn(int a, int b) {
+        pair[0] = a;
+        pair[1] = b;
+        return shapes.anyExpandablePower(pair, 2);
     }
 
     private boolean plainSumItem(int x) {
@@ -311,7 +320,8 @@ final class LikeTerms {
         }
         if (constantFirst && plainCoefficient(x, false)) {
             // C - N1 - N2: the layout of a constant with subtracted terms only
-            return positives == 0 && count > 0 && distinctTerms(count);
+            return positives == 0 && count > 0 && distinctTerms(count)
+                    && !(folding && count <= MAX_RESHAPED_ITEMS && shapes.anyExpandablePower(chainTerms, count));
         }
         int head = pieceTerm(x);
         if (head == TermStore.NONE || (positives > 0 && s.lexCompare(x, chainPieces[positives - 1]) >= 0)) {
@@ -333,7 +343,7 @@ final class LikeTerms {
                 }
             }
             return !shapes.shareFactor(chainTerms[smallest], chainTerms[smallest == 0 ? 1 : 0])
-                    && !shapes.factorBesideSumShared(chainTerms, count);
+                    && !shapes.factorBesideSumShared(chainTerms, count) && !shapes.anyExpandablePower(chainTerms, count);
         }
         return true;
     }
@@ -678,11 +688,53 @@ final class LikeTerms {
             }
             combine();
             int best = rebuildSum(constant, freeConstant);
-            if (folding && !freeConstant && constant.isZero() && itemCount >= 2
-                    && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
-                best = expandedBesideSum(factoredOut(best));
+            if (folding && !freeConstant && itemCount >= 2 && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
+                if (constant.isZero()) {
+                    best = expandedBesideSum(factoredOut(best));
+                }
+                best = expandedPowers(constant, best);
             }
             return best;
+        }
+
+        /**
+         * The smaller of {@code best} and the sum with one square or cube of a sum multiplied out
+         * ({@link ChainShapes#expandablePower}), {@code (x + 1)**2 - x**2 - 2*x -> 1}. Multiplying
+         * out keeps the domain: both sides need every term of the sum.
+         */
+        private int expandedPowers(Fraction constant, int best) {
+            for (int i = 0; i < itemCount; i++) {
+                if (!shapes.expandablePower(itemTerms, itemCount, i)) {
+                    continue;
+                }
+                int sum = s.first(itemTerms[i]);
+                int expanded = multipliedOut(sum, sum);
+                if (s.is(itemTerms[i], Operator.POW3)) {
+                    expanded = multipliedOut(expanded, sum);
+                }
+                int candidate = scaledSum(otherItemsPlus(i, expanded, constant), Fraction.ONE);
+                if (shorter(candidate, best)) {
+                    best = candidate;
+                }
+            }
+            return best;
+        }
+
+        /** The raw sum of the constant and the items, the i-th replaced by {@code piece}. */
+        private int otherItemsPlus(int i, int piece, Fraction constant) {
+            int sum = TermStore.NONE;
+            if (!constant.isZero()) {
+                sum = constants.term(constant);
+                if (sum == TermStore.NONE) {
+                    throw new ArithmeticException("constant not exactly representable");
+                }
+                sum = n.normalize(sum);
+            }
+            for (int k = 0; k < itemCount; k++) {
+                int term = scaled(k == i ? piece : itemTerms[k], itemCoefficients[k], false);
+                sum = sum == TermStore.NONE ? term : n.raw(Operator.ADD, sum, term);
+            }
+            return sum;
         }
 
         /**
@@ -702,13 +754,7 @@ final class LikeTerms {
                 if (shapes.terms(sum, MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
                     continue;
                 }
-                int expanded = TermStore.NONE;
-                for (int k = 0; k < itemCount; k++) {
-                    int piece = k == i ? multipliedOut(sum, factor) : itemTerms[k];
-                    int term = scaled(piece, itemCoefficients[k], false);
-                    expanded = expanded == TermStore.NONE ? term : n.raw(Operator.ADD, expanded, term);
-                }
-                int candidate = scaledSum(expanded, Fraction.ONE);
+                int candidate = scaledSum(otherItemsPlus(i, multipliedOut(sum, factor), Fraction.ZERO), Fraction.ONE);
                 if (shorter(candidate, best)) {
                     best = candidate;
                 }
@@ -716,7 +762,11 @@ final class LikeTerms {
             return best;
         }
 
-        /** {@code f*a + f*b} for the sum {@code a + b}: its links raw (the collection flattens them), its terms normal. */
+        /**
+         * {@code f*a + f*b} for the sum {@code a + b}, and every product of terms when f is a sum
+         * too: the links raw (the collection flattens them), the products normal. Both sums are
+         * short (the callers bound their terms), so the recursion is shallow.
+         */
         private int multipliedOut(int sum, int f) {
             Operator op = s.operator(sum);
             if (op == Operator.ADD || op == Operator.SUB) {
@@ -724,6 +774,10 @@ final class LikeTerms {
             }
             if (op == Operator.NEG) {
                 return n.raw(op, multipliedOut(s.first(sum), f), TermStore.NONE);
+            }
+            Operator fop = s.operator(f);
+            if (fop == Operator.ADD || fop == Operator.SUB || fop == Operator.NEG) {
+                return multipliedOut(f, sum);
             }
             return n.make(Operator.MUL, f, sum);
         }

@@ -69,6 +69,11 @@ class LikeTermsTest {
             "x1*(x2 + x3) - x1*x2       | x1*x3",
             // a factored term multiplied out where its factor cancels against another term
             "x1 - (-1 - x2)*x3 - x3     | x2*x3 + x1",
+            // a square or cube of a sum multiplied out where its products cancel other terms
+            "(x1 + x2)**2 - x1**2 - 2*x1*x2 - x2**2    | 0",
+            "(x1 + 1)**3 - x1**3 - 3*x1**2 - 3*x1 - 1  | 0",
+            "(x1 - x2)**2 + 2*x1*x2                     | x1**2 + x2**2",
+            "(x1 + x2)**2 - x1*x3                       | (x1 + x2)**2 - x1*x3",
             // powers of one base and exponentials merge
             "x1**x2*x1**3               | x1**(3 + x2)",
             "x1**x2/x1**x3              | x1**(x2 - x3)",
