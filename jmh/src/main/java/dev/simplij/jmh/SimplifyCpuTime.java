@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 public final class SimplifyCpuTime {
     private static final int INPUTS = 64;
-    private static final int DISTINCT_INPUTS = 4096;
+    static final int DISTINCT_INPUTS = 4096;
     private static final int PASSES = 9;
 
     private SimplifyCpuTime() {

@@ -1,5 +1,6 @@
 package dev.simplij.jmh;
 
+import dev.simplij.expr.Expr;
 import dev.simplij.rules.Rule;
 import dev.simplij.simplify.Simplifier;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.List;
  * Not a JMH benchmark: what each step of the simplifier costs. Times the same stream of distinct
  * inputs (thread CPU time, as {@link SimplifyCpuTime}'s last column) through simplifiers with steps
  * switched off one after another, from everything on down to converting in and out only. Three
- * rounds in turns; the last one is printed, so every configuration is warm and saw the same load.
+ * rounds in turns; the last one is printed, so every configuration is warm and saw the same load. Each
+ * line also gives what the configuration yields for that time: the mean result length on the same
+ * inputs, and the share of results longer than with every step.
  *
  * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.StepCosts [RULESET] [TOKENS]}</pre>
  */
@@ -39,10 +42,26 @@ public final class StepCosts {
                 micros[k] = SimplifyCpuTime.distinctInputsMicros(configurations.get(k).simplifier(), tokens, 20);
             }
         }
-        System.out.printf("%d-token inputs, rule set %s: CPU us per call, 4,096 distinct inputs, median of 9 passes%n",
-                tokens, ruleset);
+        // what each configuration gives for that time: its mean result length, and how often it is
+        // longer than with every step
+        Expr[] inputs = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, SimplifyCpuTime.DISTINCT_INPUTS, tokens);
+        int[] everyStep = new int[inputs.length];
+        System.out.printf("%d-token inputs, rule set %s: CPU us per call, 4,096 distinct inputs, median of 9 passes;"
+                + " mean result tokens; results longer than with every step%n", tokens, ruleset);
         for (int k = 0; k < micros.length; k++) {
-            System.out.printf("%-30s %7.2f%n", configurations.get(k).name(), micros[k]);
+            Simplifier simplifier = configurations.get(k).simplifier();
+            long sum = 0;
+            int longer = 0;
+            for (int i = 0; i < inputs.length; i++) {
+                int size = simplifier.simplify(inputs[i]).size();
+                if (k == 0) {
+                    everyStep[i] = size;
+                }
+                sum += size;
+                longer += size > everyStep[i] ? 1 : 0;
+            }
+            System.out.printf("%-30s %7.2f %7.2f %6.1f%%%n", configurations.get(k).name(), micros[k],
+                    sum / (double) inputs.length, 100.0 * longer / inputs.length);
         }
         System.out.printf("(result tokens, summed: %d)%n", SimplifyCpuTime.resultTokens);
     }
