@@ -161,10 +161,10 @@ final class ChainShapes {
             return false;
         }
         int sum = s.first(x);
-        if (!isSum(sum) || s.hasConstant(sum) || countTerms(sum, MAX_EXPANDED_TERMS + 1, false) > MAX_EXPANDED_TERMS) {
+        int termCount = isSum(sum) && !s.hasConstant(sum) ? termsOf(sum) : -1;
+        if (termCount < 0) {
             return false;
         }
-        int termCount = termsOf(sum);
         boolean literalTerm = false;
         for (int t = 0; t < termCount; t++) {
             literalTerm |= s.isNumber(sumTerms[t]);
@@ -178,7 +178,10 @@ final class ChainShapes {
         return false;
     }
 
-    /** Puts the terms of a short sum, literal coefficients taken off, in {@link #sumTerms}; returns how many. */
+    /**
+     * Puts the terms of a sum, literal coefficients taken off, in {@link #sumTerms}; returns how many,
+     * or -1 when there are more than MAX_EXPANDED_TERMS.
+     */
     private int termsOf(int sum) {
         int[] stack = scan;
         int top = 0;
@@ -187,11 +190,13 @@ final class ChainShapes {
         while (top > 0) {
             int y = stack[--top];
             Operator op = s.operator(y);
-            if (op == Operator.ADD || op == Operator.SUB) {
+            if ((op == Operator.ADD || op == Operator.SUB) && top + 2 <= stack.length) {
                 stack[top++] = s.first(y);
                 stack[top++] = s.second(y);
             } else if (op == Operator.NEG) {
                 stack[top++] = s.first(y);
+            } else if (count == MAX_EXPANDED_TERMS || op == Operator.ADD || op == Operator.SUB) {
+                return -1;
             } else {
                 sumTerms[count++] = op == Operator.MUL && s.isNumber(s.first(y)) ? s.second(y) : y;
             }

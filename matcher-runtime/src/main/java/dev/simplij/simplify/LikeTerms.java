@@ -722,14 +722,7 @@ final class LikeTerms {
 
         /** The raw sum of the constant and the items, the i-th replaced by {@code piece}. */
         private int otherItemsPlus(int i, int piece, Fraction constant) {
-            int sum = TermStore.NONE;
-            if (!constant.isZero()) {
-                sum = constants.term(constant);
-                if (sum == TermStore.NONE) {
-                    throw new ArithmeticException("constant not exactly representable");
-                }
-                sum = n.normalize(sum);
-            }
+            int sum = constant.isZero() ? TermStore.NONE : literal(constant);
             for (int k = 0; k < itemCount; k++) {
                 int term = scaled(k == i ? piece : itemTerms[k], itemCoefficients[k], false);
                 sum = sum == TermStore.NONE ? term : n.raw(Operator.ADD, sum, term);
@@ -901,11 +894,16 @@ final class LikeTerms {
             if (c.equals(Fraction.MINUS_ONE)) {
                 return node(Operator.NEG, x, TermStore.NONE, normalized);
             }
+            return node(Operator.MUL, literal(c), x, normalized);
+        }
+
+        /** The normal literal term of an exact value; an ArithmeticException when it has none. */
+        private int literal(Fraction c) {
             int k = constants.term(c);
             if (k == TermStore.NONE) {
-                throw new ArithmeticException("coefficient not exactly representable");
+                throw new ArithmeticException("value not exactly representable as a literal");
             }
-            return node(Operator.MUL, n.normalize(k), x, normalized);
+            return n.normalize(k);
         }
 
         private int node(Operator op, int first, int second, boolean normalized) {
@@ -1027,15 +1025,7 @@ final class LikeTerms {
             if (itemFree[i]) {
                 return n.make(Operator.MUL, n.normalize(s.constant()), term);
             }
-            Fraction c = itemCoefficients[i].abs();
-            if (c.isOne()) {
-                return term;
-            }
-            int k = constants.term(c);
-            if (k == TermStore.NONE) {
-                throw new ArithmeticException("coefficient not exactly representable");
-            }
-            return n.make(Operator.MUL, n.normalize(k), term);
+            return scaled(term, itemCoefficients[i].abs(), true);
         }
 
         // ---- products ----
