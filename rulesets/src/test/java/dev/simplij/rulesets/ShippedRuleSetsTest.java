@@ -75,6 +75,12 @@ class ShippedRuleSetsTest {
         int maxSource = Integer.parseInt(set.header().get("max-source"));
         assertEquals(maxSource >= 7, has(set, "+ pow2 sin _0 pow2 cos _0 -> 1")
                 || has(set, "+ pow2 cos _0 pow2 sin _0 -> 1"), "Pythagoras where the length allows");
+        // all5's targets stop at 3 tokens; the extension's operators reach 4-token targets
+        List<String> extended = List.of(set.header().get("operators").split(" "));
+        assertEquals(extended.containsAll(List.of("+", "inv", "pow2", "cos", "tan")),
+                has(set, "+ 1 pow2 tan _0 -> inv pow2 cos _0"), "1 + tan^2 = 1/cos^2 where the extension has tan");
+        assertEquals(extended.contains("abs"), has(set, "* / abs _0 _0 tan _0 -> tan abs _0"),
+                "tan is odd, at 7 tokens, where the extension has abs");
     }
 
     /**
