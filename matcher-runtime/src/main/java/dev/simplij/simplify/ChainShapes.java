@@ -16,8 +16,8 @@ final class ChainShapes {
     /** Scratch stack of the chain scans, bounded. */
     private final int[] scan = new int[64];
     private final int[] factorCandidates = new int[MAX_FACTOR_CANDIDATES];
-    /** The terms of the sum {@link #expandablePower} looks at (at most MAX_EXPANDED_TERMS). */
-    private final int[] sumTerms = new int[MAX_EXPANDED_TERMS];
+    /** The terms of the sum {@link #expandablePower} looks at (one more slot: the term that makes too many). */
+    private final int[] sumTerms = new int[MAX_EXPANDED_TERMS + 1];
 
     ChainShapes(TermStore s) {
         this.s = s;
@@ -28,15 +28,16 @@ final class ChainShapes {
      * coefficient multiplied into the chain lengthens each of them by two tokens.
      */
     int bareTerms(int x, int limit) {
-        return countTerms(x, limit, true);
+        return countTerms(x, limit, true, null);
     }
 
     /** Terms of a {@code + - neg} chain, counted up to {@code limit}. */
     int terms(int x, int limit) {
-        return countTerms(x, limit, false);
+        return countTerms(x, limit, false, null);
     }
 
-    private int countTerms(int x, int limit, boolean bareOnly) {
+    /** Counts up to {@code limit} terms; when {@code out} is given, stores each, its literal coefficient taken off. */
+    private int countTerms(int x, int limit, boolean bareOnly, int[] out) {
         int count = 0;
         int[] stack = scan;
         int top = 0;
@@ -50,6 +51,9 @@ final class ChainShapes {
             } else if (op == Operator.NEG) {
                 stack[top++] = s.first(y);
             } else if (!bareOnly || (!s.isNumber(y) && !(op == Operator.MUL && s.isNumber(s.first(y))))) {
+                if (out != null) {
+                    out[count] = op == Operator.MUL && s.isNumber(s.first(y)) ? s.second(y) : y;
+                }
                 count++;
             }
         }
@@ -183,25 +187,8 @@ final class ChainShapes {
      * or -1 when there are more than MAX_EXPANDED_TERMS.
      */
     private int termsOf(int sum) {
-        int[] stack = scan;
-        int top = 0;
-        int count = 0;
-        stack[top++] = sum;
-        while (top > 0) {
-            int y = stack[--top];
-            Operator op = s.operator(y);
-            if ((op == Operator.ADD || op == Operator.SUB) && top + 2 <= stack.length) {
-                stack[top++] = s.first(y);
-                stack[top++] = s.second(y);
-            } else if (op == Operator.NEG) {
-                stack[top++] = s.first(y);
-            } else if (count == MAX_EXPANDED_TERMS || op == Operator.ADD || op == Operator.SUB) {
-                return -1;
-            } else {
-                sumTerms[count++] = op == Operator.MUL && s.isNumber(s.first(y)) ? s.second(y) : y;
-            }
-        }
-        return count;
+        int count = countTerms(sum, MAX_EXPANDED_TERMS + 1, false, sumTerms);
+        return count > MAX_EXPANDED_TERMS ? -1 : count;
     }
 
     /**
