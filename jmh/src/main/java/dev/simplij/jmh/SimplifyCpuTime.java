@@ -19,7 +19,7 @@ import java.util.Arrays;
  */
 public final class SimplifyCpuTime {
     private static final int INPUTS = 64;
-    static final int DISTINCT_INPUTS = 4096;
+    private static final int DISTINCT_INPUTS = 4096;
     private static final int PASSES = 9;
 
     private SimplifyCpuTime() {
@@ -67,9 +67,14 @@ public final class SimplifyCpuTime {
      * CPU microseconds per call over a stream of 4,096 distinct inputs of {@code tokens} tokens,
      * each simplified once per pass: the median of 9 passes, after {@code warmPasses} untimed ones.
      */
+    /** The stream {@link #distinctInputsMicros} times: 4,096 seeded inputs of {@code tokens} tokens. */
+    static Expr[] distinctInputs(int tokens) {
+        return RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, DISTINCT_INPUTS, tokens);
+    }
+
     static double distinctInputsMicros(Simplifier simplifier, int tokens, int warmPasses) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Expr[] distinct = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, DISTINCT_INPUTS, tokens);
+        Expr[] distinct = distinctInputs(tokens);
         long[] passNanos = new long[PASSES];
         for (int pass = -warmPasses; pass < PASSES; pass++) {
             long start = threads.getCurrentThreadCpuTime();

@@ -44,7 +44,7 @@ public final class StepCosts {
         }
         // what each configuration gives for that time: its mean result length, and how often it is
         // longer than with every step
-        Expr[] inputs = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, SimplifyCpuTime.DISTINCT_INPUTS, tokens);
+        Expr[] inputs = SimplifyCpuTime.distinctInputs(tokens);
         int[] everyStep = new int[inputs.length];
         System.out.printf("%d-token inputs, rule set %s: CPU us per call, 4,096 distinct inputs, median of 9 passes;"
                 + " mean result tokens; results longer than with every step%n", tokens, ruleset);
