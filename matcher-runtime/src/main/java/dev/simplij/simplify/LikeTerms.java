@@ -40,6 +40,13 @@ final class LikeTerms {
     private final boolean skeleton;
     private final ConstantFolder constants;
     private final ChainShapes shapes;
+    /** The sum and product rules matched modulo AC against collected items; null when there are none. */
+    private final BagRules bags;
+    /**
+     * The collection depth at which bag rules apply, or -1: only in {@link #withBagRules}, at the
+     * chain it was given, never in the partial chains that a rebuild normalizes on the way.
+     */
+    private int bagsAtDepth = -1;
 
     private Collection[] pool = new Collection[4];
     private final IntComparator lexOrder;
@@ -53,10 +60,13 @@ final class LikeTerms {
         this.constants = new ConstantFolder(n);
         this.shapes = new ChainShapes(s);
         this.lexOrder = s::lexCompare;
+        BagRules rules = n.config().bagRules();
+        this.bags = folding && rules.size() > 0 ? rules : null;
     }
 
     /** A rebuilt chain for t (its root raw), or NONE when t is no chain or cannot be collected. */
     int collect(int t) {
+        merged = false;
         if (s.collected(t)) {
             return TermStore.NONE;
         }
@@ -66,9 +76,96 @@ final class LikeTerms {
             return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
+            if (bagCandidate(t, sum)) {
+                n.noteBagCandidate();
+            }
             return TermStore.NONE;
         }
         return collectChain(t);
+    }
+
+    /**
+     * The chain at t with one bag rule applied among all its items, collected again, when that has
+     * fewer tokens; NONE otherwise. Only whole chains are offered: a rule applied to part of a
+     * chain could use up items that the whole chain puts to better use, and which part a chain is
+     * built from depends on how the input was written.
+     */
+    int withBagRules(int t) {
+        Operator op = s.operator(t);
+        if (bags == null || op == null || !(isSumLink(op) || isProductLink(t, op))) {
+            return TermStore.NONE;
+        }
+        bagsAtDepth = depth + 1;
+        try {
+            int r = collectChain(t);
+            return r != TermStore.NONE && s.size(r) < s.size(t) ? r : TermStore.NONE;
+        } finally {
+            bagsAtDepth = -1;
+        }
+    }
+
+    /**
+     * Whether a bag rule could apply among the items of the chain at t: two items whose heads
+     * are elements of some bag, or one beside a constant where a one-element bag is anchored.
+     * Walks the chain as {@link Collection} flattens it, without building anything.
+     */
+    private boolean bagCandidate(int t, boolean sum) {
+        if (bags == null) {
+            return false;
+        }
+        int relevant = 0;
+        boolean lone = false;
+        boolean constant = false;
+        int[] stack = walkStack;
+        int top = 0;
+        stack[top++] = t;
+        int items = 0;
+        while (top > 0) {
+            int x = stack[--top];
+            Operator op = s.operator(x);
+            int second = s.second(x);
+            boolean link = sum ? isSumLink(op) : op == Operator.MUL || op == Operator.DIV || op == Operator.INV
+                    || op == Operator.NEG || (op != null && op.ordinal() >= Operator.POW2.ordinal()
+                    && op.ordinal() <= Operator.POW5.ordinal());
+            if (link) {
+                constant |= op == Operator.NEG && !sum;
+                if (top + 2 > stack.length) {
+                    stack = walkStack = Arrays.copyOf(stack, stack.length * 2);
+                }
+                stack[top++] = s.first(x);
+                if (second != TermStore.NONE) {
+                    stack[top++] = second;
+                }
+                continue;
+            }
+            if (++items > MAX_ITEMS) {
+                return false;
+            }
+            if (s.isNumber(x)) {
+                constant = true;
+                continue;
+            }
+            int item = sum && op == Operator.MUL && s.isNumber(s.first(x)) ? second : x;
+            int code = s.code(item);
+            if (bags.elementHead(sum, code)) {
+                relevant++;
+                lone |= bags.loneHead(sum, code);
+            }
+        }
+        return relevant >= 2 || (lone && constant);
+    }
+
+    private int[] walkStack = new int[32];
+
+    /** Whether the last {@link #collectChain} merged like items ({@code x + y + x}, {@code x*y*x}). */
+    private boolean merged;
+
+    /**
+     * Whether the last {@link #collect} merged like items: its result is then the chain's one
+     * canonical form even when it is no shorter ({@code x + y + x -> 2*x + y}).
+     */
+    boolean merged() {
+        return merged;
     }
 
     /**
@@ -90,7 +187,9 @@ final class LikeTerms {
         Collection c = workArea();
         depth++;
         try {
-            return sum ? c.sum(t, Fraction.ONE) : c.product(t);
+            int r = sum ? c.sum(t, Fraction.ONE) : c.product(t);
+            merged = c.merged;
+            return r;
         } catch (ArithmeticException | ChainTooLong e) {
             return TermStore.NONE;
         } finally {
@@ -630,6 +729,8 @@ final class LikeTerms {
         private int[] order = new int[16];
         private int[] upOrPlus = new int[16];
         private int[] downOrMinus = new int[16];
+        /** Whether the first combination of this collection merged equal items. */
+        private boolean merged;
         private final IntComparator byItemTerm = (a, b) -> {
             int c = s.lexCompare(itemTerms[a], itemTerms[b]);
             return c != 0 ? c : Integer.compare(a, b);
@@ -639,6 +740,7 @@ final class LikeTerms {
 
         private int sum(int t, Fraction scale) {
             itemCount = 0;
+            merged = false;
             Fraction constant = Fraction.ZERO;
             boolean freeConstant = false;
             int top = push(0, t, scale);
@@ -688,6 +790,9 @@ final class LikeTerms {
             }
             combine();
             int best = rebuildSum(constant, freeConstant);
+            if (bags != null && !freeConstant && !anyFreeCoefficient()) {
+                best = withBagRule(true, constant, best);
+            }
             if (folding && !freeConstant && itemCount >= 2 && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
                 if (constant.isZero()) {
                     best = expandedBesideSum(factoredOut(best));
@@ -695,6 +800,105 @@ final class LikeTerms {
                 best = expandedPowers(constant, best);
             }
             return best;
+        }
+
+        private BagMatcher bagMatcher;
+
+        /**
+         * The smaller of {@code best} and the chain with one bag rule applied among its items
+         * ({@link BagMatcher}): the matched items give up the bag's multiple, the rule's right side
+         * joins as a new item with that multiple, and the chain is collected again (where more bag
+         * rules may apply).
+         */
+        private int withBagRule(boolean sum, Fraction constant, int best) {
+            if (depth != bagsAtDepth) {
+                noteBagCandidate(sum, constant);
+                return best;
+            }
+            if (bagMatcher == null) {
+                bagMatcher = new BagMatcher(s, bags);
+            }
+            BagMatcher m = bagMatcher;
+            if (!m.find(sum, itemTerms, itemCoefficients, itemFree, itemCount, constant)) {
+                return best;
+            }
+            try {
+                int candidate = sum ? bagAppliedToSum(m, constant) : bagAppliedToProduct(m, constant);
+                return shorter(candidate, best) ? candidate : best;
+            } catch (ArithmeticException | ChainTooLong e) {
+                return best;
+            }
+        }
+
+        /** Tells the normalizer when a bag rule could apply among these items (see {@link #bagCandidate}). */
+        private void noteBagCandidate(boolean sum, Fraction constant) {
+            int relevant = 0;
+            boolean lone = false;
+            for (int i = 0; i < itemCount; i++) {
+                int code = s.code(itemTerms[i]);
+                if (bags.elementHead(sum, code)) {
+                    relevant++;
+                    lone |= bags.loneHead(sum, code);
+                }
+            }
+            if (relevant >= 2 || (lone && !constant.equals(sum ? Fraction.ZERO : Fraction.ONE))) {
+                n.noteBagCandidate();
+            }
+        }
+
+        /** The item weights less the bag's multiple where it matched (a copy: rebuilding reuses the work arrays). */
+        private Fraction[] remainingWeights(BagMatcher m) {
+            Fraction[] remaining = Arrays.copyOf(itemCoefficients, itemCount);
+            BagRules.Bag bag = m.bag();
+            for (int e = 0; e < bag.length(); e++) {
+                int i = m.item(e);
+                remaining[i] = remaining[i].subtract(m.multiple().multiply(bag.weights()[e]));
+            }
+            return remaining;
+        }
+
+        private int bagAppliedToSum(BagMatcher m, Fraction constant) {
+            Fraction k = m.multiple();
+            BagRules.Bag bag = m.bag();
+            int[] items = Arrays.copyOf(itemTerms, itemCount);
+            Fraction[] remaining = remainingWeights(m);
+            Fraction rest = constant.subtract(k.multiply(bag.constant()));
+            int rhs = n.instance(bag.rule().rhs(), m.bindings());
+            int sum = rest.isZero() ? TermStore.NONE : literal(rest);
+            for (int i = 0; i < items.length; i++) {
+                if (!remaining[i].isZero()) {
+                    int term = scaled(items[i], remaining[i], false);
+                    sum = sum == TermStore.NONE ? term : n.raw(Operator.ADD, sum, term);
+                }
+            }
+            int piece = scaled(rhs, k, false);
+            sum = sum == TermStore.NONE ? piece : n.raw(Operator.ADD, sum, piece);
+            return scaledSum(sum, Fraction.ONE);
+        }
+
+        private int bagAppliedToProduct(BagMatcher m, Fraction coefficient) {
+            long k = m.multiple().num();
+            BagRules.Bag bag = m.bag();
+            int[] items = Arrays.copyOf(itemTerms, itemCount);
+            Fraction[] remaining = remainingWeights(m);
+            Fraction rest = coefficient.divide(bag.constant().pow(k));
+            int product = power(n.instance(bag.rule().rhs(), m.bindings()), k);
+            for (int i = 0; i < items.length; i++) {
+                long e = remaining[i].num();
+                if (e > 0) {
+                    product = n.raw(Operator.MUL, product, power(items[i], e));
+                } else if (e < 0) {
+                    product = n.raw(Operator.DIV, product, power(items[i], -e));
+                }
+            }
+            if (!rest.isOne()) {
+                product = n.raw(Operator.MUL, literal(rest), product);
+            }
+            if (!isProductLink(product, s.operator(product))) {
+                return n.normalize(product);
+            }
+            int r = collectChain(product);
+            return r == TermStore.NONE ? r : n.normalize(r);
         }
 
         /**
@@ -1032,6 +1236,7 @@ final class LikeTerms {
 
         private int product(int t) {
             itemCount = 0;
+            merged = false;
             Fraction coefficient = Fraction.ONE;
             boolean free = false;
             int top = push(0, t, Fraction.ONE);
@@ -1109,6 +1314,9 @@ final class LikeTerms {
                 return n.number(0);
             }
             int best = rebuildProduct(coefficient, free);
+            if (bags != null && !free) {
+                best = withBagRule(false, coefficient, best);
+            }
             if (folding && !free) {
                 if (!coefficient.isOne()) {
                     best = distributed(coefficient, best);
@@ -1117,6 +1325,7 @@ final class LikeTerms {
                     best = signInSoleSumFactor(best);
                 }
                 if (itemCount <= MAX_RESHAPED_ITEMS) {
+                    best = multipliedOutSums(coefficient, best);
                     best = mergedPowers(coefficient, best); // last: it changes the items
                 }
             }
@@ -1260,6 +1469,54 @@ final class LikeTerms {
                 return n.make(Operator.NEG, x, TermStore.NONE);
             }
             return n.make(Operator.MUL, n.number(e.num()), x);
+        }
+
+        /**
+         * The smaller of {@code best} and the product with two of its sum factors multiplied out
+         * where their products cancel: {@code (x1 + x2)*(x1 - x2) -> x1**2 - x2**2}. Multiplying
+         * out keeps the domain: both sides need every term of both sums.
+         */
+        private int multipliedOutSums(Fraction coefficient, int best) {
+            for (int i = 0; i < itemCount; i++) {
+                if (!itemCoefficients[i].isOne() || !shapes.isSum(itemTerms[i])
+                        || shapes.terms(itemTerms[i], MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
+                    continue;
+                }
+                for (int j = i + 1; j < itemCount; j++) {
+                    if (!itemCoefficients[j].isOne() || !shapes.isSum(itemTerms[j])
+                            || shapes.terms(itemTerms[j], MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
+                        continue;
+                    }
+                    int a = itemTerms[i];
+                    int b = itemTerms[j];
+                    int expanded = scaledSum(multipliedOut(a, b), Fraction.ONE);
+                    if (expanded == TermStore.NONE || s.size(expanded) > s.size(a) + s.size(b)) {
+                        continue; // no product of terms cancelled: the factored form is shorter
+                    }
+                    // item j leaves (the last item takes its place), item i becomes the expanded sum
+                    int count = itemCount;
+                    int last = itemTerms[count - 1];
+                    Fraction lastWeight = itemCoefficients[count - 1];
+                    itemTerms[i] = expanded;
+                    itemTerms[j] = last;
+                    itemCoefficients[j] = lastWeight;
+                    itemCount = count - 1;
+                    try {
+                        int candidate = rebuildProduct(coefficient, false);
+                        if (shorter(candidate, best)) {
+                            best = candidate;
+                        }
+                    } finally {
+                        itemCount = count;
+                        itemTerms[count - 1] = last;
+                        itemCoefficients[count - 1] = lastWeight;
+                        itemTerms[j] = b;
+                        itemCoefficients[j] = Fraction.ONE;
+                        itemTerms[i] = a;
+                    }
+                }
+            }
+            return best;
         }
 
         /**
@@ -1535,6 +1792,7 @@ final class LikeTerms {
                     count++;
                 }
             }
+            merged |= count < n;
             int kept = 0;
             for (int i = 0; i < count; i++) {
                 if (newFree[i] || !newCoefficients[i].isZero()) {

@@ -5,6 +5,7 @@ import dev.simplij.expr.Operator;
 import dev.simplij.expr.Spelling;
 import dev.simplij.match.Matcher;
 import dev.simplij.match.RuleIndex;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
@@ -46,10 +47,19 @@ final class Normalizer {
     private final IntArrayList chain = new IntArrayList();
     private final ConstantFolder folder;
     private final LikeTerms likeTerms;
+    /** The bag rules when like terms and folding are on (then they are applied to whole chains only), else null. */
+    private final BagRules bags;
     private int depth;
     private long steps;
     private long budget;
     private boolean stopped;
+    /** Whether some chain of this call could hold an instance of a bag rule ({@link LikeTerms#withBagRules}). */
+    private boolean bagCandidateSeen;
+    /** The result of {@link #withBagRules} per term of this call. */
+    private final Int2IntOpenHashMap bagged = new Int2IntOpenHashMap();
+    /** Bag rules applied in one another's results, at most. */
+    private static final int MAX_BAG_NESTING = 8;
+    private int bagNesting;
 
     Normalizer(TermStore store, Simplifier config) {
         this.store = store;
@@ -59,6 +69,7 @@ final class Normalizer {
         this.leafRules = hasRules && index.matchesLeaves();
         this.folder = config.folding() ? new ConstantFolder(this) : null;
         this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
+        this.bags = likeTerms != null && config.folding() && config.bagRules().size() > 0 ? config.bagRules() : null;
     }
 
     void start(long budget) {
@@ -67,6 +78,73 @@ final class Normalizer {
         this.stopped = false;
         this.depth = 0;
         this.chain.clear();
+        this.bagCandidateSeen = false;
+    }
+
+    void noteBagCandidate() {
+        bagCandidateSeen = true;
+    }
+
+    /**
+     * The normal term t with the bag rules applied at the root of every whole chain, bottom-up
+     * (a whole chain: a sum or product link whose parent is no link of the same chain). Each
+     * application shortens the chain and is normalized again. Nothing to do, and t itself, when
+     * no chain of this call was a candidate.
+     */
+    int withBagRules(int t) {
+        if (bags == null || !bagCandidateSeen) {
+            return t;
+        }
+        bagged.clear();
+        bagged.defaultReturnValue(TermStore.NONE);
+        bagNesting = 0;
+        return bagsAtRoot(t);
+    }
+
+    private int bagsAtRoot(int t) {
+        int known = bagged.get(t);
+        if (known != TermStore.NONE) {
+            return known;
+        }
+        int result = bagsBelow(t, chainFamily(t));
+        int family = chainFamily(result);
+        if (family != 0 && !stopped && bagNesting < MAX_BAG_NESTING) {
+            int applied = likeTerms.withBagRules(result);
+            if (applied != TermStore.NONE) {
+                bagNesting++;
+                result = bagsAtRoot(normalize(applied));
+                bagNesting--;
+            }
+        }
+        bagged.put(t, result);
+        return result;
+    }
+
+    /** t with the bag pass done in its operands; links of its own chain are walked, not taken as roots. */
+    private int bagsBelow(int t, int family) {
+        Operator op = store.operator(t);
+        if (op == null || op.arity() == 0) {
+            return t;
+        }
+        int first = store.first(t);
+        int second = store.second(t);
+        int a = family != 0 && chainFamily(first) == family ? bagsBelow(first, family) : bagsAtRoot(first);
+        int b = second == TermStore.NONE ? second
+                : family != 0 && chainFamily(second) == family ? bagsBelow(second, family) : bagsAtRoot(second);
+        return a == first && b == second ? t : make(op, a, b);
+    }
+
+    /** 1 for a link of a sum chain, 2 for a link of a product chain, 0 otherwise. */
+    private int chainFamily(int t) {
+        Operator op = store.operator(t);
+        if (op == null) {
+            return 0;
+        }
+        return switch (op) {
+            case ADD, SUB, NEG -> 1;
+            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> 2;
+            default -> 0;
+        };
     }
 
     long steps() {
@@ -229,6 +307,11 @@ final class Normalizer {
                 && store.lexCompare(store.second(t), store.first(t)) < 0) {
             return raw(op, store.second(t), store.first(t));
         }
+        if (likeTerms != null && op == Operator.ADD && store.first(t) == store.second(t) && !store.hasConstant(t)) {
+            // x + x and 2*x are equally long; the collected form is the one canonical form (like
+            // terms are collected in every chain), and no rule leads back: rules strictly shorten
+            return raw(Operator.MUL, number(2), store.first(t));
+        }
         if (config.skeleton() && store.hasConstant(t) && !store.hasVariable(t)) {
             return store.constant();
         }
@@ -239,7 +322,8 @@ final class Normalizer {
         if (folder != null && (r = smaller(folder.fold(t), t)) != TermStore.NONE) {
             return r;
         }
-        if (likeTerms != null && (r = smaller(likeTerms.collect(t), t)) != TermStore.NONE) {
+        if (likeTerms != null && (r = likeTerms.collect(t)) != TermStore.NONE && r != t
+                && (store.compare(r, t) < 0 || likeTerms.merged() && store.size(r) <= store.size(t))) {
             return r;
         }
         return rewrite(t);
@@ -287,6 +371,9 @@ final class Normalizer {
         int[] bindings = frames[depth];
         m.reset(store, t);
         while (m.next()) {
+            if (bags != null && bags.isBag(m.pattern().ruleNumber())) {
+                continue; // applied to whole chains by withBagRules, whichever items are adjacent
+            }
             int holes = m.pattern().placeholderCount();
             if (bindings == null || bindings.length < holes) {
                 bindings = frames[depth] = new int[Math.max(4, holes)];
@@ -303,6 +390,11 @@ final class Normalizer {
             }
         }
         return TermStore.NONE;
+    }
+
+    /** The normal form of a rule's right side under these bindings (normal terms by placeholder). */
+    int instance(Expr rhs, int[] bindings) {
+        return normalize(instantiate(rhs, bindings));
     }
 
     /** Builds a right side: inner nodes through {@link #make}, the root raw for the caller's loop. */

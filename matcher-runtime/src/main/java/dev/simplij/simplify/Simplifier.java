@@ -38,6 +38,7 @@ public final class Simplifier {
     private static volatile Simplifier standard;
 
     private final RuleIndex index;
+    private final BagRules bagRules;
     private final boolean folding;
     private final boolean likeTerms;
     private final boolean skeleton;
@@ -46,6 +47,7 @@ public final class Simplifier {
 
     private Simplifier(Builder b) {
         this.index = RuleIndex.of(b.rules);
+        this.bagRules = BagRules.of(b.rules);
         this.folding = b.folding;
         this.likeTerms = b.likeTerms;
         this.skeleton = b.skeleton;
@@ -89,6 +91,11 @@ public final class Simplifier {
 
     public RuleIndex index() {
         return index;
+    }
+
+    /** The rules with a sum or product left side, for matching modulo AC in like-term collection. */
+    BagRules bagRules() {
+        return bagRules;
     }
 
     public boolean folding() {
@@ -161,8 +168,9 @@ public final class Simplifier {
     private Expr run(Expr e, Normalizer normalizer) {
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
         normalizer.start(budget);
-        int root = normalizer.build(e);
-        Expr result = normalizer.inputKept() ? e : normalizer.store.toExpr(root);
+        int built = normalizer.build(e);
+        int root = normalizer.withBagRules(built);
+        Expr result = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
         if (result.size() > e.size()) {
             // Cannot happen (every step shrinks in ExprOrder); kept as the last line of the guarantee.
             result = e;
