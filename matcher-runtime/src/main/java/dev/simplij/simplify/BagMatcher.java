@@ -47,6 +47,7 @@ final class BagMatcher {
     /** Items grouped by head: the items of head h are {@code byHead[headStart[h] .. headStart[h + 1])}. */
     private final int[] headStart = new int[Operator.count() - Expr.PLACEHOLDER + 1];
     private int[] byHead = new int[16];
+    private final int[] nextSlot = new int[headStart.length];
 
     BagMatcher(TermStore s, BagRules bags) {
         this.s = s;
@@ -72,25 +73,43 @@ final class BagMatcher {
             if (free[i]) {
                 continue;
             }
-            for (BagRules.Bag b : bags.anchoredAt(sum, s.code(terms[i]))) {
-                if (b.length() > MAX_ELEMENTS || (b.length() == 1 && !b.hasConstant())) {
-                    continue;
-                }
-                if (tries++ > MAX_TRIES) {
-                    return false;
-                }
-                bag = b;
-                clearBindings(b.placeholders());
-                savedDepth = 0;
-                if (s.size(terms[i]) >= b.sizes()[0] && match(b.elements()[0], 0, terms[i])) {
-                    chosen[0] = i;
-                    if (assign(1)) {
-                        return true;
-                    }
-                }
+            int t = terms[i];
+            int code = s.code(t);
+            if (code >= 0 && Operator.ofOrdinal(code).arity() > 0
+                    && tryAnchor(i, bags.anchoredAt(sum, code, BagRules.headOfCode(s.code(s.first(t)))))) {
+                return true;
+            }
+            if (tryAnchor(i, bags.anchoredAt(sum, code, BagRules.ANY_OPERAND))) {
+                return true;
+            }
+            if (tries > MAX_TRIES) {
+                break;
             }
         }
         bag = null;
+        return false;
+    }
+
+    /** Tries the bags anchored at item i's head; true when one applies. */
+    private boolean tryAnchor(int i, BagRules.Bag[] anchored) {
+        for (BagRules.Bag b : anchored) {
+            if ((b.heads() & ~presentHeads) != 0 || b.length() > MAX_ELEMENTS
+                    || (b.needsConstant() && constant.isZero())) {
+                continue; // an element's head is on no item, or the bag's constant term is missing
+            }
+            if (tries++ > MAX_TRIES) {
+                return false;
+            }
+            bag = b;
+            clearBindings(b.placeholders());
+            savedDepth = 0;
+            if (s.size(terms[i]) >= b.sizes()[0] && match(b.elements()[0], 0, terms[i])) {
+                chosen[0] = i;
+                if (assign(1)) {
+                    return true;
+                }
+            }
+        }
         return false;
     }
 
@@ -112,18 +131,24 @@ final class BagMatcher {
         return bindings;
     }
 
+    /** Bit {@code BagRules.headOfCode(code)} of every item's head. */
+    private long presentHeads;
+
     private void groupByHead() {
         Arrays.fill(headStart, 0);
+        presentHeads = 0;
         if (byHead.length < count) {
             byHead = new int[Math.max(count, byHead.length * 2)];
         }
         for (int i = 0; i < count; i++) {
-            headStart[BagRules.headOfCode(s.code(terms[i])) + 1]++;
+            int h = BagRules.headOfCode(s.code(terms[i]));
+            headStart[h + 1]++;
+            presentHeads |= 1L << h;
         }
         for (int h = 1; h < headStart.length; h++) {
             headStart[h] += headStart[h - 1];
         }
-        int[] next = new int[headStart.length];
+        int[] next = nextSlot;
         System.arraycopy(headStart, 0, next, 0, headStart.length);
         for (int i = 0; i < count; i++) {
             byHead[next[BagRules.headOfCode(s.code(terms[i]))]++] = i;
@@ -186,7 +211,7 @@ final class BagMatcher {
                     return false;
                 }
             }
-            if (sum && bag.hasConstant()) {
+            if (bag.needsConstant()) {
                 k = constant.isZero() ? null : smaller(k, constant.divide(bag.constant()));
                 if (k == null) {
                     return false;

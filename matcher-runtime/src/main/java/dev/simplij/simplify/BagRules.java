@@ -5,7 +5,6 @@ import dev.simplij.expr.Operator;
 import dev.simplij.rules.Rule;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +26,12 @@ final class BagRules {
     private static final int HEADS = Operator.count() + HEAD_OFFSET;
     private static final Bag[] NO_BAGS = {};
 
+    static {
+        if (HEADS > Long.SIZE) {
+            throw new IllegalStateException("head masks need at most 64 token kinds, the table has " + HEADS);
+        }
+    }
+
     /**
      * One compiled left side. Elements are ordered for matching: the anchor first (the element with
      * the most placeholders, looked up by its head), then each element with the fewest placeholders
@@ -38,22 +43,26 @@ final class BagRules {
      * @param sizes     each element pattern's token count, less one per placeholder occurrence
      */
     record Bag(Rule rule, boolean sum, Fraction constant, Expr[] elements, Fraction[] weights, int[] sizes,
-               int placeholders) {
+               int placeholders, long heads, boolean needsConstant) {
         int length() {
             return elements.length;
         }
-
-        boolean hasConstant() {
-            return sum ? !constant.isZero() : !constant.isOne();
-        }
     }
 
-    private final Bag[][] sumsByHead;
-    private final Bag[][] productsByHead;
-    private final boolean[] sumHeads = new boolean[HEADS];
-    private final boolean[] productHeads = new boolean[HEADS];
-    private final boolean[] loneSumHeads = new boolean[HEADS];
-    private final boolean[] loneProductHeads = new boolean[HEADS];
+    /** Bags by the head of their anchor and the head of the anchor's first operand ({@link #ANY_OPERAND} when a placeholder or none). */
+    private final Bag[][][] sumsByHead;
+    private final Bag[][][] productsByHead;
+    /** Operand slot of anchors whose first operand is a placeholder or who have none. */
+    static final int ANY_OPERAND = HEADS;
+    /**
+     * By head: the heads of the other elements of the bags it is an element of (its own head when a
+     * bag has two elements of that head), a quick test that two items could be part of one bag.
+     */
+    private final long[] sumPartners = new long[HEADS];
+    private final long[] productPartners = new long[HEADS];
+    /** Heads of one-element bags (a single element beside a constant or coefficient). */
+    private long loneSumHeads;
+    private long loneProductHeads;
     private final int count;
     /** By rule number: whether the rule is a bag (applied to whole chains, never to two adjacent operands). */
     private final boolean[] isBag;
@@ -62,19 +71,31 @@ final class BagRules {
         this.isBag = isBag;
         List<List<Bag>> sums = new ArrayList<>();
         List<List<Bag>> products = new ArrayList<>();
-        for (int h = 0; h < HEADS; h++) {
+        for (int h = 0; h < HEADS * (HEADS + 1); h++) {
             sums.add(new ArrayList<>());
             products.add(new ArrayList<>());
         }
         for (Bag bag : bags) {
-            int anchor = head(bag.elements()[0]);
-            (bag.sum() ? sums : products).get(anchor).add(bag);
-            boolean[] heads = bag.sum() ? sumHeads : productHeads;
-            for (Expr element : bag.elements()) {
-                heads[head(element)] = true;
+            Expr anchorPattern = bag.elements()[0];
+            int anchor = head(anchorPattern);
+            int operand = anchorPattern.size() > 1 && anchorPattern.code(1) != Expr.PLACEHOLDER
+                    ? anchorPattern.code(1) + HEAD_OFFSET : ANY_OPERAND;
+            (bag.sum() ? sums : products).get(anchor * (HEADS + 1) + operand).add(bag);
+            long[] partners = bag.sum() ? sumPartners : productPartners;
+            Expr[] elements = bag.elements();
+            for (int i = 0; i < elements.length; i++) {
+                for (int j = 0; j < elements.length; j++) {
+                    if (i != j) {
+                        partners[head(elements[i])] |= 1L << head(elements[j]);
+                    }
+                }
             }
-            if (bag.length() == 1) {
-                (bag.sum() ? loneSumHeads : loneProductHeads)[anchor] = true;
+            if (bag.length() == 1) { // a one-element bag has a constant or coefficient (compile keeps no other)
+                if (bag.sum()) {
+                    loneSumHeads |= 1L << anchor;
+                } else {
+                    loneProductHeads |= 1L << anchor;
+                }
             }
         }
         this.sumsByHead = toArrays(sums);
@@ -82,10 +103,13 @@ final class BagRules {
         this.count = bags.size();
     }
 
-    private static Bag[][] toArrays(List<List<Bag>> lists) {
-        Bag[][] out = new Bag[lists.size()][];
-        for (int h = 0; h < out.length; h++) {
-            out[h] = lists.get(h).isEmpty() ? NO_BAGS : lists.get(h).toArray(NO_BAGS);
+    private static Bag[][][] toArrays(List<List<Bag>> lists) {
+        Bag[][][] out = new Bag[HEADS][HEADS + 1][];
+        for (int h = 0; h < HEADS; h++) {
+            for (int o = 0; o <= HEADS; o++) {
+                List<Bag> list = lists.get(h * (HEADS + 1) + o);
+                out[h][o] = list.isEmpty() ? NO_BAGS : list.toArray(NO_BAGS);
+            }
         }
         return out;
     }
@@ -108,10 +132,17 @@ final class BagRules {
         return count;
     }
 
-    /** Whether rule number r (its place in the rule list) is applied as a bag. */
-    boolean isBag(int r) {
-        return isBag[r];
+    /** The rules of {@code rules} that are no bag, in their order. */
+    List<Rule> others(List<Rule> rules) {
+        List<Rule> out = new ArrayList<>(rules.size() - count);
+        for (int r = 0; r < rules.size(); r++) {
+            if (!isBag[r]) {
+                out.add(rules.get(r));
+            }
+        }
+        return out;
     }
+
 
     static int head(Expr pattern) {
         return pattern.code(0) + HEAD_OFFSET;
@@ -121,19 +152,44 @@ final class BagRules {
         return code + HEAD_OFFSET;
     }
 
-    /** The bags whose anchor has this head code, in rule order. */
-    Bag[] anchoredAt(boolean sum, int code) {
-        return (sum ? sumsByHead : productsByHead)[code + HEAD_OFFSET];
+    /**
+     * The bags whose anchor has this head code and whose anchor's first operand is a pattern of this
+     * head code ({@link #ANY_OPERAND}: a placeholder), in rule order.
+     */
+    Bag[] anchoredAt(boolean sum, int code, int operandHead) {
+        return (sum ? sumsByHead : productsByHead)[code + HEAD_OFFSET][operandHead];
     }
 
-    /** Whether some element of a sum (product) bag has this head code. */
-    boolean elementHead(boolean sum, int code) {
-        return (sum ? sumHeads : productHeads)[code + HEAD_OFFSET];
+    /**
+     * Whether items with these heads could hold a bag: two of them are elements of one bag, or one
+     * is the element of a one-element bag beside a constant (a necessary condition, cheap to test).
+     *
+     * @param heads    bit {@code headOfCode(code)} for each item head present
+     * @param repeated the heads present on two items or more
+     * @param constant whether the chain has a constant term (sum) or a coefficient other than 1
+     */
+    boolean mayHold(boolean sum, long heads, long repeated, boolean constant) {
+        long[] partners = sum ? sumPartners : productPartners;
+        for (long rest = heads; rest != 0; rest &= rest - 1) {
+            int h = Long.numberOfTrailingZeros(rest);
+            long bit = 1L << h;
+            if ((partners[h] & heads & ~bit) != 0 || (partners[h] & repeated & bit) != 0) {
+                return true;
+            }
+        }
+        return constant && (heads & (sum ? loneSumHeads : loneProductHeads)) != 0;
     }
 
-    /** Whether a one-element bag (beside a constant) is anchored at this head code. */
-    boolean loneHead(boolean sum, int code) {
-        return (sum ? loneSumHeads : loneProductHeads)[code + HEAD_OFFSET];
+    /** {@link #mayHold} for collected items. */
+    boolean mayMatch(boolean sum, TermStore s, int[] terms, int count, Fraction constant) {
+        long heads = 0;
+        long repeated = 0;
+        for (int i = 0; i < count; i++) {
+            long bit = 1L << headOfCode(s.code(terms[i]));
+            repeated |= heads & bit;
+            heads |= bit;
+        }
+        return mayHold(sum, heads, repeated, sum ? !constant.isZero() : !constant.isOne());
     }
 
     // ---- compiling ----
@@ -181,7 +237,12 @@ final class BagRules {
             weights[i] = f.weights.get(order[i]);
             sizes[i] = elements[i].size() - placeholderOccurrences(elements[i]);
         }
-        return new Bag(rule, sum, f.constant, elements, weights, sizes, lhs.placeholderCount());
+        long heads = 0;
+        for (Expr element : elements) {
+            heads |= 1L << head(element);
+        }
+        return new Bag(rule, sum, f.constant, elements, weights, sizes, lhs.placeholderCount(), heads,
+                sum && f.hasConstant());
     }
 
     private static boolean hasFreeConstant(Expr e) {
@@ -426,6 +487,6 @@ final class BagRules {
 
     @Override
     public String toString() {
-        return "BagRules[" + count + " bags, sum heads " + Arrays.toString(sumHeads) + "]";
+        return "BagRules[" + count + " bags]";
     }
 }

@@ -95,6 +95,20 @@ final class LikeTerms {
         if (bags == null || op == null || !(isSumLink(op) || isProductLink(t, op))) {
             return TermStore.NONE;
         }
+        if (!bagCandidate(t, isSumLink(op))) {
+            return TermStore.NONE;
+        }
+        Collection c = workArea();
+        depth++;
+        try {
+            if (!c.holdsBag(t, isSumLink(op))) {
+                return TermStore.NONE;
+            }
+        } catch (ArithmeticException | ChainTooLong e) {
+            return TermStore.NONE;
+        } finally {
+            depth--;
+        }
         bagsAtDepth = depth + 1;
         try {
             int r = collectChain(t);
@@ -113,8 +127,8 @@ final class LikeTerms {
         if (bags == null) {
             return false;
         }
-        int relevant = 0;
-        boolean lone = false;
+        long heads = 0;
+        long repeated = 0;
         boolean constant = false;
         int[] stack = walkStack;
         int top = 0;
@@ -146,13 +160,11 @@ final class LikeTerms {
                 continue;
             }
             int item = sum && op == Operator.MUL && s.isNumber(s.first(x)) ? second : x;
-            int code = s.code(item);
-            if (bags.elementHead(sum, code)) {
-                relevant++;
-                lone |= bags.loneHead(sum, code);
-            }
+            long bit = 1L << BagRules.headOfCode(s.code(item));
+            repeated |= heads & bit;
+            heads |= bit;
         }
-        return relevant >= 2 || (lone && constant);
+        return bags.mayHold(sum, heads, repeated, constant);
     }
 
     private int[] walkStack = new int[32];
@@ -738,7 +750,42 @@ final class LikeTerms {
 
         // ---- sums ----
 
+        /** Whether the chain flattened last held a free {@code <constant>} term. */
+        private boolean freeConstant;
+
         private int sum(int t, Fraction scale) {
+            Fraction constant = flattenSum(t, scale);
+            boolean freeConstant = this.freeConstant;
+            int best = rebuildSum(constant, freeConstant);
+            if (bags != null && !freeConstant && !anyFreeCoefficient()) {
+                best = withBagRule(true, constant, best);
+            }
+            if (folding && !freeConstant && itemCount >= 2 && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
+                if (constant.isZero()) {
+                    best = expandedBesideSum(factoredOut(best));
+                }
+                best = expandedPowers(constant, best);
+            }
+            return best;
+        }
+
+        /**
+         * Whether a bag rule applies among the items of the normal chain t ({@link #withBagRules}):
+         * a search over its flattened items, without rebuilding anything.
+         */
+        private boolean holdsBag(int t, boolean sum) {
+            Fraction constant = sum ? flattenSum(t, Fraction.ONE) : flattenProduct(t);
+            if (freeConstant || anyFreeCoefficient() || !bags.mayMatch(sum, s, itemTerms, itemCount, constant)) {
+                return false;
+            }
+            if (bagMatcher == null) {
+                bagMatcher = new BagMatcher(s, bags);
+            }
+            return bagMatcher.find(sum, itemTerms, itemCoefficients, itemFree, itemCount, constant);
+        }
+
+        /** Flattens the sum chain t times {@code scale} into collected items; returns its constant term. */
+        private Fraction flattenSum(int t, Fraction scale) {
             itemCount = 0;
             merged = false;
             Fraction constant = Fraction.ZERO;
@@ -789,17 +836,8 @@ final class LikeTerms {
                 addItem(x, c, false);
             }
             combine();
-            int best = rebuildSum(constant, freeConstant);
-            if (bags != null && !freeConstant && !anyFreeCoefficient()) {
-                best = withBagRule(true, constant, best);
-            }
-            if (folding && !freeConstant && itemCount >= 2 && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
-                if (constant.isZero()) {
-                    best = expandedBesideSum(factoredOut(best));
-                }
-                best = expandedPowers(constant, best);
-            }
-            return best;
+            this.freeConstant = freeConstant;
+            return constant;
         }
 
         private BagMatcher bagMatcher;
@@ -832,16 +870,7 @@ final class LikeTerms {
 
         /** Tells the normalizer when a bag rule could apply among these items (see {@link #bagCandidate}). */
         private void noteBagCandidate(boolean sum, Fraction constant) {
-            int relevant = 0;
-            boolean lone = false;
-            for (int i = 0; i < itemCount; i++) {
-                int code = s.code(itemTerms[i]);
-                if (bags.elementHead(sum, code)) {
-                    relevant++;
-                    lone |= bags.loneHead(sum, code);
-                }
-            }
-            if (relevant >= 2 || (lone && !constant.equals(sum ? Fraction.ZERO : Fraction.ONE))) {
+            if (bags.mayMatch(sum, s, itemTerms, itemCount, constant)) {
                 n.noteBagCandidate();
             }
         }
@@ -894,7 +923,7 @@ final class LikeTerms {
             if (!rest.isOne()) {
                 product = n.raw(Operator.MUL, literal(rest), product);
             }
-            if (!isProductLink(product, s.operator(product))) {
+            if (s.operator(product) == null || !isProductLink(product, s.operator(product))) {
                 return n.normalize(product);
             }
             int r = collectChain(product);
@@ -1235,6 +1264,23 @@ final class LikeTerms {
         // ---- products ----
 
         private int product(int t) {
+            Fraction coefficient = flattenProduct(t);
+            boolean free = freeConstant;
+            if (folding && !free && !coefficient.isZero()) {
+                coefficient = withSumSignsChosen(coefficient);
+            }
+            if (!free && coefficient.isZero()) {
+                return n.number(0);
+            }
+            int best = rebuildProduct(coefficient, free);
+            if (bags != null && !free) {
+                best = withBagRule(false, coefficient, best);
+            }
+            return reshapedProduct(coefficient, free, best);
+        }
+
+        /** Flattens the product chain t into collected factors; returns its numeric coefficient. */
+        private Fraction flattenProduct(int t) {
             itemCount = 0;
             merged = false;
             Fraction coefficient = Fraction.ONE;
@@ -1307,16 +1353,11 @@ final class LikeTerms {
                 addItem(x, e, false);
             }
             combine();
-            if (folding && !free && !coefficient.isZero()) {
-                coefficient = withSumSignsChosen(coefficient);
-            }
-            if (!free && coefficient.isZero()) {
-                return n.number(0);
-            }
-            int best = rebuildProduct(coefficient, free);
-            if (bags != null && !free) {
-                best = withBagRule(false, coefficient, best);
-            }
+            freeConstant = free;
+            return coefficient;
+        }
+
+        private int reshapedProduct(Fraction coefficient, boolean free, int best) {
             if (folding && !free) {
                 if (!coefficient.isOne()) {
                     best = distributed(coefficient, best);

@@ -64,12 +64,12 @@ final class Normalizer {
     Normalizer(TermStore store, Simplifier config) {
         this.store = store;
         this.config = config;
-        this.index = config.index();
+        this.index = config.rewriteIndex();
         this.hasRules = index.size() > 0;
         this.leafRules = hasRules && index.matchesLeaves();
         this.folder = config.folding() ? new ConstantFolder(this) : null;
         this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
-        this.bags = likeTerms != null && config.folding() && config.bagRules().size() > 0 ? config.bagRules() : null;
+        this.bags = config.bagRules().size() > 0 ? config.bagRules() : null;
     }
 
     void start(long budget) {
@@ -285,6 +285,12 @@ final class Normalizer {
                 current = done;
                 break;
             }
+            if (done == IN_PROGRESS && chain.lastIndexOf(next) >= mark) {
+                // a cycle of equal-length steps (a rule that writes 2*x as x + x against collection):
+                // its smallest term in ExprOrder ends it, whichever term the cycle was entered at
+                current = smallestFrom(chain.lastIndexOf(next));
+                break;
+            }
             current = next;
             chain.add(current);
             store.normal[current] = IN_PROGRESS;
@@ -295,6 +301,17 @@ final class Normalizer {
         chain.size(mark);
         depth--;
         return current;
+    }
+
+    private int smallestFrom(int from) {
+        int best = chain.getInt(from);
+        for (int i = from + 1; i < chain.size(); i++) {
+            int t = chain.getInt(i);
+            if (store.compare(t, best) < 0) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     /** One rewrite at the root of {@code t}: a strictly smaller term, or NONE when t is normal. */
@@ -371,9 +388,6 @@ final class Normalizer {
         int[] bindings = frames[depth];
         m.reset(store, t);
         while (m.next()) {
-            if (bags != null && bags.isBag(m.pattern().ruleNumber())) {
-                continue; // applied to whole chains by withBagRules, whichever items are adjacent
-            }
             int holes = m.pattern().placeholderCount();
             if (bindings == null || bindings.length < holes) {
                 bindings = frames[depth] = new int[Math.max(4, holes)];

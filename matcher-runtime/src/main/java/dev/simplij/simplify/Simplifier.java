@@ -37,7 +37,11 @@ public final class Simplifier {
     private static final ThreadLocal<Normalizer[]> WORKSPACE = ThreadLocal.withInitial(() -> new Normalizer[1]);
     private static volatile Simplifier standard;
 
-    private final RuleIndex index;
+    /** The index the rewriting uses: every rule, or every rule but the bags when those apply to whole chains. */
+    private final RuleIndex rewriteIndex;
+    /** Every rule's index, built on first use when it is not {@link #rewriteIndex}. */
+    private volatile RuleIndex index;
+    private final List<Rule> rules;
     private final BagRules bagRules;
     private final boolean folding;
     private final boolean likeTerms;
@@ -46,8 +50,11 @@ public final class Simplifier {
     private final int stepBudget;
 
     private Simplifier(Builder b) {
-        this.index = RuleIndex.of(b.rules);
-        this.bagRules = BagRules.of(b.rules);
+        this.rules = b.rules;
+        BagRules bags = BagRules.of(b.rules);
+        this.bagRules = b.likeTerms && b.folding ? bags : BagRules.of(List.of());
+        this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules));
+        this.index = bagRules.size() == 0 ? rewriteIndex : null;
         this.folding = b.folding;
         this.likeTerms = b.likeTerms;
         this.skeleton = b.skeleton;
@@ -89,11 +96,24 @@ public final class Simplifier {
         return RuleSet.defaultRuleSet();
     }
 
+    /** The index of every rule (the rule order is the priority order). */
     public RuleIndex index() {
-        return index;
+        RuleIndex i = index;
+        if (i == null) {
+            i = index = RuleIndex.of(rules);
+        }
+        return i;
     }
 
-    /** The rules with a sum or product left side, for matching modulo AC in like-term collection. */
+    /** The index of the rules applied node by node: all but the bags, when those apply to whole chains. */
+    RuleIndex rewriteIndex() {
+        return rewriteIndex;
+    }
+
+    /**
+     * The rules with a sum or product left side, matched modulo AC against whole chains; none
+     * when like terms or folding are off (then every rule is applied node by node).
+     */
     BagRules bagRules() {
         return bagRules;
     }
