@@ -39,6 +39,37 @@ final class CanonReport {
             Rewrite.SUB_AS_MINUS_ONE, Rewrite.DIV_AS_POW, Rewrite.DIV_AS_INV, Rewrite.TWICE, Rewrite.POWER_AS_PRODUCT,
             Rewrite.DISTRIBUTE, Rewrite.EXP_SPLIT, Rewrite.CANCEL_INSERTED);
 
+    /** What a disagreement looks like, told from the two outputs' tokens. */
+    enum Outcome {
+        ORDER("the same tokens in another order (operands, grouping, or where a neg sits)"),
+        SIGNS("the same apart from signs (neg, -1, + and -)"),
+        SAME_LENGTH("the same length, another arrangement"),
+        LONGER("the variant's output longer"),
+        SHORTER("the variant's output shorter (the formula's own output missed a simplification)");
+
+        final String description;
+
+        Outcome(String description) {
+            this.description = description;
+        }
+
+        static Outcome of(Comparison c) {
+            List<String> a = c.originalOutput().tokens();
+            List<String> b = c.variantOutput().tokens();
+            if (sorted(a, false).equals(sorted(b, false))) {
+                return ORDER;
+            }
+            if (sorted(a, true).equals(sorted(b, true))) {
+                return SIGNS;
+            }
+            return a.size() == b.size() ? SAME_LENGTH : b.size() > a.size() ? LONGER : SHORTER;
+        }
+
+        private static List<String> sorted(List<String> tokens, boolean withoutSigns) {
+            return tokens.stream().filter(t -> !withoutSigns || !Set.of("neg", "-1", "+", "-").contains(t)).sorted().toList();
+        }
+    }
+
     private final Result result;
 
     CanonReport(Result result) {
@@ -144,21 +175,19 @@ final class CanonReport {
         }
 
         List<Comparison> worst = worst();
-        int longer = 0;
-        int shorter = 0;
-        for (Comparison c : worst) {
-            int d = c.variantOutput().size() - c.originalOutput().size();
-            if (d > 0) {
-                longer++;
-            } else if (d < 0) {
-                shorter++;
-            }
+        b.append("\n## Disagreements by outcome\n\nWith the shortest example of each (formula, variant: the two outputs).\n\n"
+                + "| outcome | variants | example |\n|---|---:|---|\n");
+        for (Outcome o : Outcome.values()) {
+            List<Comparison> these = worst.stream().filter(c -> Outcome.of(c) == o).toList();
+            String example = these.stream()
+                    .min(Comparator.comparingInt((Comparison c) -> c.variant().size() + result.formulas().get(c.formula()).expr().size())
+                            .thenComparingInt(Comparison::formula).thenComparing(Comparison::kind))
+                    .map(c -> String.format(Locale.ROOT, "%s: `%s`, `%s`: `%s`, `%s`", c.kind().label,
+                            result.formulas().get(c.formula()).expr().toInfix(), c.variant().toInfix(),
+                            c.originalOutput().toInfix(), c.variantOutput().toInfix()))
+                    .orElse("");
+            b.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", o.description, these.size(), example));
         }
-        b.append(String.format(Locale.ROOT, "%n## Disagreements by outcome%n%n| outcome | variants |%n|---|---:|%n"
-                        + "| variant's output longer than the formula's | %d |%n"
-                        + "| variant's output shorter (the formula's output missed a simplification) | %d |%n"
-                        + "| same length, another form | %d |%n",
-                longer, shorter, worst.size() - longer - shorter));
 
         b.append(String.format(Locale.ROOT, "%n## The %d worst disagreements%n%n"
                 + "| corpus | id | kind | formula | variant | formula's output | variant's output |%n|---|---|---|---|---|---|---|%n",

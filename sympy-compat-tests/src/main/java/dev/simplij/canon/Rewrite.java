@@ -43,7 +43,8 @@ enum Rewrite {
     IDENTITY_ELEMENTS("identity-elements", "a -> a*1, 0 + a or a/1", null),
     NUMBER_SPLIT("number-split", "n -> m + (n - m) for a whole n; a decimal d -> p/q", Rewrite::numberSplit),
     CANCEL_INSERTED("cancel-inserted", "s -> s + t - t, s + (t - t) or (s - t) + t, t a variable term", null),
-    RENAME("rename", "variables renamed consistently (a permutation, or fresh names); output renamed back", null),
+    RENAME("rename", "variables renamed consistently (a permutation, or fresh names); output renamed back, compared up to "
+            + "the order of + and * operands", null),
     COMBINED("combined", "three local rewrites of random kinds, then operands reordered", null);
 
     /** A rewrite of one node; null where it does not apply. */

@@ -120,6 +120,45 @@ record Tree(String token, boolean number, List<Tree> kids) {
         throw new IndexOutOfBoundsException(index);
     }
 
+    /**
+     * This tree up to the order of operands of {@code +} and {@code *}: each chain of one of them is
+     * flattened, its items sorted by their prefix text and rebuilt left-nested, so two trees that differ
+     * only in operand order and grouping give the same text.
+     */
+    Tree operandOrderForgotten() {
+        if (is("+") || is("*")) {
+            List<Tree> items = new ArrayList<>();
+            flatten(token, items);
+            List<Tree> sorted = new ArrayList<>();
+            for (Tree item : items) {
+                sorted.add(item.operandOrderForgotten());
+            }
+            sorted.sort(java.util.Comparator.comparing(Tree::prefix));
+            Tree chain = sorted.get(0);
+            for (int i = 1; i < sorted.size(); i++) {
+                chain = of(token, chain, sorted.get(i));
+            }
+            return chain;
+        }
+        if (kids.isEmpty()) {
+            return this;
+        }
+        List<Tree> out = new ArrayList<>(kids.size());
+        for (Tree k : kids) {
+            out.add(k.operandOrderForgotten());
+        }
+        return new Tree(token, number, out);
+    }
+
+    private void flatten(String op, List<Tree> items) {
+        if (is(op)) {
+            kid(0).flatten(op, items);
+            kid(1).flatten(op, items);
+        } else {
+            items.add(this);
+        }
+    }
+
     /** Variables renamed; names not in the map stay. */
     Tree rename(Map<String, String> names, List<String> variables) {
         if (kids.isEmpty()) {
