@@ -146,6 +146,10 @@ class SimplifierLawsTest {
                     } catch (AssertionError failure) {
                         failures.add("k=" + k0 + " (-Dreliability.seed=" + runSeed + ") " + law.getKey() + ": "
                                 + failure.getMessage());
+                    } catch (RuntimeException crash) {
+                        failures.add("k=" + k0 + " (-Dreliability.seed=" + runSeed + ") " + law.getKey() + ": CRASH "
+                                + crash + (crash.getStackTrace().length > 0 ? " at " + crash.getStackTrace()[0] : "") + ", "
+                                + where(seed, e).get());
                     }
                 });
             }

@@ -41,6 +41,7 @@ final class CanonReport {
 
     /** What a disagreement looks like, told from the two outputs' tokens. */
     enum Outcome {
+        CRASH("the variant's simplification threw"),
         ORDER("the same tokens in another order (operands, grouping, or where a neg sits)"),
         SIGNS("the same apart from signs (neg, -1, + and -)"),
         SAME_LENGTH("the same length, another arrangement"),
@@ -54,6 +55,9 @@ final class CanonReport {
         }
 
         static Outcome of(Comparison c) {
+            if (c.crash() != null) {
+                return CRASH;
+            }
             List<String> a = c.originalOutput().tokens();
             List<String> b = c.variantOutput().tokens();
             if (sorted(a, false).equals(sorted(b, false))) {
@@ -122,8 +126,8 @@ final class CanonReport {
                 out.add(c);
             }
         }
-        out.sort(Comparator.comparingInt((Comparison c) -> -Math.abs(c.variantOutput().size() - c.originalOutput().size()))
-                .thenComparingInt(c -> c.originalOutput().size() + c.variantOutput().size())
+        out.sort(Comparator.comparingInt((Comparison c) -> -Math.abs(c.variantOutputSize() - c.originalOutput().size()))
+                .thenComparingInt(c -> c.originalOutput().size() + c.variantOutputSize())
                 .thenComparingInt(Comparison::formula)
                 .thenComparing(Comparison::kind));
         return out;
@@ -139,13 +143,15 @@ final class CanonReport {
                 s.corpora().isEmpty() ? "none" : String.join(", ", s.corpora().stream().map(Object::toString).toList()),
                 s.variantsPerKind(), s.points()));
         Tally all = overall();
-        long unused = result.used().stream().filter(u -> !u).count();
+        long undefined = result.used().stream().filter(u -> !u).count() - result.crashes().size();
+        long crashedVariants = result.comparisons().stream().filter(c -> c.crash() != null).count();
         b.append(String.format(Locale.ROOT, "**Variants agreeing: %s** (%d of %d); **formulas collapsing: %s** (%d of %d). "
-                        + "%d formulas read, %d not used (defined at fewer than %d of their points), %d variants dropped by "
-                        + "the value check.%n%n",
+                        + "%d formulas read, %d not used (defined at fewer than %d of their points), %d whose simplification "
+                        + "threw; %d variants dropped by the value check, %d whose simplification threw (counted as "
+                        + "disagreeing).%n%n",
                 percent(all.agreement()), all.agreeing(), all.variants(), percent(all.collapse()), all.collapsing(),
-                all.formulas(), result.formulas().size(), unused, CanonicalizationBenchmark.MIN_DEFINED_POINTS,
-                result.dropped().size()));
+                all.formulas(), result.formulas().size(), undefined, CanonicalizationBenchmark.MIN_DEFINED_POINTS,
+                result.crashes().size(), result.dropped().size(), crashedVariants));
         Tally issue = issueKinds();
         b.append(String.format(Locale.ROOT, "With the rewrite kinds of issue 16's baseline only (%s): %s of variants "
                         + "agreeing, %s of formulas collapsing.%n%n",
@@ -184,7 +190,7 @@ final class CanonReport {
                             .thenComparingInt(Comparison::formula).thenComparing(Comparison::kind))
                     .map(c -> String.format(Locale.ROOT, "%s: `%s`, `%s`: `%s`, `%s`", c.kind().label,
                             result.formulas().get(c.formula()).expr().toInfix(), c.variant().toInfix(),
-                            c.originalOutput().toInfix(), c.variantOutput().toInfix()))
+                            c.originalOutput().toInfix(), c.variantOutputInfix()))
                     .orElse("");
             b.append(String.format(Locale.ROOT, "| %s | %d | %s |%n", o.description, these.size(), example));
         }
@@ -195,9 +201,16 @@ final class CanonReport {
         for (Comparison c : worst.subList(0, Math.min(examples, worst.size()))) {
             Formula f = result.formulas().get(c.formula());
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | `%s` | `%s` | `%s` | `%s` |%n", f.corpus(), f.id(), c.kind().label,
-                    f.expr().toInfix(), c.variant().toInfix(), c.originalOutput().toInfix(), c.variantOutput().toInfix()));
+                    f.expr().toInfix(), c.variant().toInfix(), c.originalOutput().toInfix(), c.variantOutputInfix()));
         }
 
+        if (!result.crashes().isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%n## Formulas whose simplification threw (%d, not used)%n%n",
+                    result.crashes().size()));
+            for (String crash : result.crashes()) {
+                b.append("- ").append(crash).append('\n');
+            }
+        }
         if (!result.dropped().isEmpty()) {
             b.append("\n## Variants dropped by the value check (first 10)\n\n");
             for (Dropped d : result.dropped().subList(0, Math.min(10, result.dropped().size()))) {
@@ -216,9 +229,9 @@ final class CanonReport {
         for (Comparison c : worst()) {
             Formula f = result.formulas().get(c.formula());
             b.append(String.join("\t", f.corpus(), f.id(), c.kind().label, f.expr().toInfix(), c.variant().toInfix(),
-                    c.originalOutput().toInfix(), c.variantOutput().toInfix(), c.originalOutput().toPrefix(),
-                    c.variantOutput().toPrefix(), Integer.toString(c.originalOutput().size()),
-                    Integer.toString(c.variantOutput().size()))).append('\n');
+                    c.originalOutput().toInfix(), c.variantOutputInfix(), c.originalOutput().toPrefix(),
+                    c.variantOutputPrefix(), Integer.toString(c.originalOutput().size()),
+                    c.crash() != null ? "-1" : Integer.toString(c.variantOutput().size()))).append('\n');
         }
         return b.toString();
     }

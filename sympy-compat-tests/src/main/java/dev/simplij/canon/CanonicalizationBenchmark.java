@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Does the simplifier give one output per formula? For each formula, variants are made with every
@@ -44,14 +45,32 @@ final class CanonicalizationBenchmark {
     /**
      * A formula and one of its variants, simplified. The outputs must be equal byte for byte, except
      * for a renamed variant: the canonical order of {@code +} and {@code *} operands follows the names
-     * (as SymPy's does), so its output, renamed back, must equal the formula's up to that order.
+     * (as SymPy's does), so its output, renamed back, must equal the formula's up to that order. A
+     * variant whose simplification threw has no output and its exception as {@code crash}; it does not
+     * agree.
      */
-    record Comparison(int formula, Rewrite kind, Expr variant, Expr originalOutput, Expr variantOutput) {
+    record Comparison(int formula, Rewrite kind, Expr variant, Expr originalOutput, Expr variantOutput, String crash) {
         boolean agrees() {
+            if (crash != null) {
+                return false;
+            }
             if (kind == Rewrite.RENAME) {
                 return Tree.of(originalOutput).operandOrderForgotten().equals(Tree.of(variantOutput).operandOrderForgotten());
             }
             return originalOutput.toPrefix().equals(variantOutput.toPrefix());
+        }
+
+        String variantOutputInfix() {
+            return crash != null ? "CRASH " + crash : variantOutput.toInfix();
+        }
+
+        String variantOutputPrefix() {
+            return crash != null ? "CRASH " + crash : variantOutput.toPrefix();
+        }
+
+        /** Length of the variant's output; a crash counts as infinitely long. */
+        int variantOutputSize() {
+            return crash != null ? Integer.MAX_VALUE / 2 : variantOutput.size();
         }
     }
 
@@ -65,9 +84,10 @@ final class CanonicalizationBenchmark {
      * @param used        which formulas were defined at enough points to be used
      * @param comparisons every compared variant, in formula then kind order
      * @param dropped     variants not used
+     * @param crashes     formulas not used because simplifying them threw, with the exception
      */
     record Result(Settings settings, List<String> corpora, List<Formula> formulas, List<Boolean> used,
-                  List<Comparison> comparisons, List<Dropped> dropped) {
+                  List<Comparison> comparisons, List<Dropped> dropped, List<String> crashes) {
     }
 
     private CanonicalizationBenchmark() {
@@ -86,22 +106,35 @@ final class CanonicalizationBenchmark {
     }
 
     static Result run(Settings s, Simplifier simplifier) {
+        return runWith(s, simplifier::simplify);
+    }
+
+    /** The benchmark of any simplifying function (tests give one that throws). */
+    static Result runWith(Settings s, UnaryOperator<Expr> simplifier) {
         List<Formula> formulas = formulas(s);
         List<String> corpora = formulas.stream().map(Formula::corpus).distinct().toList();
         List<Boolean> used = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         List<Dropped> dropped = new ArrayList<>();
+        List<String> crashes = new ArrayList<>();
         for (int f = 0; f < formulas.size(); f++) {
             Formula formula = formulas.get(f);
             UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(mix(s.seed(), f));
             VariantCheck check = new VariantCheck(formula.expr(), s.points(), rng);
             boolean enough = check.definedPoints() >= MIN_DEFINED_POINTS;
-            used.add(enough);
-            if (!enough) {
+            Expr output = null;
+            if (enough) {
+                try {
+                    output = simplifier.apply(formula.expr());
+                } catch (RuntimeException e) {
+                    crashes.add(formula.corpus() + " " + formula.id() + ": `" + formula.expr().toInfix() + "`: " + e);
+                }
+            }
+            used.add(output != null);
+            if (output == null) {
                 continue;
             }
             Tree tree = Tree.of(formula.expr());
-            Expr output = simplifier.simplify(formula.expr());
             for (Rewrite kind : Rewrite.values()) {
                 Set<String> seen = new HashSet<>();
                 seen.add(tree.prefix());
@@ -121,16 +154,22 @@ final class CanonicalizationBenchmark {
                         dropped.add(new Dropped(f, kind, variantExpr, verdict.reason()));
                         continue;
                     }
-                    Expr variantOutput = simplifier.simplify(variantExpr);
+                    Expr variantOutput;
+                    try {
+                        variantOutput = simplifier.apply(variantExpr);
+                    } catch (RuntimeException e) {
+                        comparisons.add(new Comparison(f, kind, variantExpr, output, null, e.toString()));
+                        continue;
+                    }
                     if (!renaming.isEmpty()) {
                         variantOutput = renameBack(variantOutput, renaming);
                     }
-                    comparisons.add(new Comparison(f, kind, variantExpr, output, variantOutput));
+                    comparisons.add(new Comparison(f, kind, variantExpr, output, variantOutput, null));
                 }
             }
         }
         return new Result(s, corpora, List.copyOf(formulas), List.copyOf(used), List.copyOf(comparisons),
-                List.copyOf(dropped));
+                List.copyOf(dropped), List.copyOf(crashes));
     }
 
     private static Expr renameBack(Expr e, Map<String, String> renaming) {

@@ -18,7 +18,7 @@ import java.util.List;
  * expressions ({@code reliability}'s generator), golden corpora (TSV, {@code input_prefix}) and
  * formula lists (CSV {@code name,formula} in infix, as the Feynman test set).
  *
- * @param corpus the corpus name (the file name without extension, or {@code random})
+ * @param corpus the corpus name (the file name, or {@code random} for the generated formulas)
  * @param id     the row's id, or the random expression's seed
  * @param expr   the formula
  */
@@ -35,7 +35,7 @@ record Formula(String corpus, String id, Expr expr) {
 
     /** The formulas of a golden corpus ({@code .tsv}) or a formula list ({@code .csv}: name, infix formula). */
     static List<Formula> read(Path file) {
-        String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = file.getFileName().toString(); // with its extension: random.tsv is not the generated random
         List<Formula> out = new ArrayList<>();
         if (file.toString().endsWith(".tsv")) {
             for (CorpusRow row : Corpus.read(file).rows()) {
