@@ -155,9 +155,21 @@ public final class Simplifier {
 
     /** The simplified expression with the steps used and the stop reason. */
     public Simplification simplifyWithReport(Expr e) {
-        return simplify(e, (result, normalizer) -> new Simplification(result,
-                (int) Math.min(Integer.MAX_VALUE, normalizer.steps()),
-                normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT));
+        return simplify(e, Simplifier::report);
+    }
+
+    private static Simplification report(Expr result, Normalizer normalizer) {
+        return new Simplification(result, (int) Math.min(Integer.MAX_VALUE, normalizer.steps()),
+                normalizer.stopped() ? StopReason.BUDGET : StopReason.FIXPOINT);
+    }
+
+    /**
+     * The result as the rewriting leaves it, without the last-line guard of {@link #run} that returns the
+     * input when the result is longer; package-private, for the tests that check the rewriting itself never
+     * makes anything longer (the guard would make such a check pass whatever the rewriting did).
+     */
+    Simplification simplifyUnguarded(Expr e) {
+        return simplify(e, Simplifier::report, false);
     }
 
     /** What a call returns, made from the result and the work area before it is reused. */
@@ -166,6 +178,10 @@ public final class Simplifier {
     }
 
     private <T> T simplify(Expr e, Outcome<T> outcome) {
+        return simplify(e, outcome, true);
+    }
+
+    private <T> T simplify(Expr e, Outcome<T> outcome, boolean guarded) {
         Objects.requireNonNull(e, "expression");
         Normalizer[] slot = WORKSPACE.get();
         Normalizer normalizer = slot[0];
@@ -176,7 +192,7 @@ public final class Simplifier {
             normalizer = new Normalizer(normalizer.store, this);
         }
         try {
-            return outcome.of(run(e, normalizer), normalizer);
+            return outcome.of(guarded ? run(e, normalizer) : rewrite(e, normalizer), normalizer);
         } finally {
             normalizer.store.reset();
             if (normalizer.store.capacity() <= MAX_KEPT_TERMS) {
@@ -186,16 +202,20 @@ public final class Simplifier {
     }
 
     private Expr run(Expr e, Normalizer normalizer) {
-        long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
-        normalizer.start(budget);
-        int built = normalizer.build(e);
-        int root = normalizer.withBagRules(built);
-        Expr result = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        Expr result = rewrite(e, normalizer);
         if (result.size() > e.size()) {
             // Cannot happen (every step shrinks in ExprOrder); kept as the last line of the guarantee.
             result = e;
         }
         return result;
+    }
+
+    private Expr rewrite(Expr e, Normalizer normalizer) {
+        long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
+        normalizer.start(budget);
+        int built = normalizer.build(e);
+        int root = normalizer.withBagRules(built);
+        return normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
     }
 
     /** Parses infix (SymPy syntax), simplifies, prints infix. */

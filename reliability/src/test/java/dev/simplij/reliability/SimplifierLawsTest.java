@@ -4,8 +4,10 @@ import dev.simplij.expr.Expr;
 import dev.simplij.simplify.Simplification;
 import dev.simplij.simplify.Simplifier;
 import dev.simplij.simplify.StopReason;
+import dev.simplij.simplify.Unguarded;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -33,7 +35,8 @@ class SimplifierLawsTest {
     private static final Simplifier SIMPLIFIER = TestRules.simplifier(TestRules.IDENTITIES);
 
     private static Supplier<String> where(long seed, Expr e) {
-        return () -> "run seed " + SEED + ", expression seed " + seed + ": " + e + "   (" + e.toInfix() + ")";
+        return () -> "expression seed " + seed + " (-Dreliability.seed=" + seed + " makes it the first): " + e + "   ("
+                + e.toInfix() + ")";
     }
 
     private interface Law {
@@ -41,26 +44,41 @@ class SimplifierLawsTest {
     }
 
     private static void forAll(Law law) {
+        forAll(SEED, law);
+    }
+
+    private static void forAll(long runSeed, Law law) {
         for (int i = 0; i < COUNT; i++) {
-            long seed = SEED + i;
+            long seed = runSeed + i;
             UniformRandomProvider rng = RandomExpressions.rng(seed);
             law.check(seed, GENERATOR.generate(rng), rng);
         }
     }
 
+    /** These inputs are far from the budget: every call stops at a fixpoint, and a second call changes nothing. */
     @Test
-    void idempotentAtAFixpoint() {
+    void idempotent() {
         forAll((seed, e, rng) -> {
             Simplification once = SIMPLIFIER.simplifyWithReport(e);
-            if (once.stopReason() == StopReason.FIXPOINT) {
-                assertEquals(once.result(), SIMPLIFIER.simplify(once.result()), where(seed, e));
-            }
+            assertEquals(StopReason.FIXPOINT, once.stopReason(), where(seed, e));
+            assertEquals(once.result(), SIMPLIFIER.simplify(once.result()), where(seed, e));
         });
     }
 
+    /**
+     * Checked on the rewriting's own result, with the textbook identities and with the shipped default
+     * rules: {@code simplify} returns its input whenever its result would be longer, so a check of
+     * {@code simplify(e)} could not fail. The guard must never be needed.
+     */
     @Test
-    void neverLonger() {
-        forAll((seed, e, rng) -> assertTrue(SIMPLIFIER.simplify(e).size() <= e.size(), where(seed, e)));
+    void neverLongerBeforeTheGuard() {
+        for (Simplifier simplifier : List.of(SIMPLIFIER, Simplifier.standard())) {
+            forAll((seed, e, rng) -> {
+                Expr raw = Unguarded.simplify(simplifier, e).result();
+                assertTrue(raw.size() <= e.size(), () -> where(seed, e).get() + " -> " + raw + " before the guard, "
+                        + simplifier);
+            });
+        }
     }
 
     @Test
@@ -74,19 +92,71 @@ class SimplifierLawsTest {
 
     @Test
     void invariantUnderOrderPreservingRenaming() {
-        Map<String, String> names = Map.of("x1", "a1", "x2", "a2", "x3", "b", "x4", "z9");
-        forAll((seed, e, rng) -> assertEquals(ExprTransforms.rename(SIMPLIFIER.simplify(e), names),
-                SIMPLIFIER.simplify(ExprTransforms.rename(e, names)), where(seed, e)));
+        forAll((seed, e, rng) -> orderPreservingRenaming(SIMPLIFIER, seed, e));
     }
 
     @Test
     void invariantUnderAnyRenamingUpToOperandOrder() {
-        Map<String, String> swap = Map.of("x1", "x3", "x3", "x1", "x2", "x4", "x4", "x2");
-        forAll((seed, e, rng) -> {
-            Expr renamedFirst = SIMPLIFIER.simplify(ExprTransforms.rename(e, swap));
-            Expr renamedAfter = SIMPLIFIER.simplify(ExprTransforms.rename(SIMPLIFIER.simplify(e), swap));
-            assertEquals(renamedAfter, renamedFirst, where(seed, e));
-        });
+        forAll((seed, e, rng) -> anyRenamingUpToOperandOrder(SIMPLIFIER, seed, e));
+    }
+
+    private static final Map<String, String> ORDER_PRESERVING = Map.of("x1", "a1", "x2", "a2", "x3", "b", "x4", "z9");
+    private static final Map<String, String> SWAP = Map.of("x1", "x3", "x3", "x1", "x2", "x4", "x4", "x2");
+
+    private static void orderPreservingRenaming(Simplifier s, long seed, Expr e) {
+        assertEquals(ExprTransforms.rename(s.simplify(e), ORDER_PRESERVING),
+                s.simplify(ExprTransforms.rename(e, ORDER_PRESERVING)), where(seed, e));
+    }
+
+    private static void anyRenamingUpToOperandOrder(Simplifier s, long seed, Expr e) {
+        Expr renamedFirst = s.simplify(ExprTransforms.rename(e, SWAP));
+        Expr renamedAfter = s.simplify(ExprTransforms.rename(s.simplify(e), SWAP));
+        assertEquals(renamedAfter, renamedFirst, () -> where(seed, e).get() + ": renamed first "
+                + renamedFirst.toInfix() + ", renamed after " + renamedAfter.toInfix());
+    }
+
+    /**
+     * Opt-in exploration of the renaming laws ({@code -Dreliability.lawSeeds=K}): run seeds k*1000003
+     * for k = 1..K, with the textbook identities and with the shipped default rules, every failing
+     * expression of every seed listed (not only the first). Not in the
+     * default build while issue 16's renaming failures are open; make it a default test once they pass.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "reliability.lawSeeds", matches = "\\d+")
+    void renamingLawsAtExplorationSeeds() {
+        int seeds = Integer.getInteger("reliability.lawSeeds");
+        List<String> failures = new ArrayList<>();
+        Map<String, Simplifier> simplifiers = new java.util.LinkedHashMap<>();
+        simplifiers.put("identities", SIMPLIFIER);
+        simplifiers.put("default", Simplifier.standard());
+        Map<String, Law> laws = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Simplifier> s : simplifiers.entrySet()) {
+            laws.put("invariantUnderOrderPreservingRenaming, " + s.getKey() + " rules",
+                    (seed, e, rng) -> orderPreservingRenaming(s.getValue(), seed, e));
+            laws.put("invariantUnderAnyRenamingUpToOperandOrder, " + s.getKey() + " rules",
+                    (seed, e, rng) -> anyRenamingUpToOperandOrder(s.getValue(), seed, e));
+        }
+        for (int k = 1; k <= seeds; k++) {
+            long runSeed = k * 1_000_003L;
+            for (Map.Entry<String, Law> law : laws.entrySet()) {
+                int k0 = k;
+                forAll(runSeed, (seed, e, rng) -> {
+                    try {
+                        law.getValue().check(seed, e, rng);
+                    } catch (AssertionError failure) {
+                        failures.add("k=" + k0 + " (-Dreliability.seed=" + runSeed + ") " + law.getKey() + ": "
+                                + failure.getMessage());
+                    } catch (RuntimeException crash) {
+                        failures.add("k=" + k0 + " (-Dreliability.seed=" + runSeed + ") " + law.getKey() + ": CRASH "
+                                + crash + (crash.getStackTrace().length > 0 ? " at " + crash.getStackTrace()[0] : "") + ", "
+                                + where(seed, e).get());
+                    }
+                });
+            }
+        }
+        failures.forEach(System.out::println);
+        assertTrue(failures.isEmpty(), failures.size() + " failures at " + seeds + " exploration seeds:\n"
+                + String.join("\n", failures));
     }
 
     @Test

@@ -55,7 +55,6 @@ class NormalizationTest {
             tried++;
             Dataset d = Dataset.of(x, y, XY);
             Expr canonical = normalizer.normalize(raw.skeleton());
-            assertTrue(canonical.size() <= raw.size(), raw + " -> " + canonical);
             FitResult r = fitter.fit(canonical, d, null, rng);
             if (!(r.loss() <= 1e-12 * Math.max(1, d.targetVariance()))) {
                 misses.add("seed " + seed + ": " + raw + " -> " + canonical + " loss " + r.loss());
