@@ -98,16 +98,20 @@ final class LikeTerms {
         if (!bagCandidate(t, isSumLink(op))) {
             return TermStore.NONE;
         }
-        Collection c = workArea();
-        depth++;
+        boolean sum = isSumLink(op);
         try {
-            if (!c.holdsBag(t, isSumLink(op))) {
+            Fraction constant = bagItems(t, sum);
+            if (constant == null || !bags.mayMatch(sum, s, bagTerms, bagCount, constant)) {
                 return TermStore.NONE;
             }
-        } catch (ArithmeticException | ChainTooLong e) {
+            if (chainBagMatcher == null) {
+                chainBagMatcher = new BagMatcher(s, bags);
+            }
+            if (!chainBagMatcher.find(sum, bagTerms, bagWeights, bagFree, bagCount, constant)) {
+                return TermStore.NONE;
+            }
+        } catch (ArithmeticException e) {
             return TermStore.NONE;
-        } finally {
-            depth--;
         }
         bagsAtDepth = depth + 1;
         try {
@@ -117,6 +121,99 @@ final class LikeTerms {
             bagsAtDepth = -1;
         }
     }
+
+    private int[] bagTerms = new int[16];
+    private Fraction[] bagWeights = new Fraction[16];
+    private boolean[] bagFree = new boolean[16];
+    private int bagCount;
+    private BagMatcher chainBagMatcher;
+
+    /**
+     * The items of the normal chain t (its links read as {@link Collection} reads them: a normal
+     * chain is collected, so its items are distinct and need no sorting) into {@link #bagTerms}
+     * and {@link #bagWeights}; returns the constant term (sum) or coefficient (product), or null
+     * for a chain with a free constant or a piece this reading does not take apart.
+     */
+    private Fraction bagItems(int t, boolean sum) {
+        bagCount = 0;
+        Fraction constant = sum ? Fraction.ZERO : Fraction.ONE;
+        int[] stack = walkStack;
+        Fraction[] weights = walkWeights;
+        int top = 0;
+        stack[top] = t;
+        weights[top++] = Fraction.ONE;
+        while (top > 0) {
+            int x = stack[--top];
+            Fraction w = weights[top];
+            if (s.hasConstant(x) && !s.hasVariable(x)) {
+                return null;
+            }
+            Operator op = s.operator(x);
+            if (top + 2 > stack.length) {
+                stack = walkStack = Arrays.copyOf(stack, stack.length * 2);
+                weights = walkWeights = Arrays.copyOf(weights, stack.length);
+            }
+            if (sum && (op == Operator.ADD || op == Operator.SUB)) {
+                stack[top] = s.first(x);
+                weights[top++] = w;
+                stack[top] = s.second(x);
+                weights[top++] = op == Operator.SUB ? w.negate() : w;
+                continue;
+            }
+            if (sum && op == Operator.NEG || !sum && (op == Operator.INV || op == Operator.NEG)) {
+                if (!sum && op == Operator.NEG) {
+                    constant = constant.multiply(Fraction.MINUS_ONE.pow(w.num()));
+                }
+                stack[top] = s.first(x);
+                weights[top++] = sum || op == Operator.NEG ? (sum ? w.negate() : w) : w.negate();
+                continue;
+            }
+            if (!sum && (op == Operator.MUL || op == Operator.DIV)) {
+                stack[top] = s.first(x);
+                weights[top++] = w;
+                stack[top] = s.second(x);
+                weights[top++] = op == Operator.DIV ? w.negate() : w;
+                continue;
+            }
+            if (!sum && op != null && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {
+                stack[top] = s.first(x);
+                weights[top++] = w.multiply(Fraction.of(op.ordinal() - Operator.POW2.ordinal() + 2));
+                continue;
+            }
+            Fraction v = constants.value(x);
+            if (v != null) {
+                constant = sum ? constant.add(w.multiply(v)) : constant.multiply(v.pow(w.num()));
+                continue;
+            }
+            if (sum && op == Operator.MUL) {
+                Fraction k = constants.value(s.first(x));
+                if (k != null) {
+                    if (isSumLink(s.operator(s.second(x)))) {
+                        return null; // k*(a + b) is taken apart by a collection, not here
+                    }
+                    addBagItem(s.second(x), w.multiply(k));
+                    continue;
+                }
+            }
+            addBagItem(x, w);
+        }
+        return constant;
+    }
+
+    private void addBagItem(int term, Fraction weight) {
+        if (bagCount == bagTerms.length) {
+            if (bagCount >= MAX_ITEMS) {
+                throw new ArithmeticException("chain too long for bag rules");
+            }
+            bagTerms = Arrays.copyOf(bagTerms, bagCount * 2);
+            bagWeights = Arrays.copyOf(bagWeights, bagCount * 2);
+            bagFree = new boolean[bagCount * 2];
+        }
+        bagTerms[bagCount] = term;
+        bagWeights[bagCount++] = weight;
+    }
+
+    private Fraction[] walkWeights = new Fraction[32];
 
     /**
      * Whether a bag rule could apply among the items of the chain at t: two items whose heads
@@ -767,21 +864,6 @@ final class LikeTerms {
                 best = expandedPowers(constant, best);
             }
             return best;
-        }
-
-        /**
-         * Whether a bag rule applies among the items of the normal chain t ({@link #withBagRules}):
-         * a search over its flattened items, without rebuilding anything.
-         */
-        private boolean holdsBag(int t, boolean sum) {
-            Fraction constant = sum ? flattenSum(t, Fraction.ONE) : flattenProduct(t);
-            if (freeConstant || anyFreeCoefficient() || !bags.mayMatch(sum, s, itemTerms, itemCount, constant)) {
-                return false;
-            }
-            if (bagMatcher == null) {
-                bagMatcher = new BagMatcher(s, bags);
-            }
-            return bagMatcher.find(sum, itemTerms, itemCoefficients, itemFree, itemCount, constant);
         }
 
         /** Flattens the sum chain t times {@code scale} into collected items; returns its constant term. */

@@ -5,7 +5,6 @@ import dev.simplij.expr.Operator;
 import dev.simplij.expr.Spelling;
 import dev.simplij.match.Matcher;
 import dev.simplij.match.RuleIndex;
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 
 import java.util.Arrays;
@@ -55,8 +54,10 @@ final class Normalizer {
     private boolean stopped;
     /** Whether some chain of this call could hold an instance of a bag rule ({@link LikeTerms#withBagRules}). */
     private boolean bagCandidateSeen;
-    /** The result of {@link #withBagRules} per term of this call. */
-    private final Int2IntOpenHashMap bagged = new Int2IntOpenHashMap();
+    /** The result of {@link #withBagRules} per term, valid where {@link #baggedPass} holds this pass's number. */
+    private int[] bagged = new int[64];
+    private int[] baggedPass = new int[64];
+    private int pass;
     /** Bag rules applied in one another's results, at most. */
     private static final int MAX_BAG_NESTING = 8;
     private int bagNesting;
@@ -95,16 +96,17 @@ final class Normalizer {
         if (bags == null || !bagCandidateSeen) {
             return t;
         }
-        bagged.clear();
-        bagged.defaultReturnValue(TermStore.NONE);
+        if (++pass == Integer.MAX_VALUE) {
+            pass = 1;
+            Arrays.fill(baggedPass, 0);
+        }
         bagNesting = 0;
         return bagsAtRoot(t);
     }
 
     private int bagsAtRoot(int t) {
-        int known = bagged.get(t);
-        if (known != TermStore.NONE) {
-            return known;
+        if (t < baggedPass.length && baggedPass[t] == pass) {
+            return bagged[t];
         }
         int result = bagsBelow(t, chainFamily(t));
         int family = chainFamily(result);
@@ -116,7 +118,13 @@ final class Normalizer {
                 bagNesting--;
             }
         }
-        bagged.put(t, result);
+        if (t >= baggedPass.length) {
+            int size = Math.max(t + 1, baggedPass.length * 2);
+            bagged = Arrays.copyOf(bagged, size);
+            baggedPass = Arrays.copyOf(baggedPass, size);
+        }
+        bagged[t] = result;
+        baggedPass[t] = pass;
         return result;
     }
 
