@@ -107,8 +107,7 @@ public final class SrBenchmark {
             }
             problems = new ArrayList<>(Problems.suite(o.text("--suite", "all")));
             if (o.has("--only")) {
-                List<String> only = List.of(o.required("--only").split(","));
-                problems.removeIf(p -> !only.contains(p.name()));
+                problems = only(problems, List.of(o.required("--only").split(",")));
             }
             double cpu = o.decimal("--cpu", Double.POSITIVE_INFINITY);
             if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
@@ -152,6 +151,20 @@ public final class SrBenchmark {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
         return 0;
+    }
+
+    /**
+     * The problems named by {@code --only}, in the suite's order; a name that is not in the suite
+     * (names are case-sensitive: {@code Nguyen-1}) is a usage error that lists the suite's names.
+     */
+    static List<Problem> only(List<Problem> suite, List<String> names) {
+        List<String> valid = suite.stream().map(Problem::name).toList();
+        List<String> unknown = names.stream().filter(n -> !valid.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--only: no problem " + String.join(", ", unknown.stream()
+                    .map(n -> "'" + n + "'").toList()) + " in this suite; valid names: " + String.join(", ", valid));
+        }
+        return suite.stream().filter(p -> names.contains(p.name())).toList();
     }
 
     /**
