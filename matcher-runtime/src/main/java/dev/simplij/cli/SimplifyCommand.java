@@ -26,6 +26,8 @@ import java.util.Set;
 public final class SimplifyCommand implements Command {
     /** Lines parsed and simplified together (in parallel) before their results are written. */
     static final int BATCH = 8192;
+    /** The shipped free-constant rules that {@code --skeleton} adds to the default rules. */
+    static final String SKELETON_RULES = "skeleton";
 
     @Override
     public String name() {
@@ -40,7 +42,7 @@ public final class SimplifyCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: simplij simplify [--prefix] [--ruleset NAME|FILE] [--skeleton] [EXPR ...]
+                usage: simplij simplify [--prefix] [--ruleset NAME|FILE[,...]] [--skeleton] [EXPR ...]
 
                 Simplifies each EXPR, or with no EXPR each line of standard input, and writes one
                 line per expression in the same notation: infix in SymPy syntax (default), or prefix
@@ -49,8 +51,12 @@ public final class SimplifyCommand implements Command {
                 the reason; the exit status is then 1, after all lines are done.
 
                   --prefix            read and write prefix tokens ('+ pow2 sin x1 pow2 cos x1')
-                  --ruleset NAME|FILE a shipped rule set by name, or a rule file (default: 'default')
-                  --skeleton          skeleton mode: absorb <constant> free constants
+                  --ruleset NAME|FILE[,...]
+                                      shipped rule sets by name, or rule files; several, separated
+                                      by commas, are combined (default: 'default', and
+                                      'default,skeleton' with --skeleton)
+                  --skeleton          skeleton mode: absorb <constant> free constants, with the
+                                      free-constant rules of 'skeleton' added to the default rules
                   --help              this text
 
                 Exit status: 0 all simplified, 1 some expression could not be parsed, 2 bad usage or
@@ -61,19 +67,21 @@ public final class SimplifyCommand implements Command {
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         Options options;
+        String ruleSetNames;
         try {
             options = Options.parseWithPositionals(args, Set.of("--prefix", "--skeleton"), Set.of("--ruleset"));
+            ruleSetNames = options.text("--ruleset",
+                    options.has("--skeleton") ? RuleSet.DEFAULT_NAME + "," + SKELETON_RULES : null);
         } catch (IllegalArgumentException e) {
             err.println("simplify: " + e.getMessage() + " (see simplij simplify --help)");
             return 2;
         }
         boolean prefix = options.has("--prefix");
         boolean skeleton = options.has("--skeleton");
-        String ruleSetName = options.text("--ruleset", null);
         List<String> expressions = options.positionals();
         Simplifier simplifier;
         try {
-            RuleSet rules = ruleSetName == null ? Simplifier.defaultRuleSet() : RuleSet.load(ruleSetName);
+            RuleSet rules = ruleSetNames == null ? Simplifier.defaultRuleSet() : RuleSet.loadAll(ruleSetNames);
             if (!skeleton && rules.rules().stream().anyMatch(r -> r.lhs().constantCount() > 0)) {
                 // 'exp <constant> -> <constant>' holds for some value of the right side's constant,
                 // not for a fixed number the token would otherwise stand for

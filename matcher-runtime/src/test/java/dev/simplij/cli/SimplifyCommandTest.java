@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimplifyCommandTest {
@@ -98,6 +99,37 @@ class SimplifyCommandTest {
     void skeletonMode() throws Exception {
         Outcome o = run("", "simplify", "--skeleton", "--ruleset", FIXTURE, "<constant>*(x1*<constant>) + <constant>");
         assertEquals("<constant> + <constant>*x1\n", o.out(), o.err());
+    }
+
+    @Test
+    void ruleSetsCombineAndASecondRulesetIsAnError(@TempDir Path dir) throws Exception {
+        Path constants = dir.resolve("inverse.rules");
+        try (Writer w = Files.newBufferedWriter(constants)) {
+            RuleSet.of("inverse", Map.of(), List.of(Rule.parse("sin asin _0 -> _0"))).write(w);
+        }
+        String expr = "sin(asin(x1)) + sin(x2)**2 + cos(x2)**2";
+        Outcome fixtureOnly = run("", "simplify", "--ruleset", FIXTURE, expr);
+        assertEquals("1 + sin(asin(x1))\n", fixtureOnly.out(), fixtureOnly.err());
+        Outcome both = run("", "simplify", "--ruleset", FIXTURE + "," + constants, expr);
+        assertEquals(0, both.status(), both.err());
+        assertEquals("1 + x1\n", both.out(), "the rules of both sets apply");
+
+        Outcome twice = run("", "simplify", "--ruleset", FIXTURE, "--ruleset", constants.toString(), "x1");
+        assertEquals(2, twice.status());
+        assertEquals("", twice.out());
+        assertEquals("simplify: --ruleset takes one value and was given 2 times ('" + FIXTURE + "', '" + constants
+                + "') (see simplij simplify --help)\n", twice.err());
+    }
+
+    @Test
+    void combinedRuleSetsKeepTheFirstRuleOfALeftSide() {
+        RuleSet a = RuleSet.of("a", Map.of(), List.of(Rule.parse("- _0 _0 -> 0"), Rule.parse("/ _0 _0 -> 1")));
+        RuleSet b = RuleSet.of("b", Map.of(), List.of(Rule.parse("- _0 _0 -> 1"), Rule.parse("exp log _0 -> _0")));
+        RuleSet ab = RuleSet.combine(List.of(a, b));
+        assertEquals(List.of("- _0 _0 -> 0", "/ _0 _0 -> 1", "exp log _0 -> _0"),
+                ab.rules().stream().map(Rule::toString).toList());
+        assertEquals("a,b", ab.header().get("name"));
+        assertSame(a, RuleSet.combine(List.of(a)));
     }
 
     @Test

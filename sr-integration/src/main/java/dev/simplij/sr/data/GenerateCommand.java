@@ -42,7 +42,8 @@ public final class GenerateCommand extends OptionCommand {
               --set KEY=VALUE      override one configuration key (repeatable)
               --seed N             the same as --set seed=N
               --threads N          the same as --set threads=N (0: all cores)
-              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default)
+              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default);
+                                   several, separated by commas, are combined
               --max-sampled N      stop after sampling N skeletons (default max(10^6, 1000 * count))
               --no-progress        no progress bar
               --print-config       print the default configuration and exit

@@ -39,7 +39,8 @@ public final class RankCommand extends OptionCommand {
               --all                also list forms off the front, after it, by loss
               --restarts N         fitter restarts per form (default 2)
               --seed N             random seed of the fits (default 0)
-              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default)
+              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default);
+                                   several, separated by commas, are combined
               --help               this text
             """;
 
