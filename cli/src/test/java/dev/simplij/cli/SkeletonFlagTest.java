@@ -1,6 +1,5 @@
-package dev.simplij.rulesets;
+package dev.simplij.cli;
 
-import dev.simplij.cli.Main;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
