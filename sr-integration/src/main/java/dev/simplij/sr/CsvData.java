@@ -1,5 +1,6 @@
 package dev.simplij.sr;
 
+import dev.simplij.sr.data.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ record CsvData(List<String> inputNames, double[][] inputs, double[] target) {
             }
             List<String> inputNames = new ArrayList<>(names);
             inputNames.remove(target);
+            Csv.requireVariableColumns(file, inputNames);
             List<double[]> rows = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             String line;

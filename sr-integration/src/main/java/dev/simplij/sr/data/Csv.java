@@ -1,5 +1,6 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.expr.Expr;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,30 @@ public final class Csv {
     }
 
     /** A field as written in CSV: quoted when it holds a comma, quote or line break. */
+    /**
+     * Refuses a data column whose name cannot be a variable of a formula ({@code E} and {@code pi}
+     * are constants, {@code sin} an operator), saying how to rename it.
+     */
+    public static void requireVariableColumns(Path file, List<String> names) {
+        for (String name : names) {
+            String problem = variableNameProblem(name);
+            if (problem != null) {
+                throw new IllegalArgumentException(file + ": column '" + name + "' cannot be a variable of a formula ("
+                        + problem + "); rename it in the header, for example to '" + name.replaceAll("\\W", "_") + "_'");
+            }
+        }
+    }
+
+    /** Null when {@code name} may be a variable, else why not (the expression builder's check). */
+    private static String variableNameProblem(String name) {
+        try {
+            Expr.builder().variable(name);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     public static String quote(String field) {
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;

@@ -86,6 +86,7 @@ public final class RankCommand extends OptionCommand {
         int t = table.column(target, file);
         List<String> names = new ArrayList<>(table.header());
         names.remove(t);
+        Csv.requireVariableColumns(file, names);
         List<double[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {
