@@ -2,7 +2,6 @@ package dev.simplij.cli;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ParseException;
-import dev.simplij.rules.RuleFormatException;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.simplify.Simplifier;
 
@@ -17,71 +16,74 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code simplij simplify}: simplifies expressions given as arguments, or streams standard input
  * one expression per line with exactly one output line per input line.
  */
-public final class SimplifyCommand implements Command {
+@Command(name = "simplify", header = SimplifyCommand.SUMMARY, sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Simplifies each EXPR, or with no EXPR each line of standard input, and writes one line per "
+                + "expression in the same notation: infix in SymPy syntax (default), or prefix tokens with --prefix.",
+                "A line that cannot be parsed gives an empty output line and a message on standard error with its line "
+                + "number, character position (0-based) and the reason; the exit status is then 1, after all lines."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:all simplified", "1:some expression could not be parsed", "2:bad usage or rule set"})
+final class SimplifyCommand implements Callable<Integer> {
+    /** One line for the list of commands. */
+    static final String SUMMARY = "simplify expressions (arguments, or standard input line by line)";
     /** Lines parsed and simplified together (in parallel) before their results are written. */
     static final int BATCH = 8192;
     /** The shipped free-constant rules that {@code --skeleton} adds to the default rules. */
     static final String SKELETON_RULES = "skeleton";
 
-    @Override
-    public String name() {
-        return "simplify";
+    @Option(names = "--prefix", description = "read and write prefix tokens ('+ pow2 sin x1 pow2 cos x1')")
+    boolean prefix;
+
+    @Option(names = "--ruleset", paramLabel = "NAME|FILE[,...]",
+            description = "shipped rule sets by name, or rule files; several, separated by commas, are combined "
+                    + "(default: 'default', and 'default,skeleton' with --skeleton)")
+    String ruleSets;
+
+    @Option(names = "--skeleton", description = "skeleton mode: absorb <constant> free constants, with the "
+            + "free-constant rules of 'skeleton' added to the default rules")
+    boolean skeleton;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
+    boolean help;
+
+    @Parameters(paramLabel = "EXPR", arity = "0..*", description = "expressions; none: read standard input")
+    List<String> expressions = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    SimplifyCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
     }
 
     @Override
-    public String summary() {
-        return "simplify expressions (arguments, or standard input line by line)";
-    }
-
-    @Override
-    public String help() {
-        return """
-                usage: simplij simplify [--prefix] [--ruleset NAME|FILE[,...]] [--skeleton] [EXPR ...]
-
-                Simplifies each EXPR, or with no EXPR each line of standard input, and writes one
-                line per expression in the same notation: infix in SymPy syntax (default), or prefix
-                tokens with --prefix. A line that cannot be parsed gives an empty output line and a
-                message on standard error with its line number, character position (0-based) and
-                the reason; the exit status is then 1, after all lines are done.
-
-                  --prefix            read and write prefix tokens ('+ pow2 sin x1 pow2 cos x1')
-                  --ruleset NAME|FILE[,...]
-                                      shipped rule sets by name, or rule files; several, separated
-                                      by commas, are combined (default: 'default', and
-                                      'default,skeleton' with --skeleton)
-                  --skeleton          skeleton mode: absorb <constant> free constants, with the
-                                      free-constant rules of 'skeleton' added to the default rules
-                  --help              this text
-
-                Exit status: 0 all simplified, 1 some expression could not be parsed, 2 bad usage or
-                rule set.
-                """;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        Options options;
-        String ruleSetNames;
-        try {
-            options = Options.parseWithPositionals(args, Set.of("--prefix", "--skeleton"), Set.of("--ruleset"));
-            ruleSetNames = options.text("--ruleset",
-                    options.has("--skeleton") ? RuleSet.DEFAULT_NAME + "," + SKELETON_RULES : null);
-        } catch (IllegalArgumentException e) {
-            err.println("simplify: " + e.getMessage() + " (see simplij simplify --help)");
-            return 2;
+    public Integer call() throws IOException {
+        String unknown = spec == null ? null : unknownOption();
+        if (unknown != null) {
+            throw new ParameterException(spec.commandLine(), "unknown option '" + unknown + "'");
         }
-        boolean prefix = options.has("--prefix");
-        boolean skeleton = options.has("--skeleton");
-        List<String> expressions = options.positionals();
+        String names = ruleSets != null ? ruleSets : skeleton ? RuleSet.DEFAULT_NAME + "," + SKELETON_RULES : null;
         Simplifier simplifier;
         try {
-            RuleSet rules = ruleSetNames == null ? Simplifier.defaultRuleSet() : RuleSet.loadAll(ruleSetNames);
+            RuleSet rules = names == null ? Simplifier.defaultRuleSet() : RuleSet.loadAll(names);
             if (!skeleton && rules.rules().stream().anyMatch(r -> r.lhs().constantCount() > 0)) {
                 // 'exp <constant> -> <constant>' holds for some value of the right side's constant,
                 // not for a fixed number the token would otherwise stand for
@@ -91,7 +93,7 @@ public final class SimplifyCommand implements Command {
             }
             simplifier = Simplifier.builder().ruleSet(rules).skeleton(skeleton).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            // a bad rule file (RuleFormatException), free-constant rules without --skeleton, no rulesets module
+            // a bad rule file (RuleFormatException), no rulesets module
             err.println("simplify: " + e.getMessage());
             return 2;
         }
@@ -117,6 +119,23 @@ public final class SimplifyCommand implements Command {
         }
         writer.flush();
         return failed ? 1 : 0;
+    }
+
+    /**
+     * An argument before {@code --} that looks like a long option ({@code --name}) and is not one;
+     * other arguments that start with {@code -} ({@code -x1 + 1}) are expressions.
+     */
+    private String unknownOption() {
+        for (String arg : spec.commandLine().getParseResult().originalArgs()) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.length() > 2 && arg.startsWith("--") && Character.isLetter(arg.charAt(2))
+                    && !spec.optionsMap().containsKey(arg.split("=", 2)[0])) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     /** Parses, simplifies and writes one batch in order; returns whether some entry failed to parse. */
