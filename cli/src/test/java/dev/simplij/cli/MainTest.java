@@ -67,6 +67,13 @@ class MainTest {
     }
 
     @Test
+    void everyCommandThatReportsProgressTakesQuiet() throws Exception {
+        for (String name : List.of("mine", "soundness", "fuzz", "generate", "sr")) {
+            assertTrue(run(name, "--help").out().matches("(?s).*\\n +--quiet .*"), name + " --help lists --quiet");
+        }
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() throws Exception {
         Outcome o = run("simplfy", "x1");
         assertEquals(2, o.status());

@@ -49,7 +49,7 @@ public final class SrBenchmark {
             same budget and data, and writes normalization.md (median and range over the seeds).
             An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
             does not pay for loading the rules and compiling the hot code.
-            """;
+            """ + problemList();
 
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
     static final double RECOVERED_NMSE = 1e-10;
@@ -151,6 +151,16 @@ public final class SrBenchmark {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
         return 0;
+    }
+
+    /** The problems of each suite, by the names {@code --only} takes. */
+    static String problemList() {
+        StringBuilder sb = new StringBuilder("\nProblems (names for --only, case-sensitive):\n");
+        for (String suite : List.of("nguyen", "node", "feynman")) {
+            sb.append(String.format(Locale.ROOT, "  %-8s %s%n", suite,
+                    String.join(", ", Problems.suite(suite).stream().map(Problem::name).toList())));
+        }
+        return sb.toString();
     }
 
     /**

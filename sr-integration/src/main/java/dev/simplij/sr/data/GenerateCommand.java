@@ -45,7 +45,7 @@ public final class GenerateCommand extends OptionCommand {
               --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default);
                                    several, separated by commas, are combined
               --max-sampled N      stop after sampling N skeletons (default max(10^6, 1000 * count))
-              --no-progress        no progress bar
+              --quiet              no progress bar (--no-progress is another name)
               --print-config       print the default configuration and exit
               --help               this text
 
@@ -53,7 +53,7 @@ public final class GenerateCommand extends OptionCommand {
             2 on bad usage, configuration or input files.
             """;
 
-    private static final Set<String> FLAGS = Set.of("--help", "--no-progress", "--print-config", "--overwrite");
+    private static final Set<String> FLAGS = Set.of("--help", "--quiet", "--no-progress", "--print-config", "--overwrite");
     private static final Set<String> VALUED = Set.of("--config", "--count", "--out", "--test-set", "--set", "--seed",
             "--threads", "--ruleset", "--max-sampled");
 
@@ -109,7 +109,7 @@ public final class GenerateCommand extends OptionCommand {
         }
         long maxSampled = options.wholeNumber("--max-sampled",
                 Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000), 1);
-        ProgressBar bar = options.has("--no-progress") ? null : new ProgressBar(err, count, "records");
+        ProgressBar bar = options.has("--quiet") || options.has("--no-progress") ? null : new ProgressBar(err, count, "records");
         GenerationStats stats = new DatasetGenerator(config, normalizer, decontaminator).run(count, dir, maxSampled, bar);
         if (bar != null) {
             bar.finish();

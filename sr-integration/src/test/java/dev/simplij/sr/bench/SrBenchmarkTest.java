@@ -88,6 +88,8 @@ class SrBenchmarkTest {
             assertTrue(first.startsWith("sr-benchmark: --only: no problem " + unknown + " in this suite; valid names: "
                     + "Nguyen-1, Nguyen-2, "), first);
         }
+        assertTrue(SrBenchmark.USAGE.contains("\n  nguyen   Nguyen-1, Nguyen-2,") && SrBenchmark.USAGE.contains("\n  node     dx/dt, dy/dt"),
+                "--help names the problems:\n" + SrBenchmark.USAGE);
         assertEquals(List.of("Nguyen-2", "Nguyen-8"),
                 SrBenchmark.only(Problems.suite("nguyen"), List.of("Nguyen-8", "Nguyen-2")).stream().map(Problem::name).toList());
     }

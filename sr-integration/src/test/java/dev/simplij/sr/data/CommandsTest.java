@@ -94,8 +94,9 @@ class CommandsTest {
         assertEquals(100, TestSupport.records(out).size(), "the earlier run is untouched");
 
         Run again = run(new GenerateCommand(), "--count", "30", "--out", out.toString(), "--seed", "4",
-                "--set", "output.shardRecords=40", "--no-progress", "--overwrite");
+                "--set", "output.shardRecords=40", "--quiet", "--overwrite");
         assertEquals(0, again.status(), again.err());
+        assertEquals("", again.err(), "--quiet: no progress bar");
         try (var files = Files.list(out)) {
             assertEquals(List.of("config.properties", "lengths.png", "notes.txt", "shard-00000.jsonl", "stats.txt"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
