@@ -91,6 +91,7 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(new Main());
         Map<String, CommandLine> byName = new TreeMap<>();
         byName.put("simplify", simplify(in, out, err));
+        byName.put("pipe-bench", new CommandLine(new PipeBenchCommand(out, err)));
         for (Command c : commands()) {
             byName.putIfAbsent(c.name(), wrap(c, in, out, err));
         }

@@ -10,6 +10,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -40,6 +43,8 @@ final class SimplifyCommand implements Callable<Integer> {
     static final String SUMMARY = "simplify expressions (arguments, or standard input line by line)";
     /** Lines parsed and simplified together (in parallel) before their results are written. */
     static final int BATCH = 8192;
+    /** Batches at least this long run on every core (as {@code Simplifier.simplifyAll}). */
+    static final int PARALLEL_FROM = 256;
     /** The shipped free-constant rules that {@code --skeleton} adds to the default rules. */
     static final String SKELETON_RULES = "skeleton";
 
@@ -97,28 +102,43 @@ final class SimplifyCommand implements Callable<Integer> {
             err.println("simplify: " + e.getMessage());
             return 2;
         }
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         boolean failed;
         if (!expressions.isEmpty()) {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             failed = simplifyBatch(simplifier, prefix, expressions, 1, "argument", writer, err);
+            writer.flush();
         } else {
-            failed = false;
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-            List<String> batch = new ArrayList<>(BATCH);
-            long lineNumber = 1;
-            String line;
-            while ((line = reader.readLine()) != null) {
-                batch.add(line);
-                if (batch.size() == BATCH) {
-                    failed |= simplifyBatch(simplifier, prefix, batch, lineNumber, "line", writer, err);
-                    lineNumber += batch.size();
-                    batch.clear();
-                }
+            failed = pipe(simplifier, prefix, in, out, err);
+        }
+        return failed ? 1 : 0;
+    }
+
+    /**
+     * Simplifies every line of {@code in} into one line of {@code out}, in batches of {@link #BATCH}
+     * lines: while one batch is simplified on every core, the next is read and the previous one
+     * written. Returns whether some line failed to parse.
+     */
+    static boolean pipe(Simplifier simplifier, boolean prefix, InputStream in, OutputStream out, PrintStream err)
+            throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        boolean failed = false;
+        long lineNumber = 1;
+        CompletableFuture<Batch> running = null;
+        while (true) {
+            List<String> texts = read(reader);
+            Batch done = running == null ? null : running.join();
+            running = texts.isEmpty() ? null : CompletableFuture.supplyAsync(() -> Batch.of(simplifier, prefix, texts));
+            if (done != null) {
+                failed |= done.write(lineNumber, "line", writer, err);
+                lineNumber += done.results.length;
             }
-            failed |= simplifyBatch(simplifier, prefix, batch, lineNumber, "line", writer, err);
+            if (running == null) {
+                break;
+            }
         }
         writer.flush();
-        return failed ? 1 : 0;
+        return failed;
     }
 
     /**
@@ -138,32 +158,55 @@ final class SimplifyCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Parses, simplifies and writes one batch in order; returns whether some entry failed to parse. */
-    private static boolean simplifyBatch(Simplifier simplifier, boolean prefix, List<String> texts, long firstNumber,
-                                         String what, Writer out, PrintStream err) throws IOException {
-        int n = texts.size();
-        List<Expr> parsed = new ArrayList<>(n);
-        boolean[] ok = new boolean[n];
-        boolean failed = false;
-        for (int i = 0; i < n; i++) {
-            try {
-                parsed.add(prefix ? Expr.parsePrefix(texts.get(i)) : Expr.parseInfix(texts.get(i)));
-                ok[i] = true;
-            } catch (ParseException e) {
-                err.println("simplify: " + what + " " + (firstNumber + i) + ", position " + e.position() + ": "
-                        + e.reason());
-                failed = true;
-            }
+    /** Up to {@link #BATCH} lines; empty at the end of the input. */
+    private static List<String> read(BufferedReader reader) throws IOException {
+        List<String> batch = new ArrayList<>(BATCH);
+        String line;
+        while (batch.size() < BATCH && (line = reader.readLine()) != null) {
+            batch.add(line);
         }
-        List<Expr> results = simplifier.simplifyAll(parsed);
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (ok[i]) {
-                Expr r = results.get(next++);
-                out.write(prefix ? r.toPrefix() : r.toInfix());
-            }
-            out.write('\n');
+        return batch;
+    }
+
+    /** Parses, simplifies and writes one batch; returns whether some entry failed to parse. */
+    static boolean simplifyBatch(Simplifier simplifier, boolean prefix, List<String> texts, long firstNumber,
+                                 String what, Writer out, PrintStream err) throws IOException {
+        return Batch.of(simplifier, prefix, texts).write(firstNumber, what, out, err);
+    }
+
+    /** The printed results of a batch, or where each entry failed to parse; in input order. */
+    private record Batch(String[] results, ParseException[] errors) {
+        /** Each entry parsed, simplified and printed on its own, in parallel for a large batch. */
+        static Batch of(Simplifier simplifier, boolean prefix, List<String> texts) {
+            int n = texts.size();
+            Batch b = new Batch(new String[n], new ParseException[n]);
+            IntStream entries = IntStream.range(0, n);
+            (n < PARALLEL_FROM ? entries : entries.parallel()).forEach(i -> {
+                try {
+                    Expr e = prefix ? Expr.parsePrefix(texts.get(i)) : Expr.parseInfix(texts.get(i));
+                    Expr r = simplifier.simplify(e);
+                    b.results[i] = prefix ? r.toPrefix() : r.toInfix();
+                } catch (ParseException e) {
+                    b.errors[i] = e;
+                }
+            });
+            return b;
         }
-        return failed;
+
+        /** Writes one line per entry (empty for a parse error, reported on {@code err}); returns whether one failed. */
+        boolean write(long firstNumber, String what, Writer out, PrintStream err) throws IOException {
+            boolean failed = false;
+            for (int i = 0; i < results.length; i++) {
+                if (errors[i] != null) {
+                    err.println("simplify: " + what + " " + (firstNumber + i) + ", position " + errors[i].position()
+                            + ": " + errors[i].reason());
+                    failed = true;
+                } else {
+                    out.write(results[i]);
+                }
+                out.write('\n');
+            }
+            return failed;
+        }
     }
 }

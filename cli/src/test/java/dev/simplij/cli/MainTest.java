@@ -43,7 +43,7 @@ class MainTest {
         for (String name : List.of("help", "simplify", "mine", "generate-bench", "sr-benchmark", "soundness", "bench")) {
             assertTrue(list.contains("\n  " + name + " ") || list.startsWith("  " + name + " "), name + " listed:\n" + list);
         }
-        assertEquals(Main.commands().size() + 2, rows, "simplify, help and every Command service:\n" + list);
+        assertEquals(Main.commands().size() + 3, rows, "simplify, pipe-bench, help and every Command service:\n" + list);
         Outcome bare = run();
         assertEquals(2, bare.status(), "no command is a usage error");
         assertEquals(help.out(), bare.out());
@@ -71,6 +71,15 @@ class MainTest {
         for (String name : List.of("mine", "soundness", "fuzz", "generate", "sr")) {
             assertTrue(run(name, "--help").out().matches("(?s).*\\n +--quiet .*"), name + " --help lists --quiet");
         }
+    }
+
+    @Test
+    void pipeBenchTimesThePipeAgainstSimplifyAll() throws Exception {
+        Outcome o = run("pipe-bench", "--lines", "600", "--rounds", "1", "--seed", "7");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("600 lines of 15 tokens (seed 7)"), o.out());
+        assertTrue(o.out().contains("\nround 1: simplifyAll ") && o.out().contains("\nmedian: simplifyAll "), o.out());
+        assertEquals(2, run("pipe-bench", "--lines", "0").status());
     }
 
     @Test
