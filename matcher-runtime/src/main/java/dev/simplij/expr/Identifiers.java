@@ -44,7 +44,11 @@ final class Identifiers {
         if (isPlaceholder(name)) {
             return "'" + name + "' is a rule placeholder, not a variable";
         }
-        if (Operator.byName(name) != null || name.equals("real_root")) {
+        Operator op = Operator.byName(name);
+        if (op != null && op.arity() == 0) {
+            return "'" + name + "' is the named constant " + op.token() + ", not a variable";
+        }
+        if (op != null || name.equals("real_root")) {
             return "'" + name + "' is an operator, not a variable";
         }
         if (NON_REAL.contains(name.toLowerCase(Locale.ROOT))) {

@@ -95,6 +95,49 @@ public final class RuleSet {
         return load(path);
     }
 
+    /**
+     * Loads and {@linkplain #combine combines} the rule sets of a comma-separated list of shipped
+     * names or files, such as {@code "default,skeleton"}; a single name is {@link #load(String)}.
+     */
+    public static RuleSet loadAll(String namesOrPaths) {
+        List<RuleSet> sets = new ArrayList<>();
+        for (String one : namesOrPaths.split(",", -1)) {
+            if (one.isBlank()) {
+                throw new RuleFormatException(namesOrPaths, 0, "an empty rule set name in a comma-separated list");
+            }
+            sets.add(load(one.strip()));
+        }
+        return combine(sets);
+    }
+
+    /**
+     * The rules of several sets as one set, in the order given (the order is the rules' priority);
+     * when two sets have a rule for the same left side, the earlier set's rule is kept. One set is
+     * returned as it is.
+     */
+    public static RuleSet combine(List<RuleSet> sets) {
+        if (sets.isEmpty()) {
+            throw new IllegalArgumentException("no rule set to combine");
+        }
+        if (sets.size() == 1) {
+            return sets.get(0);
+        }
+        Map<String, Rule> byLeftSide = new LinkedHashMap<>();
+        for (RuleSet set : sets) {
+            for (Rule rule : set.rules()) {
+                byLeftSide.putIfAbsent(rule.lhs().toPrefix(), rule);
+            }
+        }
+        String name = String.join(",", sets.stream().map(RuleSet::name).toList());
+        return of(name, Map.of("combines", String.join(", ", sets.stream().map(RuleSet::source).toList())),
+                List.copyOf(byLeftSide.values()));
+    }
+
+    /** The header's {@code name}, else the source. */
+    private String name() {
+        return header.getOrDefault("name", source);
+    }
+
     /** Loads a rule file. */
     public static RuleSet load(Path path) {
         try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {

@@ -40,6 +40,7 @@ public final class SrCommand {
               --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
               --plot FILE.png      plot loss against complexity
               --progress SECONDS   print the front every SECONDS (default 5; 0 for never)
+              --quiet              no progress: the same as --progress 0
               --help               this text
             """;
 
@@ -75,7 +76,7 @@ public final class SrCommand {
         }
     }
 
-    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize");
+    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
             "--loss-threshold", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
             "--select", "--quantize", "--out", "--plot", "--progress");
@@ -86,7 +87,7 @@ public final class SrCommand {
         }
         CsvData data = CsvData.read(Path.of(o.required("--data")), o.required("--target"));
         int maxSize = o.integer("--max-size", 30);
-        double progressSeconds = o.decimal("--progress", 5);
+        double progressSeconds = o.has("--quiet") ? 0 : o.decimal("--progress", 5);
         SymbolicRegression.Builder b = SymbolicRegression.builder()
                 .operators(OperatorSet.parse(o.text("--operators", "+,-,*,/")))
                 .timeLimit(Duration.ofMillis((long) (1000 * o.decimal("--time", 60))))

@@ -69,6 +69,12 @@ class SrCommandTest {
         Path good = dir.resolve("good.csv");
         Files.writeString(good, "x,y\n1,2\n3,4\n");
         assertTrue(run("--data", good.toString(), "--target", "y", "--operators", "+,frob").err().contains("unknown operator 'frob'"));
+        Path euler = dir.resolve("euler.csv");
+        Files.writeString(euler, "E,y\n1,2\n3,4\n");
+        Run constantColumn = run("--data", euler.toString(), "--target", "y");
+        assertEquals(2, constantColumn.status());
+        assertEquals("sr: " + euler + ": column 'E' cannot be a variable of a formula ('E' is the named constant E,"
+                + " not a variable); rename it in the header, for example to 'E_'\n", constantColumn.err());
         Run badNumber = run("--data", good.toString(), "--target", "y", "--max-size", "big");
         assertEquals(2, badNumber.status());
         assertEquals("sr: --max-size needs a whole number, got 'big'\n", badNumber.err());

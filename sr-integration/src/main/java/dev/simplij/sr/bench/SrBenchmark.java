@@ -49,7 +49,7 @@ public final class SrBenchmark {
             same budget and data, and writes normalization.md (median and range over the seeds).
             An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
             does not pay for loading the rules and compiling the hot code.
-            """;
+            """ + problemList();
 
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
     static final double RECOVERED_NMSE = 1e-10;
@@ -107,8 +107,7 @@ public final class SrBenchmark {
             }
             problems = new ArrayList<>(Problems.suite(o.text("--suite", "all")));
             if (o.has("--only")) {
-                List<String> only = List.of(o.required("--only").split(","));
-                problems.removeIf(p -> !only.contains(p.name()));
+                problems = only(problems, List.of(o.required("--only").split(",")));
             }
             double cpu = o.decimal("--cpu", Double.POSITIVE_INFINITY);
             if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
@@ -152,6 +151,30 @@ public final class SrBenchmark {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
         return 0;
+    }
+
+    /** The problems of each suite, by the names {@code --only} takes. */
+    static String problemList() {
+        StringBuilder sb = new StringBuilder("\nProblems (names for --only, case-sensitive):\n");
+        for (String suite : List.of("nguyen", "node", "feynman")) {
+            sb.append(String.format(Locale.ROOT, "  %-8s %s%n", suite,
+                    String.join(", ", Problems.suite(suite).stream().map(Problem::name).toList())));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The problems named by {@code --only}, in the suite's order; a name that is not in the suite
+     * (names are case-sensitive: {@code Nguyen-1}) is a usage error that lists the suite's names.
+     */
+    static List<Problem> only(List<Problem> suite, List<String> names) {
+        List<String> valid = suite.stream().map(Problem::name).toList();
+        List<String> unknown = names.stream().filter(n -> !valid.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--only: no problem " + String.join(", ", unknown.stream()
+                    .map(n -> "'" + n + "'").toList()) + " in this suite; valid names: " + String.join(", ", valid));
+        }
+        return suite.stream().filter(p -> names.contains(p.name())).toList();
     }
 
     /**

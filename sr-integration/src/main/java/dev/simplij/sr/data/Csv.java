@@ -1,21 +1,36 @@
 package dev.simplij.sr.data;
 
+import dev.simplij.expr.Expr;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A small reader and quoting helper for RFC 4180 CSV: comma-separated fields, double quotes around
- * a field that holds commas, quotes or line breaks, a doubled quote inside quotes. Enough for test
- * sets of formulas ({@code real_root(x, 3)} holds a comma) and numeric data files.
+ * CSV files with a header line, read with Apache Commons CSV (RFC 4180: comma-separated fields,
+ * double quotes around a field that holds commas, quotes or line breaks, a doubled quote inside
+ * quotes; blank lines skipped, a byte-order mark ignored), and the quoting of a field written back.
+ * The one CSV reader of this module: test sets of formulas ({@code real_root(x, 3)} holds a comma)
+ * and numeric data files.
  */
 public final class Csv {
-    /** A header and its rows; every row has as many fields as the header. */
-    public record Table(List<String> header, List<List<String>> rows) {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    /**
+     * A header and its rows; every row has as many fields as the header. {@code lines} holds the
+     * line of the file where each row starts (the header is line 1).
+     */
+    public record Table(List<String> header, List<List<String>> rows, List<Long> lines) {
         /** The index of a column, or an exception listing the columns there are. */
         public int column(String name, Path file) {
             int i = header.indexOf(name);
@@ -30,90 +45,105 @@ public final class Csv {
     }
 
     /**
-     * Reads a CSV file with a header line.
+     * Reads a CSV file with a header line; header names are trimmed.
      *
      * @throws IllegalArgumentException naming the file and line of a malformed record
      */
     public static Table read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        List<List<String>> records = parse(text, file.toString());
-        if (records.isEmpty()) {
-            throw new IllegalArgumentException(file + ": empty file, expected a header line");
-        }
-        List<String> header = records.get(0).stream().map(String::trim).toList();
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> row = records.get(r);
-            if (row.size() == 1 && row.get(0).isBlank()) {
-                continue;
-            }
-            if (row.size() != header.size()) {
-                throw new IllegalArgumentException(file + ": record " + (r + 1) + " has " + row.size()
-                        + " fields, the header has " + header.size());
-            }
-            rows.add(row);
-        }
-        return new Table(header, rows);
     }
 
-    static List<List<String>> parse(String text, String source) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int line = 1;
-        int i = 0;
-        int n = text.length();
-        if (n > 0 && text.charAt(0) == '\uFEFF') {
-            i = 1;
-        }
-        for (; i < n; i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
+    static Table read(Reader in, String source) throws IOException {
+        StringWriter whole = new StringWriter();
+        in.transferTo(whole);
+        String text = whole.toString();
+        LineIndex lines = new LineIndex(text);
+        List<String> header = null;
+        List<List<String>> rows = new ArrayList<>();
+        List<Long> starts = new ArrayList<>();
+        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                List<String> fields = record.toList();
+                int position = (int) record.getCharacterPosition();
+                while (position < text.length() && (text.charAt(position) == '\n' || text.charAt(position) == '\r')) {
+                    position++; // the record's position is before the empty lines skipped ahead of it
+                }
+                long line = lines.lineOf(position);
+                if (header != null && fields.size() == 1 && fields.get(0).isBlank()) {
+                    continue; // a line of blanks
+                }
+                if (header == null) {
+                    if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
+                        fields.set(0, fields.get(0).substring(1));
                     }
+                    header = fields.stream().map(String::trim).toList();
+                } else if (fields.size() != header.size()) {
+                    throw new IllegalArgumentException(source + ":" + line + ": " + fields.size()
+                            + " fields, the header has " + header.size());
                 } else {
-                    if (c == '\n') {
-                        line++;
+                    rows.add(fields);
+                    starts.add(line);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(source + ": " + e.getCause().getMessage(), e);
+        }
+        if (header == null) {
+            throw new IllegalArgumentException(source + ": empty file, expected a header line");
+        }
+        return new Table(header, List.copyOf(rows), List.copyOf(starts));
+    }
+
+    /** Line numbers (from 1) of character positions. */
+    private static final class LineIndex {
+        private final long[] breaks;
+
+        LineIndex(CharSequence text) {
+            long[] at = new long[16];
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    if (n == at.length) {
+                        at = Arrays.copyOf(at, 2 * n);
                     }
-                    field.append(c);
+                    at[n++] = i;
                 }
-            } else if (c == '"' && field.length() == 0) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                line++;
-                fields.add(field.toString());
-                field.setLength(0);
-                records.add(fields);
-                fields = new ArrayList<>();
-            } else {
-                field.append(c);
+            }
+            breaks = Arrays.copyOf(at, n);
+        }
+
+        long lineOf(long position) {
+            int i = Arrays.binarySearch(breaks, position);
+            return (i >= 0 ? i : -i - 1) + 1;
+        }
+    }
+
+    /**
+     * Refuses a data column whose name cannot be a variable of a formula ({@code E} and {@code pi}
+     * are constants, {@code sin} an operator), saying how to rename it.
+     */
+    public static void requireVariableColumns(Path file, List<String> names) {
+        for (String name : names) {
+            String problem = variableNameProblem(name);
+            if (problem != null) {
+                throw new IllegalArgumentException(file + ": column '" + name + "' cannot be a variable of a formula ("
+                        + problem + "); rename it in the header, for example to '" + name.replaceAll("\\W", "_") + "_'");
             }
         }
-        if (quoted) {
-            throw new IllegalArgumentException(source + ": line " + line + ": a quoted field is not closed");
+    }
+
+    /** Null when {@code name} may be a variable, else why not (the expression builder's check). */
+    private static String variableNameProblem(String name) {
+        try {
+            Expr.builder().variable(name);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
-        if (field.length() > 0 || !fields.isEmpty()) {
-            fields.add(field.toString());
-            records.add(fields);
-        }
-        return records;
     }
 
     /** A field as written in CSV: quoted when it holds a comma, quote or line break. */

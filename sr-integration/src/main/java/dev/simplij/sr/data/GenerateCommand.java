@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code simplij generate}: writes a training set of distinct, simplified, decontaminated formula
@@ -32,15 +33,19 @@ public final class GenerateCommand extends OptionCommand {
                                    (omit for the defaults; see --print-config)
               --count N            records to write
               --out DIR            output directory (created); also gets stats.txt, lengths.png,
-                                   config.properties and, with --test-set, decontamination.csv
+                                   config.properties and, with --test-set, decontamination.csv;
+                                   refused when it is not empty, unless --overwrite
+              --overwrite          write into a non-empty DIR: first delete what an earlier run
+                                   wrote there (shard-*.jsonl and the files above), nothing else
               --test-set FILE.csv  CSV with a header and a 'formula' column (SymPy syntax, variables
                                    x1, x2, ... as generated); matching skeletons are dropped
               --set KEY=VALUE      override one configuration key (repeatable)
               --seed N             the same as --set seed=N
               --threads N          the same as --set threads=N (0: all cores)
-              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default)
+              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default);
+                                   several, separated by commas, are combined
               --max-sampled N      stop after sampling N skeletons (default max(10^6, 1000 * count))
-              --no-progress        no progress bar
+              --quiet              no progress bar (--no-progress is another name)
               --print-config       print the default configuration and exit
               --help               this text
 
@@ -48,7 +53,7 @@ public final class GenerateCommand extends OptionCommand {
             2 on bad usage, configuration or input files.
             """;
 
-    private static final Set<String> FLAGS = Set.of("--help", "--no-progress", "--print-config");
+    private static final Set<String> FLAGS = Set.of("--help", "--quiet", "--no-progress", "--print-config", "--overwrite");
     private static final Set<String> VALUED = Set.of("--config", "--count", "--out", "--test-set", "--set", "--seed",
             "--threads", "--ruleset", "--max-sampled");
 
@@ -94,6 +99,7 @@ public final class GenerateCommand extends OptionCommand {
         long count = options.wholeNumber("--count", 0, 0);
         Path dir = Path.of(options.required("--out"));
         GeneratorConfig config = config(options);
+        prepareOutput(dir, options.has("--overwrite"));
         Normalizer normalizer = skeletonSimplifier(options);
         Decontaminator decontaminator = null;
         if (options.has("--test-set")) {
@@ -103,7 +109,7 @@ public final class GenerateCommand extends OptionCommand {
         }
         long maxSampled = options.wholeNumber("--max-sampled",
                 Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000), 1);
-        ProgressBar bar = options.has("--no-progress") ? null : new ProgressBar(err, count, "records");
+        ProgressBar bar = options.has("--quiet") || options.has("--no-progress") ? null : new ProgressBar(err, count, "records");
         GenerationStats stats = new DatasetGenerator(config, normalizer, decontaminator).run(count, dir, maxSampled, bar);
         if (bar != null) {
             bar.finish();
@@ -113,6 +119,41 @@ public final class GenerateCommand extends OptionCommand {
         out.println("wrote " + dir.resolve("shard-*.jsonl") + ", stats.txt, lengths.png, config.properties"
                 + (decontaminator != null ? ", decontamination.csv" : ""));
         return stats.written() == count ? 0 : 1;
+    }
+
+    /** The files a run writes into its directory, besides the shards. */
+    static final List<String> REPORTS = List.of("stats.txt", "lengths.png", "config.properties", "decontamination.csv");
+
+    /** Whether {@code name} is a file that a run writes: a shard or one of {@link #REPORTS}. */
+    static boolean writtenByARun(String name) {
+        return name.matches("shard-\\d{5,}\\.jsonl") || REPORTS.contains(name);
+    }
+
+    /**
+     * Refuses a non-empty output directory, so that shards of two runs never sit side by side; with
+     * {@code overwrite}, deletes what an earlier run wrote there and leaves any other file alone.
+     */
+    static void prepareOutput(Path dir, boolean overwrite) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted().toList();
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (!overwrite) {
+            throw new IllegalArgumentException(dir + " is not empty (" + entries.size() + " entries, "
+                    + entries.get(0).getFileName() + " first); give --overwrite to replace an earlier run's files,"
+                    + " or another --out");
+        }
+        for (Path p : entries) {
+            if (Files.isRegularFile(p) && writtenByARun(p.getFileName().toString())) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The run's statistics, figure, effective configuration and decontamination report. */

@@ -1,6 +1,11 @@
 package dev.simplij.sr.data;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.simplij.expr.Expr;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -11,10 +16,14 @@ import java.util.List;
  * </pre>
  * {@code constants} holds one value per {@code <constant>} occurrence in prefix order; {@code X}
  * is row by row, one coordinate per declared variable; the last three are absent when data points
- * are switched off. Numbers print as Java's shortest round-trip decimal, so the bytes are
- * deterministic.
+ * are switched off. Written by Jackson's streaming generator; numbers print as
+ * {@code Double.toString} does (Jackson's default), so the bytes are deterministic and the same as
+ * those of the hand-written writer before it.
  */
 final class JsonRecord {
+    /** Thread-safe; its generators recycle their buffers per thread. */
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
     private JsonRecord() {
     }
 
@@ -23,85 +32,36 @@ final class JsonRecord {
      *             without data
      */
     static String write(Expr skeleton, List<String> variables, double[][] data) {
-        StringBuilder sb = new StringBuilder(data == null ? 128 : 64 + 24 * data[1].length * (variables.size() + 1));
-        sb.append("{\"prefix\":");
-        string(sb, skeleton.toPrefix());
-        sb.append(",\"infix\":");
-        string(sb, skeleton.toInfix());
-        sb.append(",\"variables\":[");
-        for (int i = 0; i < variables.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
+        StringWriter text = new StringWriter(data == null ? 128 : 64 + 24 * data[1].length * (variables.size() + 1));
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("prefix", skeleton.toPrefix());
+            g.writeStringField("infix", skeleton.toInfix());
+            g.writeArrayFieldStart("variables");
+            for (String v : variables) {
+                g.writeString(v);
             }
-            string(sb, variables.get(i));
-        }
-        sb.append(']');
-        if (data != null) {
-            sb.append(",\"constants\":");
-            numbers(sb, data[0]);
-            sb.append(",\"X\":[");
-            double[] y = data[1];
-            for (int r = 0; r < y.length; r++) {
-                if (r > 0) {
-                    sb.append(',');
-                }
-                sb.append('[');
-                for (int c = 2; c < data.length; c++) {
-                    if (c > 2) {
-                        sb.append(',');
+            g.writeEndArray();
+            if (data != null) {
+                g.writeFieldName("constants");
+                g.writeArray(data[0], 0, data[0].length);
+                g.writeArrayFieldStart("X");
+                double[] y = data[1];
+                double[] row = new double[data.length - 2];
+                for (int r = 0; r < y.length; r++) {
+                    for (int c = 2; c < data.length; c++) {
+                        row[c - 2] = data[c][r];
                     }
-                    sb.append(data[c][r]);
+                    g.writeArray(row, 0, row.length);
                 }
-                sb.append(']');
+                g.writeEndArray();
+                g.writeFieldName("y");
+                g.writeArray(y, 0, y.length);
             }
-            sb.append("],\"y\":");
-            numbers(sb, y);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
         }
-        return sb.append('}').toString();
-    }
-
-    private static void numbers(StringBuilder sb, double[] values) {
-        sb.append('[');
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(values[i]);
-        }
-        sb.append(']');
-    }
-
-    private static boolean plain(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        if (plain(s)) {
-            // Tokens of both notations never need escaping: append in one go.
-            sb.append(s).append('"');
-            return;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return text.toString();
     }
 }

@@ -37,13 +37,13 @@ abstract class OptionCommand implements Command {
     /** Does the work once the options are parsed; returns the exit status. */
     abstract int execute(Options options, PrintStream out, PrintStream err) throws IOException;
 
-    /** The skeleton-mode simplifier of {@code --ruleset NAME|FILE}, else the SR search's standard one. */
+    /** The skeleton-mode simplifier of {@code --ruleset NAME|FILE[,...]} (rule sets combined), else the SR search's standard one. */
     static Normalizer skeletonSimplifier(Options options) {
         String ruleset = options.text("--ruleset", null);
         if (ruleset == null) {
             return SimplifierNormalizer.standard();
         }
-        return SimplifierNormalizer.of(Simplifier.builder().ruleSet(RuleSet.load(ruleset)).skeleton(true).build());
+        return SimplifierNormalizer.of(Simplifier.builder().ruleSet(RuleSet.loadAll(ruleset)).skeleton(true).build());
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class RankCommand extends OptionCommand {
               --all                also list forms off the front, after it, by loss
               --restarts N         fitter restarts per form (default 2)
               --seed N             random seed of the fits (default 0)
-              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default)
+              --ruleset NAME|FILE  rules of the skeleton simplifier (default: the shipped default);
+                                   several, separated by commas, are combined
               --help               this text
             """;
 
@@ -85,6 +86,7 @@ public final class RankCommand extends OptionCommand {
         int t = table.column(target, file);
         List<String> names = new ArrayList<>(table.header());
         names.remove(t);
+        Csv.requireVariableColumns(file, names);
         List<double[]> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int r = 0; r < table.rows().size(); r++) {

@@ -75,6 +75,26 @@ class SrBenchmarkTest {
     }
 
     @Test
+    void anUnknownOrMiscasedOnlyNameIsAUsageErrorListingTheValidNames() throws Exception {
+        for (String[] args : new String[][] {{"--only", "nguyen-1"}, {"--suite", "nguyen", "--only", "Nguyen-1,foo"}}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = SrBenchmark.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(2, status, String.join(" ", args));
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing runs");
+            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+            String unknown = args[args.length - 1].contains("foo") ? "'foo'" : "'nguyen-1'";
+            assertTrue(first.startsWith("sr-benchmark: --only: no problem " + unknown + " in this suite; valid names: "
+                    + "Nguyen-1, Nguyen-2, "), first);
+        }
+        assertTrue(SrBenchmark.USAGE.contains("\n  nguyen   Nguyen-1, Nguyen-2,") && SrBenchmark.USAGE.contains("\n  node     dx/dt, dy/dt"),
+                "--help names the problems:\n" + SrBenchmark.USAGE);
+        assertEquals(List.of("Nguyen-2", "Nguyen-8"),
+                SrBenchmark.only(Problems.suite("nguyen"), List.of("Nguyen-8", "Nguyen-2")).stream().map(Problem::name).toList());
+    }
+
+    @Test
     void compareWritesOneRowPerProblemAndTheTotals(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = SrBenchmark.run(List.of("--suite", "node", "--only", "dx/dt", "--seeds", "1,2", "--compare",

@@ -76,6 +76,36 @@ class CommandsTest {
     }
 
     @Test
+    void generateRefusesANonEmptyFolderAndOverwriteRemovesTheEarlierRun(@TempDir Path dir) throws IOException {
+        Path testSet = dir.resolve("test.csv");
+        Files.writeString(testSet, "name,formula\nsum,\"x1 + x2\"\n");
+        Path out = dir.resolve("out");
+        Run first = run(new GenerateCommand(), "--count", "100", "--out", out.toString(), "--seed", "3",
+                "--set", "output.shardRecords=40", "--test-set", testSet.toString(), "--no-progress");
+        assertEquals(0, first.status(), first.err());
+        assertTrue(Files.exists(out.resolve("shard-00002.jsonl")) && Files.exists(out.resolve("decontamination.csv")));
+        Files.writeString(out.resolve("notes.txt"), "mine\n");
+
+        Run refused = run(new GenerateCommand(), "--count", "30", "--out", out.toString(), "--no-progress");
+        assertEquals(2, refused.status());
+        assertEquals("", refused.out());
+        assertTrue(refused.err().startsWith("generate: " + out + " is not empty (") && refused.err().contains("--overwrite"),
+                refused.err());
+        assertEquals(100, TestSupport.records(out).size(), "the earlier run is untouched");
+
+        Run again = run(new GenerateCommand(), "--count", "30", "--out", out.toString(), "--seed", "4",
+                "--set", "output.shardRecords=40", "--quiet", "--overwrite");
+        assertEquals(0, again.status(), again.err());
+        assertEquals("", again.err(), "--quiet: no progress bar");
+        try (var files = Files.list(out)) {
+            assertEquals(List.of("config.properties", "lengths.png", "notes.txt", "shard-00000.jsonl", "stats.txt"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(30, TestSupport.records(out).size());
+        assertEquals("mine\n", Files.readString(out.resolve("notes.txt")), "files no run writes are kept");
+    }
+
+    @Test
     void generateExplainsABadConfiguration(@TempDir Path dir) {
         Run r = run(new GenerateCommand(), "--count", "10", "--out", dir.toString(), "--set", "operators.max=-1");
         assertEquals(2, r.status());

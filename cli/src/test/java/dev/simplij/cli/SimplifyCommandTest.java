@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SimplifyCommandTest {
@@ -101,22 +102,52 @@ class SimplifyCommandTest {
     }
 
     @Test
-    void helpOnEveryCommandAndUsageErrors() throws Exception {
+    void ruleSetsCombineAndASecondRulesetIsAnError(@TempDir Path dir) throws Exception {
+        Path constants = dir.resolve("inverse.rules");
+        try (Writer w = Files.newBufferedWriter(constants)) {
+            RuleSet.of("inverse", Map.of(), List.of(Rule.parse("sin asin _0 -> _0"))).write(w);
+        }
+        String expr = "sin(asin(x1)) + sin(x2)**2 + cos(x2)**2";
+        Outcome fixtureOnly = run("", "simplify", "--ruleset", FIXTURE, expr);
+        assertEquals("1 + sin(asin(x1))\n", fixtureOnly.out(), fixtureOnly.err());
+        Outcome both = run("", "simplify", "--ruleset", FIXTURE + "," + constants, expr);
+        assertEquals(0, both.status(), both.err());
+        assertEquals("1 + x1\n", both.out(), "the rules of both sets apply");
+
+        Outcome twice = run("", "simplify", "--ruleset", FIXTURE, "--ruleset", constants.toString(), "x1");
+        assertEquals(2, twice.status());
+        assertEquals("", twice.out());
+        assertEquals("simplij simplify: option '--ruleset' (NAME|FILE[,...]) should be specified only once\n"
+                + "(see simplij simplify --help)\n", twice.err());
+    }
+
+    @Test
+    void combinedRuleSetsKeepTheFirstRuleOfALeftSide() {
+        RuleSet a = RuleSet.of("a", Map.of(), List.of(Rule.parse("- _0 _0 -> 0"), Rule.parse("/ _0 _0 -> 1")));
+        RuleSet b = RuleSet.of("b", Map.of(), List.of(Rule.parse("- _0 _0 -> 1"), Rule.parse("exp log _0 -> _0")));
+        RuleSet ab = RuleSet.combine(List.of(a, b));
+        assertEquals(List.of("- _0 _0 -> 0", "/ _0 _0 -> 1", "exp log _0 -> _0"),
+                ab.rules().stream().map(Rule::toString).toList());
+        assertEquals("a,b", ab.header().get("name"));
+        assertSame(a, RuleSet.combine(List.of(a)));
+    }
+
+    @Test
+    void helpAndUsageErrors() throws Exception {
         Outcome help = run("", "simplify", "--help");
         assertEquals(0, help.status());
-        assertTrue(help.out().startsWith("usage: simplij simplify"));
-        for (Command c : Main.commands()) {
-            Outcome h = run("", c.name(), "--help");
-            assertEquals(0, h.status(), c.name());
-            assertTrue(!h.out().isBlank(), c.name());
-        }
-        Outcome bogus = run("", "simplify", "--bogus");
+        assertTrue(help.out().contains("Usage: simplij simplify [-h] [--prefix] [--skeleton]"), help.out());
+        assertTrue(help.out().contains("--ruleset=NAME|FILE[,...]"), help.out());
+        Outcome bogus = run("", "simplify", "--bogus", "x1");
         assertEquals(2, bogus.status());
-        assertEquals("simplify: unknown option '--bogus' (see simplij simplify --help)\n", bogus.err());
-        assertEquals("simplify: --ruleset needs a value (see simplij simplify --help)\n",
-                run("", "simplify", "x1", "--ruleset").err());
+        assertEquals("simplij simplify: unknown option '--bogus'\n(see simplij simplify --help)\n", bogus.err());
+        assertEquals("", bogus.out());
+        Outcome missing = run("", "simplify", "x1", "--ruleset");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("simplij simplify: Missing required parameter for option '--ruleset'"),
+                missing.err());
         assertEquals(2, run("", "simplify", "--ruleset", "no/such/file.rules", "x").status());
-        assertEquals(2, run("", "no-such-command").status());
-        assertTrue(run("", "--help").out().contains("simplify"));
+        Outcome negative = run("", "simplify", "--ruleset", FIXTURE, "-x1 + x1", "--", "--x1");
+        assertEquals("0\nx1\n", negative.out(), "an expression may start with '-', and after '--' with '--'");
     }
 }

@@ -52,12 +52,16 @@ class OptionsTest {
     }
 
     @Test
-    void repeatedOptionsKeepEveryValueAndReadTheLast() {
+    void aRepeatableOptionKeepsEveryValueAndAOneValueOptionGivenTwiceIsAnError() {
         Options o = parse("--set", "a=1", "--seed", "1", "--set=b=2", "--seed", "2");
         assertEquals(List.of("a=1", "b=2"), o.all("--set"));
         assertEquals(List.of(), o.all("--out"));
-        assertEquals(2, o.wholeNumber("--seed", 0, 0));
-        assertEquals("2", o.required("--seed"));
+        String twice = "--seed takes one value and was given 2 times ('1', '2')";
+        assertEquals(twice, error(() -> o.wholeNumber("--seed", 0, 0)));
+        assertEquals(twice, error(() -> o.required("--seed")));
+        assertEquals(twice, error(() -> o.text("--seed", null)));
+        assertEquals(twice, error(() -> o.decimal("--seed", 0)));
+        assertEquals(1, parse("--seed", "1").wholeNumber("--seed", 0, 0));
     }
 
     @Test

@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The options of one command line, checked against what the command knows: {@code --flag} switches
  * and {@code --key VALUE} options (also written {@code --key=VALUE}; the value is the next argument
- * whatever it looks like, so {@code --seed -3} works). An option given twice keeps both values; the
- * getters of one value read the last. Commands that take positional arguments (see
+ * whatever it looks like, so {@code --seed -3} works). An option given twice keeps both values for
+ * {@link #all}; the getters of one value refuse it ({@code --seed takes one value and was given 2
+ * times}), so that a second value never silently replaces the first. Commands that take positional arguments (see
  * {@link #parseWithPositionals}) may mix them with the options, and {@code --} makes every argument
  * after it positional.
  *
@@ -112,19 +113,28 @@ public final class Options {
         return values.containsKey(name);
     }
 
-    /** The option's last value, or {@code fallback} when it was not given. */
+    /** The option's value, or {@code fallback} when it was not given; an error when given twice. */
     public String text(String name, String fallback) {
-        List<String> given = all(name);
-        return given.isEmpty() ? fallback : given.get(given.size() - 1);
+        String value = single(name);
+        return value == null ? fallback : value;
     }
 
-    /** The option's last value; an error when it was not given. */
+    /** The option's value; an error when it was not given, or given twice. */
     public String required(String name) {
-        List<String> given = all(name);
-        if (given.isEmpty()) {
+        String value = single(name);
+        if (value == null) {
             throw new IllegalArgumentException(name + " is required");
         }
-        return given.get(given.size() - 1);
+        return value;
+    }
+
+    private String single(String name) {
+        List<String> given = all(name);
+        if (given.size() > 1) {
+            throw new IllegalArgumentException(name + " takes one value and was given " + given.size() + " times ("
+                    + String.join(", ", given.stream().map(v -> "'" + v + "'").toList()) + ")");
+        }
+        return given.isEmpty() ? null : given.get(0);
     }
 
     /** Every value of a repeatable option, in the order given; empty when it was not given. */
