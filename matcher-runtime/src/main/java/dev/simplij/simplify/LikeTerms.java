@@ -76,7 +76,7 @@ final class LikeTerms {
             return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
-            if (bagCandidate(t, sum)) {
+            if (!n.bagCandidateSeen() && bagCandidate(t, sum)) {
                 n.noteBagCandidate();
             }
             return TermStore.NONE;
@@ -93,9 +93,6 @@ final class LikeTerms {
     int withBagRules(int t) {
         Operator op = s.operator(t);
         if (bags == null || op == null || !(isSumLink(op) || isProductLink(t, op))) {
-            return TermStore.NONE;
-        }
-        if (!bagCandidate(t, isSumLink(op))) {
             return TermStore.NONE;
         }
         boolean sum = isSumLink(op);
@@ -146,7 +143,10 @@ final class LikeTerms {
             int x = stack[--top];
             Fraction w = weights[top];
             if (s.hasConstant(x) && !s.hasVariable(x)) {
-                return null;
+                if (!sum) {
+                    return null; // a free coefficient: products with one are left to the skeleton rules
+                }
+                continue; // a free constant term takes no part in a bag
             }
             Operator op = s.operator(x);
             if (top + 2 > stack.length) {
@@ -186,7 +186,11 @@ final class LikeTerms {
                 continue;
             }
             if (sum && op == Operator.MUL) {
-                Fraction k = constants.value(s.first(x));
+                int first = s.first(x);
+                if (s.hasConstant(first) && !s.hasVariable(first)) {
+                    continue; // an item with a free coefficient takes no part in a bag
+                }
+                Fraction k = constants.value(first);
                 if (k != null) {
                     if (isSumLink(s.operator(s.second(x)))) {
                         return null; // k*(a + b) is taken apart by a collection, not here
@@ -854,7 +858,7 @@ final class LikeTerms {
             Fraction constant = flattenSum(t, scale);
             boolean freeConstant = this.freeConstant;
             int best = rebuildSum(constant, freeConstant);
-            if (bags != null && !freeConstant && !anyFreeCoefficient()) {
+            if (bags != null) {
                 best = withBagRule(true, constant, best);
             }
             if (folding && !freeConstant && itemCount >= 2 && itemCount <= MAX_RESHAPED_ITEMS && !anyFreeCoefficient()) {
@@ -932,7 +936,9 @@ final class LikeTerms {
          */
         private int withBagRule(boolean sum, Fraction constant, int best) {
             if (depth != bagsAtDepth) {
-                noteBagCandidate(sum, constant);
+                if (!n.bagCandidateSeen()) {
+                    noteBagCandidate(sum, constant);
+                }
                 return best;
             }
             if (bagMatcher == null) {
@@ -973,12 +979,20 @@ final class LikeTerms {
             BagRules.Bag bag = m.bag();
             int[] items = Arrays.copyOf(itemTerms, itemCount);
             Fraction[] remaining = remainingWeights(m);
+            boolean[] free = Arrays.copyOf(itemFree, itemCount);
+            boolean freeTerm = freeConstant;
             Fraction rest = constant.subtract(k.multiply(bag.constant()));
             int rhs = n.instance(bag.rule().rhs(), m.bindings());
             int sum = rest.isZero() ? TermStore.NONE : literal(rest);
+            if (freeTerm) { // a free <constant> term stays, beside the exact constant
+                int c = n.normalize(s.constant());
+                sum = sum == TermStore.NONE ? c : n.raw(Operator.ADD, sum, c);
+            }
             for (int i = 0; i < items.length; i++) {
-                if (!remaining[i].isZero()) {
-                    int term = scaled(items[i], remaining[i], false);
+                if (free[i] || !remaining[i].isZero()) {
+                    // an item with a free coefficient keeps it (the matcher never takes such items)
+                    int term = free[i] ? n.make(Operator.MUL, n.normalize(s.constant()), items[i])
+                            : scaled(items[i], remaining[i], false);
                     sum = sum == TermStore.NONE ? term : n.raw(Operator.ADD, sum, term);
                 }
             }

@@ -86,6 +86,11 @@ final class Normalizer {
         bagCandidateSeen = true;
     }
 
+    /** Whether {@link #noteBagCandidate} was called in this call (then nobody need look again). */
+    boolean bagCandidateSeen() {
+        return bagCandidateSeen;
+    }
+
     /**
      * The normal term t with the bag rules applied at the root of every whole chain, bottom-up
      * (a whole chain: a sum or product link whose parent is no link of the same chain). Each
