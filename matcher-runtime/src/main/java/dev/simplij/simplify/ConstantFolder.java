@@ -66,13 +66,17 @@ final class ConstantFolder {
         return s.isNumber(t) ? s.numberFraction(t) : null;
     }
 
-    /** The term of an exact value: a literal, or {@code / p q}; NONE when neither is exact. */
+    /**
+     * The term of an exact value: a literal when a double stands for it, else {@code / p q} when
+     * doubles stand for p and q; beyond that a pooled literal when the decimal terminates, else
+     * {@code / p q} of pooled integers; NONE when a literal would be out of range.
+     */
     int term(Fraction v) {
         double literal = v.literalValue();
         if (!Double.isNaN(literal)) {
             return n.number(literal);
         }
-        if (v.hasExactParts() && !v.terminates()) { // the usual case: 1/3
+        if (v.hasExactParts()) { // the usual case: 1/3 (and 1/33554432, not 0.0000000298023223876953125)
             return n.raw(Operator.DIV, n.number(v.num()), n.number(v.den()));
         }
         BigDecimal decimal = v.decimalValue();

@@ -262,7 +262,20 @@ final class Fraction {
                 // beyond longs: below
             }
         }
-        return of(bigNum().multiply(o.bigDen()).add(o.bigNum().multiply(bigDen())), bigDen().multiply(o.bigDen()));
+        return bigSum(this, o);
+    }
+
+    /** The slow paths stand apart, so that the long paths stay small enough to be inlined. */
+    private static Fraction bigSum(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigDen()).add(b.bigNum().multiply(a.bigDen())), a.bigDen().multiply(b.bigDen()));
+    }
+
+    private static Fraction bigProduct(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigNum()), a.bigDen().multiply(b.bigDen()));
+    }
+
+    private static Fraction bigQuotient(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigDen()), a.bigDen().multiply(b.bigNum()));
     }
 
     Fraction subtract(Fraction o) {
@@ -286,7 +299,7 @@ final class Fraction {
                 // beyond longs: below
             }
         }
-        return of(bigNum().multiply(o.bigNum()), bigDen().multiply(o.bigDen()));
+        return bigProduct(this, o);
     }
 
     Fraction divide(Fraction o) {
@@ -300,7 +313,7 @@ final class Fraction {
                 // beyond longs: below
             }
         }
-        return of(bigNum().multiply(o.bigDen()), bigDen().multiply(o.bigNum()));
+        return bigQuotient(this, o);
     }
 
     Fraction negate() {
@@ -402,18 +415,6 @@ final class Fraction {
 
     boolean isInteger() {
         return den == 1 || den == 0 && bigDen.equals(BigInteger.ONE);
-    }
-
-    /** True when the value is a terminating decimal: its denominator has no prime factor but 2 and 5. */
-    boolean terminates() {
-        if (den == 0) {
-            return decimalValue() != null;
-        }
-        long d = den >>> Long.numberOfTrailingZeros(den);
-        while (d % 5 == 0) {
-            d /= 5;
-        }
-        return d == 1;
     }
 
     /**

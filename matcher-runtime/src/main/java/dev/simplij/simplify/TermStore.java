@@ -182,7 +182,8 @@ final class TermStore implements Subject {
 
     /** A literal copied from node i of e. */
     int number(Expr e, int i) {
-        return e.isDoubleLiteral(i) ? number(e.number(i)) : number(e.exactNumber(i));
+        long payload = e.payload(i); // the bits of a double (never -0.0), as here, or a pooled reference
+        return Literals.isPooled(payload) ? number(e.exactNumber(i)) : intern(Expr.NUMBER, payload, NONE, NONE);
     }
 
     /**
