@@ -63,6 +63,9 @@ public final class Literals {
         if (value.signum() == 0) {
             return 0.0;
         }
+        if (value.precision() > 20 && value.stripTrailingZeros().precision() > 20) {
+            return Double.NaN; // no double's decimal form has that many digits (17, 18 in Java 17's corner cases)
+        }
         double d = value.doubleValue();
         if (!Double.isFinite(d) || d == 0) {
             return Double.NaN;
@@ -80,9 +83,21 @@ public final class Literals {
      * {@link Numbers#MAX_LITERAL_LENGTH} characters.
      */
     public static boolean fits(BigDecimal value) {
-        double d = value.doubleValue();
-        return Double.isFinite(d) && (d != 0 || value.signum() == 0)
-                && Numbers.formatExact(value).length() <= Numbers.MAX_LITERAL_LENGTH;
+        if (value.signum() == 0) {
+            return true;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        long exponent = (long) v.precision() - v.scale() - 1; // 10^exponent <= |v| < 10^(exponent + 1)
+        if (exponent > 308 || exponent < -324) {
+            return false;
+        }
+        if (exponent >= 308 || exponent <= -323) { // near the ends of the double range: ask the double
+            double d = v.doubleValue();
+            if (!Double.isFinite(d) || d == 0) {
+                return false;
+            }
+        }
+        return Numbers.formattedLength(v) <= Numbers.MAX_LITERAL_LENGTH;
     }
 
     /** The token hash ({@link StructuralHash#token}) of a literal of this exact value that is pooled. */

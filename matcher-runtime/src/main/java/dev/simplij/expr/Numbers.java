@@ -36,9 +36,7 @@ final class Numbers {
         BigDecimal v = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
         int precision = v.precision();
         int scale = v.scale();
-        long plainLength = (v.signum() < 0 ? 1 : 0)
-                + (scale <= 0 ? (long) precision - scale : scale >= precision ? scale + 2L : precision + 1L);
-        if (plainLength <= MAX_LITERAL_LENGTH) {
+        if (plainLength(v) <= MAX_LITERAL_LENGTH) {
             return v.toPlainString();
         }
         String digits = v.unscaledValue().abs().toString();
@@ -51,6 +49,24 @@ final class Numbers {
             sb.append('.').append(digits, 1, digits.length());
         }
         return sb.append('e').append((long) precision - scale - 1).toString();
+    }
+
+    /** The length of {@link #formatExact}'s text for a value without trailing zeros, without writing it. */
+    static long formattedLength(BigDecimal v) {
+        long plain = plainLength(v);
+        if (plain <= MAX_LITERAL_LENGTH) {
+            return plain;
+        }
+        int precision = v.precision();
+        long exponent = (long) precision - v.scale() - 1;
+        return (v.signum() < 0 ? 1 : 0) + precision + (precision > 1 ? 1 : 0) + 1 + Long.toString(exponent).length();
+    }
+
+    private static long plainLength(BigDecimal v) {
+        int precision = v.precision();
+        int scale = v.scale();
+        return (v.signum() < 0 ? 1 : 0)
+                + (scale <= 0 ? (long) precision - scale : scale >= precision ? scale + 2L : precision + 1L);
     }
 
     /** True when {@code text} is an unsigned or negative decimal literal (digits, '.', exponent). */

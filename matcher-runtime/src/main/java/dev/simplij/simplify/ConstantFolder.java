@@ -79,6 +79,9 @@ final class ConstantFolder {
         if (v.hasExactParts()) { // the usual case: 1/3 (and 1/33554432, not 0.0000000298023223876953125)
             return n.raw(Operator.DIV, n.number(v.num()), n.number(v.den()));
         }
+        if (v.bigNum().bitLength() - v.bigDen().bitLength() > 1025) {
+            return TermStore.NONE; // beyond the double range: no literal
+        }
         BigDecimal decimal = v.decimalValue();
         if (decimal != null) {
             return number(decimal);

@@ -20,8 +20,11 @@ final class Fraction {
     /** Integers from {@code -SMALL} to {@code SMALL} are shared instances: most coefficients and exponents are. */
     private static final int SMALL = 64;
     private static final Fraction[] SMALL_INTEGERS = new Fraction[2 * SMALL + 1];
-    /** Larger parts are refused: no literal is that long, and they would only cost time. */
-    static final int MAX_BITS = 4096;
+    /**
+     * Larger parts are refused: they would only cost time, as no literal holds them (a literal is
+     * within the double range, 2^1024, and at most 400 characters: 400 digits are 1,329 bits).
+     */
+    static final int MAX_BITS = 1400;
 
     static {
         for (int i = -SMALL; i <= SMALL; i++) {
@@ -336,7 +339,10 @@ final class Fraction {
         if (k < 0) {
             return ONE.divide(pow(-k));
         }
-        if (k > MAX_BITS && !(isZero() || isOne() || equals(MINUS_ONE))) {
+        // a part of b bits has at least (b - 1) * k + 1 bits to the power k: refuse before computing
+        int bits = den != 0 ? 64 - Long.numberOfLeadingZeros(Math.max(Math.abs(num), den))
+                : Math.max(bigNum.bitLength(), bigDen.bitLength());
+        if ((bits - 1) * (double) k > MAX_BITS) {
             throw new ArithmeticException("overflow");
         }
         Fraction r = ONE;

@@ -174,10 +174,19 @@ final class TermStore implements Subject {
         if (index == NONE) {
             index = pooled.size();
             pooled.add(v);
-            pooledFractions.add(Fraction.of(v));
+            pooledFractions.add(fractionOrNull(v));
             pooledIds.put(v, index);
         }
         return intern(Expr.NUMBER, Literals.pooled(index), Literals.pooledTokenHash(v), NONE, NONE);
+    }
+
+    /** The exact value, or null when it is too long for a fraction (then the literal folds with nothing). */
+    private static Fraction fractionOrNull(BigDecimal v) {
+        try {
+            return Fraction.of(v);
+        } catch (ArithmeticException tooLong) {
+            return null;
+        }
     }
 
     /** A literal copied from node i of e. */
@@ -411,7 +420,7 @@ final class TermStore implements Subject {
         return codes[t] == Expr.NUMBER && Literals.isPooled(payloads[t]);
     }
 
-    /** The exact value of a literal. */
+    /** The exact value of a literal; null for a pooled one beyond {@link Fraction#MAX_BITS}. */
     Fraction numberFraction(int t) {
         long payload = payloads[t];
         return Literals.isPooled(payload) ? pooledFractions.get(Literals.poolIndex(payload))
