@@ -1,6 +1,8 @@
 package dev.simplij.expr;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The exact values of numeric literals, and how a node holds one.
@@ -46,13 +48,28 @@ public final class Literals {
 
     /**
      * The exact value a double stands for as a literal: itself for an integer below 2<sup>53</sup>,
-     * else its shortest decimal form ({@link Double#toString}); without trailing zeros.
+     * else its shortest decimal form (of the decimals with fewest digits that read back as d, the
+     * nearest to d); without trailing zeros.
      */
     public static BigDecimal exact(double d) {
         if (Math.abs(d) < EXACT_DOUBLE && d == (long) d) {
             return BigDecimal.valueOf((long) d);
         }
-        return new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        BigDecimal toString = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (toString.precision() <= 15 && Math.abs(d) >= Double.MIN_NORMAL) {
+            // at most 15 digits tell every two normal doubles apart, so no other decimal that short reads as d
+            return toString;
+        }
+        // Java 17's Double.toString is not always shortest (2.82879384806159E17 prints 18 digits):
+        // round d's binary value to ever more digits until it reads back
+        BigDecimal binary = new BigDecimal(d);
+        for (int digits = Math.abs(d) >= Double.MIN_NORMAL ? 15 : 1; digits < 17; digits++) {
+            BigDecimal rounded = binary.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (rounded.doubleValue() == d) {
+                return rounded.stripTrailingZeros();
+            }
+        }
+        return binary.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 
     /**

@@ -21,7 +21,9 @@ final class Numbers {
             return Long.toString((long) value);
         }
         String shortest = Double.toString(value);
-        return shortest.indexOf('E') < 0 ? shortest : formatExact(Literals.exact(value));
+        // plain (1e-3 <= |value| < 1e7) with at most 15 digits: the text of Literals.exact(value) itself
+        return shortest.indexOf('E') < 0 && shortest.length() <= (value < 0 ? 17 : 16) ? shortest
+                : formatExact(Literals.exact(value));
     }
 
     /**
@@ -141,6 +143,10 @@ final class Numbers {
             long integer = Long.parseLong(literal, unsignedStart, literal.length(), 10);
             return unsignedStart == 0 ? integer : -(double) integer + 0.0;
         }
+        if (length <= 16 && isPlainDecimal(literal, unsignedStart)) {
+            // at most 15 digits and no exponent (0.5, 3.14159): the double nearest to it stands for it
+            return Double.parseDouble(literal) + 0.0;
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(literal);
@@ -156,6 +162,20 @@ final class Numbers {
             pooled[0] = value.stripTrailingZeros();
         }
         return inline;
+    }
+
+    /** Digits and a point, no exponent (of a literal {@link #literalLength} has read whole). */
+    private static boolean isPlainDecimal(String text, int from) {
+        boolean point = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                point = true;
+            } else if (!isAsciiDigit(c)) {
+                return false;
+            }
+        }
+        return point;
     }
 
     private static boolean isDigits(String text, int from) {

@@ -80,6 +80,10 @@ class ExactLiteralsTest {
             "1e-7                   | 0.0000001",
             "12345678.5             | 12345678.5",
             "2.5e-3                 | 0.0025",
+            ".5                     | 0.5",
+            "7.                     | 7",
+            "1.e5                   | 100000",
+            "0.1000                 | 0.1",
             "9.007199254740993e15   | 9007199254740993",
             "-1.0E16                | -10000000000000000",
             "1e300                  | 1" + "00000000000000000000000000000000000000000000000000"
@@ -128,6 +132,21 @@ class ExactLiteralsTest {
         ParseException e = assertThrows(ParseException.class, () -> Expr.parsePrefix(tooLong));
         assertTrue(e.getMessage().contains("longer than " + Numbers.MAX_LITERAL_LENGTH), e.getMessage());
         assertThrows(ParseException.class, () -> Expr.parseInfix(tooLong));
+    }
+
+    @Test
+    void aDoubleStandsForItsShortestDecimal() {
+        // Java 17's Double.toString writes 2.82879384806159008E17 for this double; it stands for the 15 digits
+        assertEquals(new BigDecimal("282879384806159000").stripTrailingZeros(), Literals.exact(2.82879384806159E17));
+        assertTrue(Expr.parsePrefix("282879384806159000").isDoubleLiteral(0));
+        assertEquals("282879384806159000", Expr.builder().number(2.82879384806159E17).build().toPrefix());
+        assertEquals(new BigDecimal("5E-324"), Literals.exact(Double.MIN_VALUE)); // shortest: one digit
+        assertFalse(Expr.parsePrefix("4.9e-324").isDoubleLiteral(0)); // so 4.9e-324 is pooled, exact
+        assertEquals(new BigDecimal("0.1"), Literals.exact(0.1));
+        // a decimal that needs 17 digits, and the one next to it that no double stands for
+        assertEquals(new BigDecimal("0.30000000000000004"), Literals.exact(0.1 + 0.2));
+        assertTrue(Expr.parsePrefix("0.30000000000000004").isDoubleLiteral(0));
+        assertFalse(Expr.parsePrefix("0.30000000000000005").isDoubleLiteral(0));
     }
 
     @Test
