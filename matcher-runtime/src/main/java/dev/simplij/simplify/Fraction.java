@@ -38,24 +38,28 @@ final class Fraction {
     /** Largest integer every double represents exactly, and its neighbours. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
-    /** The parts when they fit in longs; {@code den == 0} marks a fraction held in {@link #bigNum}, {@link #bigDen}. */
+    /**
+     * The parts when they fit in longs; {@code den == 0} marks a fraction held in {@link #big}. One
+     * reference for both big parts keeps the object as small as two longs alone (32 bytes with
+     * compressed references): most fractions are allocated on the hot path, none of them big.
+     */
     private final long num;
     private final long den;
-    private final BigInteger bigNum;
-    private final BigInteger bigDen;
+    private final Big big;
+
+    private record Big(BigInteger num, BigInteger den) {
+    }
 
     private Fraction(long num, long den) {
         this.num = num;
         this.den = den;
-        this.bigNum = null;
-        this.bigDen = null;
+        this.big = null;
     }
 
     private Fraction(BigInteger num, BigInteger den) {
-        this.num = 0;
+        this.num = 1; // not 0: num == 0 is zero, tested first on the hot path
         this.den = 0;
-        this.bigNum = num;
-        this.bigDen = den;
+        this.big = new Big(num, den);
     }
 
     /** The numerator; an ArithmeticException when it does not fit in a long. */
@@ -75,28 +79,28 @@ final class Fraction {
     }
 
     BigInteger bigNum() {
-        return den == 0 ? bigNum : BigInteger.valueOf(num);
+        return den == 0 ? big.num : BigInteger.valueOf(num);
     }
 
     BigInteger bigDen() {
-        return den == 0 ? bigDen : BigInteger.valueOf(den);
+        return den == 0 ? big.den : BigInteger.valueOf(den);
     }
 
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof Fraction f && num == f.num && den == f.den
-                && (den != 0 || bigNum.equals(f.bigNum) && bigDen.equals(f.bigDen));
+                && (den != 0 || big.equals(f.big));
     }
 
     @Override
     public int hashCode() {
-        return den != 0 ? Long.hashCode(num * 31 + den) : bigNum.hashCode() * 31 + bigDen.hashCode();
+        return den != 0 ? Long.hashCode(num * 31 + den) : big.hashCode();
     }
 
     @Override
     public String toString() {
         return den == 1 ? Long.toString(num) : den != 0 ? num + "/" + den
-                : bigDen.equals(BigInteger.ONE) ? bigNum.toString() : bigNum + "/" + bigDen;
+                : big.den.equals(BigInteger.ONE) ? big.num.toString() : big.num + "/" + big.den;
     }
 
     static Fraction of(long num, long den) {
@@ -248,10 +252,10 @@ final class Fraction {
     }
 
     Fraction add(Fraction o) {
-        if (o.isZero()) {
+        if (o.num == 0) {
             return this;
         }
-        if (isZero()) {
+        if (num == 0) {
             return o;
         }
         if (den != 0 && o.den != 0) {
@@ -321,7 +325,7 @@ final class Fraction {
 
     Fraction negate() {
         if (den == 0) {
-            return of(bigNum.negate(), bigDen);
+            return of(big.num.negate(), big.den);
         }
         // a long part is never Long.MIN_VALUE, so its negation fits
         return den == 1 ? of(-num) : new Fraction(-num, den);
@@ -341,7 +345,7 @@ final class Fraction {
         }
         // a part of b bits has at least (b - 1) * k + 1 bits to the power k: refuse before computing
         int bits = den != 0 ? 64 - Long.numberOfLeadingZeros(Math.max(Math.abs(num), den))
-                : Math.max(bigNum.bitLength(), bigDen.bitLength());
+                : Math.max(big.num.bitLength(), big.den.bitLength());
         if ((bits - 1) * (double) k > MAX_BITS) {
             throw new ArithmeticException("overflow");
         }
@@ -366,8 +370,8 @@ final class Fraction {
             return null;
         }
         if (den == 0) {
-            BigInteger n = integerRoot(bigNum.abs(), k);
-            BigInteger d = n == null ? null : integerRoot(bigDen, k);
+            BigInteger n = integerRoot(big.num.abs(), k);
+            BigInteger d = n == null ? null : integerRoot(big.den, k);
             return d == null ? null : of(signum() < 0 ? n.negate() : n, d);
         }
         long n = exactRoot(Math.abs(num), k);
@@ -408,11 +412,11 @@ final class Fraction {
     }
 
     int signum() {
-        return den != 0 ? Long.signum(num) : bigNum.signum();
+        return den != 0 ? Long.signum(num) : big.num.signum();
     }
 
     boolean isZero() {
-        return num == 0 && den == 1;
+        return num == 0;
     }
 
     boolean isOne() {
@@ -420,7 +424,7 @@ final class Fraction {
     }
 
     boolean isInteger() {
-        return den == 1 || den == 0 && bigDen.equals(BigInteger.ONE);
+        return den == 1 || den == 0 && big.den.equals(BigInteger.ONE);
     }
 
     /**

@@ -177,7 +177,14 @@ final class TermStore implements Subject {
             pooledFractions.add(fractionOrNull(v));
             pooledIds.put(v, index);
         }
-        return intern(Expr.NUMBER, Literals.pooled(index), Literals.pooledTokenHash(v), NONE, NONE);
+        return intern(Expr.NUMBER, Literals.pooled(index), NONE, NONE);
+    }
+
+    /** The token hash of a number, constant or placeholder; a pooled literal's is that of its value, as in Expr. */
+    private long leafTokenHash(int code, long payload) {
+        return code == Expr.NUMBER && Literals.isPooled(payload)
+                ? Literals.pooledTokenHash(pooled.get(Literals.poolIndex(payload)))
+                : StructuralHash.token(code, payload, null);
     }
 
     /** The exact value, or null when it is too long for a fraction (then the literal folds with nothing). */
@@ -215,11 +222,7 @@ final class TermStore implements Subject {
     /** The unique id of the node with this token and these operands (NONE for absent operands). */
     int intern(int code, long payload, int first, int second) {
         long token = code >= 0 ? OPERATOR_TOKEN_HASHES[code]
-                : code == Expr.VARIABLE ? nameHashes[(int) payload] : StructuralHash.token(code, payload, null);
-        return intern(code, payload, token, first, second);
-    }
-
-    private int intern(int code, long payload, long token, int first, int second) {
+                : code == Expr.VARIABLE ? nameHashes[(int) payload] : leafTokenHash(code, payload);
         long h = token;
         int size = 1;
         int f = 0;
@@ -248,7 +251,7 @@ final class TermStore implements Subject {
         }
         if (count == codes.length) {
             grow();
-            return intern(code, payload, token, first, second);
+            return intern(code, payload, first, second);
         }
         int id = count++;
         codes[id] = code;
