@@ -44,7 +44,7 @@ final class InfixParser {
      * Pooled literals; a pooled node's payload refers here ({@link Literals#pooled}). Such a payload
      * is a NaN bit pattern, so {@link #literal} reads it as no value: no spelling applies to it.
      */
-    private final List<BigDecimal> literals = new ArrayList<>();
+    private List<BigDecimal> literals; // created with the first pooled literal: most inputs have none
 
     // Shunting-yard stacks.
     private int[] operands = new int[16];
@@ -75,6 +75,9 @@ final class InfixParser {
                     case NUMBER -> {
                         long payload;
                         if (tokenPooled != null) {
+                            if (literals == null) {
+                                literals = new ArrayList<>();
+                            }
                             payload = Literals.pooled(literals.size());
                             literals.add(tokenPooled);
                         } else {
