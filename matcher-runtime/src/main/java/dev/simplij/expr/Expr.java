@@ -2,6 +2,7 @@ package dev.simplij.expr;
 
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,7 +21,10 @@ import java.util.Set;
 public final class Expr {
     /** {@link #code} of a variable node (operators have their ordinal, which is {@code >= 0}). */
     public static final int VARIABLE = -1;
-    /** {@link #code} of a numeric literal; its payload is the IEEE bits of the value. */
+    /**
+     * {@link #code} of a numeric literal; its payload is the IEEE bits of the double that stands for
+     * the exact value, or a reference to the pooled exact value ({@link Literals}).
+     */
     public static final int NUMBER = -2;
     /** {@link #code} of {@code <constant>}. */
     public static final int CONSTANT = -3;
@@ -28,6 +32,7 @@ public final class Expr {
     public static final int PLACEHOLDER = -4;
 
     private static final String[] NO_NAMES = {};
+    private static final BigDecimal[] NO_LITERALS = {};
 
     /** Prefix token of the free-constant placeholder. */
     public static final String CONSTANT_TOKEN = "<constant>";
@@ -35,6 +40,8 @@ public final class Expr {
     private final int[] codes;
     private final long[] payloads;
     private final String[] names;
+    /** The pooled literals, by {@link Literals#poolIndex}; like {@link #names}, may be shared and have slack. */
+    private final BigDecimal[] literals;
     /** Subtree ends and hashes, computed on first use (a simplifier's result is often only printed). */
     private Structure structure;
 
@@ -49,10 +56,11 @@ public final class Expr {
      * @param wellFormed true when the caller already knows that the tokens form exactly one tree
      *                   (a {@link Builder} counts operands as tokens arrive); otherwise they are checked here
      */
-    private Expr(int[] codes, long[] payloads, String[] names, boolean wellFormed) {
+    private Expr(int[] codes, long[] payloads, String[] names, BigDecimal[] literals, boolean wellFormed) {
         this.codes = codes;
         this.payloads = payloads;
         this.names = names;
+        this.literals = literals;
         if (!wellFormed) {
             requireOneTree(codes);
         }
@@ -91,7 +99,8 @@ public final class Expr {
         for (int i = n - 1; i >= 0; i--) {
             int code = codes[i];
             int arity = code >= 0 ? Operator.ofOrdinal(code).arity() : 0;
-            long h = StructuralHash.token(code, payloads[i], code == VARIABLE ? names[(int) payloads[i]] : null);
+            long h = isPooled(i) ? Literals.pooledTokenHash(pooledValue(i))
+                    : StructuralHash.token(code, payloads[i], code == VARIABLE ? names[(int) payloads[i]] : null);
             int end = i + 1;
             for (int k = 0; k < arity; k++) {
                 int child = stack[--top];
@@ -184,9 +193,33 @@ public final class Expr {
         return structure().hashes[node];
     }
 
+    /** The double nearest to a literal's exact value (the value itself for most literals): what evaluation uses. */
     public double number(int node) {
         requireKind(node, NUMBER);
-        return Double.longBitsToDouble(payloads[node]);
+        return isPooled(node) ? pooledValue(node).doubleValue() : Double.longBitsToDouble(payloads[node]);
+    }
+
+    /** The exact value of a literal, without trailing zeros. */
+    public BigDecimal exactNumber(int node) {
+        requireKind(node, NUMBER);
+        return isPooled(node) ? pooledValue(node) : Literals.exact(Double.longBitsToDouble(payloads[node]));
+    }
+
+    /**
+     * True when a literal is one a double stands for exactly ({@link Literals}): then {@link #number}
+     * is its exact value in the sense of {@link Literals#exact}.
+     */
+    public boolean isDoubleLiteral(int node) {
+        requireKind(node, NUMBER);
+        return !isPooled(node);
+    }
+
+    private boolean isPooled(int node) {
+        return codes[node] == NUMBER && Literals.isPooled(payloads[node]);
+    }
+
+    private BigDecimal pooledValue(int node) {
+        return literals[Literals.poolIndex(payloads[node])];
     }
 
     public String variable(int node) {
@@ -211,7 +244,8 @@ public final class Expr {
             return this;
         }
         int end = end(node);
-        return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names, true);
+        return new Expr(Arrays.copyOfRange(codes, node, end), Arrays.copyOfRange(payloads, node, end), names, literals,
+                true);
     }
 
     /** True when the subtree at {@code node} equals the subtree of {@code other} at {@code otherNode}. */
@@ -240,7 +274,11 @@ public final class Expr {
         if (code == VARIABLE) {
             return names[(int) payloads[node]].equals(other.names[(int) other.payloads[otherNode]]);
         }
-        return payloads[node] == other.payloads[otherNode];
+        if (payloads[node] == other.payloads[otherNode]) {
+            return !isPooled(node) || pooledValue(node).equals(other.pooledValue(otherNode));
+        }
+        // values have one form each: two pooled payloads are equal literals when their values are
+        return isPooled(node) && other.isPooled(otherNode) && pooledValue(node).equals(other.pooledValue(otherNode));
     }
 
     /** Distinct variable names in order of first appearance. */
@@ -280,7 +318,8 @@ public final class Expr {
     public String token(int node) {
         return switch (codes[node]) {
             case VARIABLE -> names[(int) payloads[node]];
-            case NUMBER -> Numbers.format(Double.longBitsToDouble(payloads[node]));
+            case NUMBER -> isPooled(node) ? Numbers.formatExact(pooledValue(node))
+                    : Numbers.format(Double.longBitsToDouble(payloads[node]));
             case CONSTANT -> CONSTANT_TOKEN;
             case PLACEHOLDER -> "_" + payloads[node];
             default -> Operator.ofOrdinal(codes[node]).token();
@@ -349,6 +388,10 @@ public final class Expr {
         /** True when {@link #build} handed {@link #names} to an expression: the next name copies it first. */
         private boolean namesShared;
         private int nameCount;
+        /** Pooled literals by index, shared with built expressions as {@link #names} is. */
+        private BigDecimal[] literals = NO_LITERALS;
+        private boolean literalsShared;
+        private int literalCount;
         private Object2IntOpenHashMap<String> nameIndex;
         private int size;
         /**
@@ -425,12 +468,46 @@ public final class Expr {
             return index;
         }
 
-        /** A numeric literal; must be finite ({@code -0.0} is stored as {@code 0}). */
+        /**
+         * A numeric literal; must be finite ({@code -0.0} is stored as {@code 0}). Its exact value is
+         * the one the double stands for ({@link Literals#exact}): {@code 0.1} is one tenth.
+         */
         public Builder number(double value) {
             if (!Double.isFinite(value)) {
                 throw new IllegalArgumentException("numeric literal must be finite, got " + value);
             }
             return add(NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value), 0);
+        }
+
+        /**
+         * A numeric literal of exactly this value; must be within the double range, not rounded to
+         * zero there, and printable in at most 400 characters ({@link Literals#fits}).
+         */
+        public Builder number(BigDecimal value) {
+            double inline = Literals.inline(value);
+            if (!Double.isNaN(inline)) {
+                return number(inline);
+            }
+            if (!Literals.fits(value)) {
+                throw new IllegalArgumentException("numeric literal out of range: " + Numbers.abbreviate(value.toString()));
+            }
+            return pooledNumber(value.stripTrailingZeros());
+        }
+
+        /** A literal of a value known to be pooled ({@link Literals#inline} is NaN, and it fits). */
+        private Builder pooledNumber(BigDecimal value) {
+            for (int i = 0; i < literalCount; i++) {
+                if (literals[i].equals(value)) {
+                    return add(NUMBER, Literals.pooled(i), 0);
+                }
+            }
+            if (literalCount == literals.length || literalsShared) {
+                literals = Arrays.copyOf(literals, literalCount == literals.length ? Math.max(2, literalCount * 2)
+                        : literals.length);
+                literalsShared = false;
+            }
+            literals[literalCount] = value;
+            return add(NUMBER, Literals.pooled(literalCount++), 0);
         }
 
         public Builder constant() {
@@ -447,6 +524,7 @@ public final class Expr {
         /** Appends a copy of the single token of {@code source} at {@code node} (not its operands). */
         public Builder token(Expr source, int node) {
             return source.codes[node] == VARIABLE ? variable(source.variable(node))
+                    : source.isPooled(node) ? pooledNumber(source.pooledValue(node))
                     : add(source.codes[node], source.payloads[node], source.arity(node));
         }
 
@@ -455,6 +533,7 @@ public final class Expr {
             for (int i = node, end = source.end(node); i < end; i++) {
                 switch (source.codes[i]) {
                     case VARIABLE -> variable(source.variable(i));
+                    case NUMBER -> token(source, i);
                     default -> add(source.codes[i], source.payloads[i], source.arity(i));
                 }
             }
@@ -468,13 +547,14 @@ public final class Expr {
 
         public Expr build() {
             namesShared = nameCount > 0;
+            literalsShared = literalCount > 0;
             boolean oneTree = lacking == 0 && !leftOver;
             if (size == codes.length) {
                 // Exactly filled (the usual case with a size hint): no copy; the builder copies before it writes again.
                 shared = true;
-                return new Expr(codes, payloads, names, oneTree);
+                return new Expr(codes, payloads, names, literals, oneTree);
             }
-            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names, oneTree);
+            return new Expr(Arrays.copyOf(codes, size), Arrays.copyOf(payloads, size), names, literals, oneTree);
         }
     }
 }

@@ -40,7 +40,8 @@ public final class ExprOrder {
         }
         return switch (a.kind(i)) {
             case VARIABLE -> a.variable(i).compareTo(b.variable(j));
-            case NUMBER -> Double.compare(a.number(i), b.number(j));
+            case NUMBER -> a.isDoubleLiteral(i) && b.isDoubleLiteral(j) ? Double.compare(a.number(i), b.number(j))
+                    : a.exactNumber(i).compareTo(b.exactNumber(j));
             case PLACEHOLDER -> Integer.compare(a.placeholder(i), b.placeholder(j));
             default -> 0;
         };

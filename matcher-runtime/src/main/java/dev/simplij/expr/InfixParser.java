@@ -1,5 +1,6 @@
 package dev.simplij.expr;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,10 @@ final class InfixParser {
     private int tokenStart;
     private String tokenText;
     private double tokenValue;
+    /** The exact value of a literal token that is pooled ({@link Literals}), else null. */
+    private BigDecimal tokenPooled;
+    private final String[] problem = new String[1];
+    private final BigDecimal[] pooled = new BigDecimal[1];
 
     // Tree under construction: node i has code[i], payload[i] and operands first[i], second[i].
     private int[] codes = new int[16];
@@ -35,6 +40,11 @@ final class InfixParser {
     private int[] seconds = new int[16];
     private int nodeCount;
     private final List<String> names = new ArrayList<>();
+    /**
+     * Pooled literals; a pooled node's payload refers here ({@link Literals#pooled}). Such a payload
+     * is a NaN bit pattern, so {@link #literal} reads it as no value: no spelling applies to it.
+     */
+    private List<BigDecimal> literals; // created with the first pooled literal: most inputs have none
 
     // Shunting-yard stacks.
     private int[] operands = new int[16];
@@ -63,7 +73,17 @@ final class InfixParser {
             if (expectOperand) {
                 switch (kind) {
                     case NUMBER -> {
-                        pushOperand(node(Expr.NUMBER, Double.doubleToLongBits(tokenValue == 0 ? 0.0 : tokenValue), -1, -1));
+                        long payload;
+                        if (tokenPooled != null) {
+                            if (literals == null) {
+                                literals = new ArrayList<>();
+                            }
+                            payload = Literals.pooled(literals.size());
+                            literals.add(tokenPooled);
+                        } else {
+                            payload = Double.doubleToLongBits(tokenValue == 0 ? 0.0 : tokenValue);
+                        }
+                        pushOperand(node(Expr.NUMBER, payload, -1, -1));
                         expectOperand = false;
                     }
                     case CONSTANT -> {
@@ -280,7 +300,13 @@ final class InfixParser {
             int n = stack[--top];
             int code = codes[n];
             switch (code) {
-                case Expr.NUMBER -> builder.number(Double.longBitsToDouble(payloads[n]));
+                case Expr.NUMBER -> {
+                    if (Literals.isPooled(payloads[n])) {
+                        builder.number(literals.get(Literals.poolIndex(payloads[n])));
+                    } else {
+                        builder.number(Double.longBitsToDouble(payloads[n]));
+                    }
+                }
                 case Expr.VARIABLE -> builder.variable(names.get((int) payloads[n]));
                 case Expr.CONSTANT -> builder.constant();
                 default -> {
@@ -368,7 +394,7 @@ final class InfixParser {
             if (len > 0 && !powerFollows(after + len)) {
                 number(pos, after + len);
                 tokenText = "-" + text.substring(after, after + len);
-                tokenValue = parseLiteral(tokenText, pos);
+                parseLiteral(tokenText, pos);
                 return;
             }
         }
@@ -413,17 +439,17 @@ final class InfixParser {
     private void number(int start, int end) {
         kind = Kind.NUMBER;
         tokenText = text.substring(start, end);
-        tokenValue = parseLiteral(tokenText, start);
+        parseLiteral(tokenText, start);
         pos = end;
     }
 
-    private static double parseLiteral(String literal, int position) {
-        String[] problem = new String[1];
-        Double value = Numbers.parse(literal, problem);
-        if (value == null) {
+    /** Sets {@link #tokenValue} and {@link #tokenPooled} from a literal's text. */
+    private void parseLiteral(String literal, int position) {
+        tokenValue = Numbers.parse(literal, problem, pooled);
+        if (problem[0] != null) {
             throw new ParseException(problem[0], position);
         }
-        return value;
+        tokenPooled = pooled[0];
     }
 
     /** A '-' begins a negative literal only where an operand is expected. */

@@ -1,5 +1,7 @@
 package dev.simplij.expr;
 
+import java.math.BigDecimal;
+
 /** Reads space-separated prefix tokens. Iterative: depth is limited only by memory. */
 final class PrefixParser {
     private PrefixParser() {
@@ -12,6 +14,7 @@ final class PrefixParser {
         int i = 0;
         int tokenNumber = 0;
         String[] problem = new String[1];
+        BigDecimal[] pooled = new BigDecimal[1];
         while (true) {
             while (i < n && Character.isWhitespace(text.charAt(i))) {
                 i++;
@@ -39,11 +42,15 @@ final class PrefixParser {
             } else if (Identifiers.isPlaceholder(token)) {
                 builder.placeholder(Integer.parseInt(token.substring(1)));
             } else if (Numbers.looksNumeric(token)) {
-                Double value = Numbers.parse(token, problem);
-                if (value == null) {
+                double value = Numbers.parse(token, problem, pooled);
+                if (problem[0] != null) {
                     throw new ParseException(problem[0], start);
                 }
-                builder.number(value);
+                if (pooled[0] != null) {
+                    builder.number(pooled[0]);
+                } else {
+                    builder.number(value);
+                }
             } else {
                 String why = Identifiers.variableNameProblem(token);
                 if (why != null) {

@@ -1,16 +1,23 @@
 package dev.simplij.simplify;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.Literals;
 import dev.simplij.expr.Operator;
+
+import java.math.BigDecimal;
 
 /**
  * Exact constant folding. A constant is a literal, or {@code / p q}, {@code inv q}, {@code neg c} over
- * literals; its value is an exact {@link Fraction} of the literals' shortest decimal forms. Results
- * are written as a literal when exact, else as {@code / p q} in lowest terms, never rounded.
+ * literals; its value is an exact {@link Fraction} of the literals' exact values ({@link Literals}),
+ * of any size. Results are written as a literal when exact, else as {@code / p q} in lowest terms,
+ * never rounded; a value beyond the literals' range ({@link Literals#fits}) is not folded.
  * Undefined operations ({@code / 1 0}, {@code log -1}, {@code pow1_2 -4}, {@code pow 0 -1}) and
  * irrational results are left as they are.
  */
 final class ConstantFolder {
+    /** Integer powers with larger exponents are not folded ({@code 2**1024} is beyond the double range already). */
+    private static final int MAX_EXPONENT = 1024;
+
     private final Normalizer n;
     private final TermStore s;
 
@@ -31,11 +38,11 @@ final class ConstantFolder {
     private Fraction valueOrThrow(int t) {
         int code = s.code(t);
         if (code != Operator.NEG.ordinal() && code != Operator.INV.ordinal() && code != Operator.DIV.ordinal()) {
-            return code == Expr.NUMBER ? Fraction.ofLiteral(s.numberValue(t)) : null;
+            return code == Expr.NUMBER ? s.numberFraction(t) : null;
         }
         Operator op = s.operator(t);
         if (op == null) {
-            return s.isNumber(t) ? Fraction.ofLiteral(s.numberValue(t)) : null;
+            return s.isNumber(t) ? s.numberFraction(t) : null;
         }
         return switch (op) {
             case NEG -> {
@@ -56,19 +63,37 @@ final class ConstantFolder {
     }
 
     private Fraction literal(int t) {
-        return s.isNumber(t) ? Fraction.ofLiteral(s.numberValue(t)) : null;
+        return s.isNumber(t) ? s.numberFraction(t) : null;
     }
 
-    /** The term of an exact value: a literal, or {@code / p q}; NONE when neither is exact. */
+    /**
+     * The term of an exact value: a literal when a double stands for it, else {@code / p q} when
+     * doubles stand for p and q; beyond that a pooled literal when the decimal terminates, else
+     * {@code / p q} of pooled integers; NONE when a literal would be out of range.
+     */
     int term(Fraction v) {
         double literal = v.literalValue();
         if (!Double.isNaN(literal)) {
             return n.number(literal);
         }
-        if (!v.hasExactParts()) {
-            return TermStore.NONE;
+        if (v.hasExactParts()) { // the usual case: 1/3 (and 1/33554432, not 0.0000000298023223876953125)
+            return n.raw(Operator.DIV, n.number(v.num()), n.number(v.den()));
         }
-        return n.raw(Operator.DIV, n.number(v.num()), n.number(v.den()));
+        if (v.bigNum().bitLength() - v.bigDen().bitLength() > 1025) {
+            return TermStore.NONE; // beyond the double range: no literal
+        }
+        BigDecimal decimal = v.decimalValue();
+        if (decimal != null) {
+            return number(decimal);
+        }
+        int p = number(new BigDecimal(v.bigNum()));
+        int q = p == TermStore.NONE ? TermStore.NONE : number(new BigDecimal(v.bigDen()));
+        return q == TermStore.NONE ? TermStore.NONE : n.raw(Operator.DIV, p, q);
+    }
+
+    /** The normal literal of an exact value, NONE when it is beyond the literals' range. */
+    private int number(BigDecimal value) {
+        return Literals.fits(value) ? n.normalize(s.number(value)) : TermStore.NONE;
     }
 
     /** A folded replacement for t, or NONE. */
@@ -104,7 +129,7 @@ final class ConstantFolder {
                 case SUB -> a.subtract(b);
                 case MUL -> a.multiply(b);
                 case DIV -> b.isZero() ? null : a.divide(b);
-                case POW -> !b.isInteger() || Math.abs(b.num()) > 64 || (a.isZero() && b.signum() < 0) ? null
+                case POW -> !b.isInteger() || Math.abs(b.num()) > MAX_EXPONENT || (a.isZero() && b.signum() < 0) ? null
                         : a.pow(b.num());
                 default -> null;
             };

@@ -1,19 +1,30 @@
 package dev.simplij.simplify;
 
+import dev.simplij.expr.Literals;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * An exact rational {@code num/den} in lowest terms on longs ({@code den > 0}). Every operation is
- * exact or throws {@link ArithmeticException} on overflow, and callers then leave the expression as
- * it is: the simplifier never replaces an exact value by a rounded one.
+ * An exact rational {@code num/den} in lowest terms ({@code den > 0}), of any size up to
+ * {@value #MAX_BITS} bits a part. Longs hold the parts whenever they fit, and the arithmetic on them
+ * stays on longs (the hot path: nearly every coefficient and exponent is small); a result that
+ * overflows a long is computed again in {@link BigInteger}s. Each value has one form (longs when
+ * both parts fit, {@code Long.MIN_VALUE} excluded), so {@link #equals} compares forms. Only a part
+ * beyond {@value #MAX_BITS} bits throws {@link ArithmeticException}, and callers then leave the
+ * expression as it is: the simplifier never replaces an exact value by a rounded one.
  */
-record Fraction(long num, long den) {
+final class Fraction {
     /** Integers from {@code -SMALL} to {@code SMALL} are shared instances: most coefficients and exponents are. */
     private static final int SMALL = 64;
     private static final Fraction[] SMALL_INTEGERS = new Fraction[2 * SMALL + 1];
+    /**
+     * Larger parts are refused: they would only cost time, as no literal holds them (a literal is
+     * within the double range, 2^1024, and at most 400 characters: 400 digits are 1,329 bits).
+     */
+    static final int MAX_BITS = 1400;
 
     static {
         for (int i = -SMALL; i <= SMALL; i++) {
@@ -27,6 +38,71 @@ record Fraction(long num, long den) {
     /** Largest integer every double represents exactly, and its neighbours. */
     private static final long EXACT_DOUBLE = 1L << 53;
 
+    /**
+     * The parts when they fit in longs; {@code den == 0} marks a fraction held in {@link #big}. One
+     * reference for both big parts keeps the object as small as two longs alone (32 bytes with
+     * compressed references): most fractions are allocated on the hot path, none of them big.
+     */
+    private final long num;
+    private final long den;
+    private final Big big;
+
+    private record Big(BigInteger num, BigInteger den) {
+    }
+
+    private Fraction(long num, long den) {
+        this.num = num;
+        this.den = den;
+        this.big = null;
+    }
+
+    private Fraction(BigInteger num, BigInteger den) {
+        this.num = 1; // not 0: num == 0 is zero, tested first on the hot path
+        this.den = 0;
+        this.big = new Big(num, den);
+    }
+
+    /** The numerator; an ArithmeticException when it does not fit in a long. */
+    long num() {
+        if (den == 0) {
+            throw new ArithmeticException("overflow");
+        }
+        return num;
+    }
+
+    /** The denominator; an ArithmeticException when it does not fit in a long. */
+    long den() {
+        if (den == 0) {
+            throw new ArithmeticException("overflow");
+        }
+        return den;
+    }
+
+    BigInteger bigNum() {
+        return den == 0 ? big.num : BigInteger.valueOf(num);
+    }
+
+    BigInteger bigDen() {
+        return den == 0 ? big.den : BigInteger.valueOf(den);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Fraction f && num == f.num && den == f.den
+                && (den != 0 || big.equals(f.big));
+    }
+
+    @Override
+    public int hashCode() {
+        return den != 0 ? Long.hashCode(num * 31 + den) : big.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return den == 1 ? Long.toString(num) : den != 0 ? num + "/" + den
+                : big.den.equals(BigInteger.ONE) ? big.num.toString() : big.num + "/" + big.den;
+    }
+
     static Fraction of(long num, long den) {
         if (den == 1 && num != Long.MIN_VALUE) {
             return of(num);
@@ -35,7 +111,7 @@ record Fraction(long num, long den) {
             throw new ArithmeticException("division by zero");
         }
         if (num == Long.MIN_VALUE || den == Long.MIN_VALUE) {
-            throw new ArithmeticException("overflow");
+            return of(BigInteger.valueOf(num), BigInteger.valueOf(den));
         }
         long g = gcd(Math.abs(num), Math.abs(den));
         if (g > 1) {
@@ -50,10 +126,44 @@ record Fraction(long num, long den) {
     }
 
     static Fraction of(long integer) {
+        if (integer == Long.MIN_VALUE) {
+            return new Fraction(BigInteger.valueOf(integer), BigInteger.ONE);
+        }
         return integer >= -SMALL && integer <= SMALL ? SMALL_INTEGERS[(int) integer + SMALL] : new Fraction(integer, 1);
     }
 
-    /** The exact value of a literal's shortest decimal form ({@code 0.1} is 1/10), or null if too long. */
+    /** num/den in lowest terms, in longs when both parts fit. */
+    static Fraction of(BigInteger num, BigInteger den) {
+        if (den.signum() == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        BigInteger g = num.gcd(den);
+        if (!g.equals(BigInteger.ONE) && g.signum() != 0) {
+            num = num.divide(g);
+            den = den.divide(g);
+        }
+        if (den.signum() < 0) {
+            num = num.negate();
+            den = den.negate();
+        }
+        if (num.bitLength() < Long.SIZE && den.bitLength() < Long.SIZE && num.longValue() != Long.MIN_VALUE) {
+            return of(num.longValue(), den.longValue());
+        }
+        if (num.bitLength() > MAX_BITS || den.bitLength() > MAX_BITS) {
+            throw new ArithmeticException("overflow");
+        }
+        return new Fraction(num, den);
+    }
+
+    /** The exact value of a decimal. */
+    static Fraction of(BigDecimal value) {
+        BigInteger unscaled = value.unscaledValue();
+        int scale = value.scale();
+        return scale <= 0 ? of(unscaled.multiply(BigInteger.TEN.pow(-scale)), BigInteger.ONE)
+                : of(unscaled, BigInteger.TEN.pow(scale));
+    }
+
+    /** The exact value a double stands for as a literal ({@link Literals#exact}: {@code 0.1} is 1/10). */
     static Fraction ofLiteral(double value) {
         if (Math.abs(value) < EXACT_DOUBLE && value == (long) value) { // an integer (cheaper than rint)
             return of((long) value);
@@ -69,6 +179,9 @@ record Fraction(long num, long den) {
     static boolean roundTrips(double value) {
         if (Math.abs(value) < EXACT_DOUBLE && value == (long) value) { // an integer (cheaper than rint)
             return true;
+        }
+        if (Double.isNaN(value)) { // a pooled literal (TermStore#numberValue)
+            return false;
         }
         return cachedLiteral(value).roundTrips;
     }
@@ -110,13 +223,7 @@ record Fraction(long num, long den) {
     }
 
     private static Fraction decimalValue(double value) {
-        BigDecimal d = new BigDecimal(Double.toString(value)).stripTrailingZeros();
-        BigInteger unscaled = d.unscaledValue();
-        int scale = d.scale();
-        if (scale < 0 || scale > 18 || unscaled.bitLength() > 62) {
-            return null;
-        }
-        return of(unscaled.longValue(), BigInteger.TEN.pow(scale).longValueExact());
+        return of(Literals.exact(value));
     }
 
     /** Binary GCD of two non-negative longs (no division on the hot path). */
@@ -151,11 +258,31 @@ record Fraction(long num, long den) {
         if (num == 0) {
             return o;
         }
-        if (den == 1 && o.den == 1) {
-            return of(Math.addExact(num, o.num));
+        if (den != 0 && o.den != 0) {
+            try {
+                if (den == 1 && o.den == 1) {
+                    return of(Math.addExact(num, o.num));
+                }
+                return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
+                        Math.multiplyExact(den, o.den));
+            } catch (ArithmeticException overflow) {
+                // beyond longs: below
+            }
         }
-        return of(Math.addExact(Math.multiplyExact(num, o.den), Math.multiplyExact(o.num, den)),
-                Math.multiplyExact(den, o.den));
+        return bigSum(this, o);
+    }
+
+    /** The slow paths stand apart, so that the long paths stay small enough to be inlined. */
+    private static Fraction bigSum(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigDen()).add(b.bigNum().multiply(a.bigDen())), a.bigDen().multiply(b.bigDen()));
+    }
+
+    private static Fraction bigProduct(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigNum()), a.bigDen().multiply(b.bigDen()));
+    }
+
+    private static Fraction bigQuotient(Fraction a, Fraction b) {
+        return of(a.bigNum().multiply(b.bigDen()), a.bigDen().multiply(b.bigNum()));
     }
 
     Fraction subtract(Fraction o) {
@@ -169,30 +296,57 @@ record Fraction(long num, long den) {
         if (this == ONE) {
             return o;
         }
-        if (den == 1 && o.den == 1) {
-            return of(Math.multiplyExact(num, o.num));
+        if (den != 0 && o.den != 0) {
+            try {
+                if (den == 1 && o.den == 1) {
+                    return of(Math.multiplyExact(num, o.num));
+                }
+                return of(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
+            } catch (ArithmeticException overflow) {
+                // beyond longs: below
+            }
         }
-        return of(Math.multiplyExact(num, o.num), Math.multiplyExact(den, o.den));
+        return bigProduct(this, o);
     }
 
     Fraction divide(Fraction o) {
-        return of(Math.multiplyExact(num, o.den), Math.multiplyExact(den, o.num));
+        if (o.isZero()) {
+            throw new ArithmeticException("division by zero");
+        }
+        if (den != 0 && o.den != 0) {
+            try {
+                return of(Math.multiplyExact(num, o.den), Math.multiplyExact(den, o.num));
+            } catch (ArithmeticException overflow) {
+                // beyond longs: below
+            }
+        }
+        return bigQuotient(this, o);
     }
 
     Fraction negate() {
-        return den == 1 ? of(Math.negateExact(num)) : new Fraction(Math.negateExact(num), den);
+        if (den == 0) {
+            return of(big.num.negate(), big.den);
+        }
+        // a long part is never Long.MIN_VALUE, so its negation fits
+        return den == 1 ? of(-num) : new Fraction(-num, den);
     }
 
     Fraction abs() {
-        return num < 0 ? negate() : this;
+        return signum() < 0 ? negate() : this;
     }
 
-    /** {@code this^k} for any integer k; throws for {@code 0^k}, k < 0. */
+    /**
+     * {@code this^k} for any integer k; throws for {@code 0^k}, k < 0, and when a part of the
+     * result would exceed {@value #MAX_BITS} bits.
+     */
     Fraction pow(long k) {
         if (k < 0) {
             return ONE.divide(pow(-k));
         }
-        if (k > 64 && Math.abs(num) > 1 && den == 1) {
+        // a part of b bits has at least (b - 1) * k + 1 bits to the power k: refuse before computing
+        int bits = den != 0 ? 64 - Long.numberOfLeadingZeros(Math.max(Math.abs(num), den))
+                : Math.max(big.num.bitLength(), big.den.bitLength());
+        if ((bits - 1) * (double) k > MAX_BITS) {
             throw new ArithmeticException("overflow");
         }
         Fraction r = ONE;
@@ -212,8 +366,13 @@ record Fraction(long num, long den) {
 
     /** The exact real k-th root, or null when it is not rational (or not real). */
     Fraction root(int k) {
-        if (num < 0 && k % 2 == 0) {
+        if (signum() < 0 && k % 2 == 0) {
             return null;
+        }
+        if (den == 0) {
+            BigInteger n = integerRoot(big.num.abs(), k);
+            BigInteger d = n == null ? null : integerRoot(big.den, k);
+            return d == null ? null : of(signum() < 0 ? n.negate() : n, d);
         }
         long n = exactRoot(Math.abs(num), k);
         long d = exactRoot(den, k);
@@ -226,19 +385,34 @@ record Fraction(long num, long den) {
     private static long exactRoot(long x, int k) {
         long guess = Math.round(Math.pow(x, 1.0 / k));
         for (long r = Math.max(0, guess - 1); r <= guess + 1; r++) {
-            try {
-                if (of(r).pow(k).num == x) {
-                    return r;
-                }
-            } catch (ArithmeticException e) {
-                return -1;
+            Fraction power = of(r).pow(k);
+            if (power.den == 1 && power.num == x) {
+                return r;
             }
         }
         return -1;
     }
 
+    /** The integer k-th root of x >= 0, or null when x is no k-th power (Newton's method from above). */
+    private static BigInteger integerRoot(BigInteger x, int k) {
+        if (x.signum() == 0) {
+            return x;
+        }
+        BigInteger degree = BigInteger.valueOf(k);
+        BigInteger below = BigInteger.valueOf(k - 1L);
+        BigInteger r = BigInteger.ONE.shiftLeft(x.bitLength() / k + 1);
+        while (true) {
+            BigInteger next = r.multiply(below).add(x.divide(r.pow(k - 1))).divide(degree);
+            if (next.compareTo(r) >= 0) {
+                break;
+            }
+            r = next;
+        }
+        return r.pow(k).equals(x) ? r : null;
+    }
+
     int signum() {
-        return Long.signum(num);
+        return den != 0 ? Long.signum(num) : big.num.signum();
     }
 
     boolean isZero() {
@@ -250,7 +424,25 @@ record Fraction(long num, long den) {
     }
 
     boolean isInteger() {
-        return den == 1;
+        return den == 1 || den == 0 && big.den.equals(BigInteger.ONE);
+    }
+
+    /**
+     * The exact value as a decimal when it terminates (the denominator has no prime factor but 2
+     * and 5), else null.
+     */
+    BigDecimal decimalValue() {
+        BigInteger d = bigDen();
+        d = d.shiftRight(d.getLowestSetBit());
+        BigInteger five = BigInteger.valueOf(5);
+        while (d.compareTo(BigInteger.ONE) > 0) {
+            BigInteger[] qr = d.divideAndRemainder(five);
+            if (qr[1].signum() != 0) {
+                return null;
+            }
+            d = qr[0];
+        }
+        return new BigDecimal(bigNum()).divide(new BigDecimal(bigDen()));
     }
 
     /**
@@ -258,6 +450,9 @@ record Fraction(long num, long den) {
      * decimals that a double holds exactly), else NaN.
      */
     double literalValue() {
+        if (den == 0) {
+            return Double.NaN;
+        }
         if (den == 1) {
             return Math.abs(num) <= EXACT_DOUBLE ? (double) num : Double.NaN;
         }
@@ -298,6 +493,6 @@ record Fraction(long num, long den) {
 
     /** True when numerator and denominator are literals a double holds exactly. */
     boolean hasExactParts() {
-        return Math.abs(num) <= EXACT_DOUBLE && den <= EXACT_DOUBLE;
+        return den != 0 && Math.abs(num) <= EXACT_DOUBLE && den <= EXACT_DOUBLE;
     }
 }

@@ -211,7 +211,7 @@ final class Normalizer {
                         }
                     }
                 }
-                case NUMBER -> raw = store.number(e.number(i));
+                case NUMBER -> raw = store.number(e, i);
                 case CONSTANT -> raw = store.constant();
                 case PLACEHOLDER -> raw = store.placeholder(e.placeholder(i));
                 default -> {

@@ -2,11 +2,13 @@ package dev.simplij.simplify;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
+import dev.simplij.expr.Literals;
 import dev.simplij.expr.Operator;
 import dev.simplij.expr.StructuralHash;
 import dev.simplij.match.Subject;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,6 +83,13 @@ final class TermStore implements Subject {
      */
     private long[] nameKeys = new long[16];
     private final Object2IntOpenHashMap<String> nameIds = new Object2IntOpenHashMap<>();
+    /**
+     * Pooled literals of this call ({@link Literals}), each once, so that equal values are equal
+     * payloads and hash-consing works as for other tokens; their exact values as fractions beside.
+     */
+    private final List<BigDecimal> pooled = new ArrayList<>();
+    private final List<Fraction> pooledFractions = new ArrayList<>();
+    private final Object2IntOpenHashMap<BigDecimal> pooledIds = new Object2IntOpenHashMap<>();
 
     TermStore(int capacity) {
         int c = Math.max(16, capacity);
@@ -99,6 +108,7 @@ final class TermStore implements Subject {
         mask = t - 1;
         Arrays.fill(table, NONE);
         nameIds.defaultReturnValue(NONE);
+        pooledIds.defaultReturnValue(NONE);
     }
 
     int capacity() {
@@ -119,6 +129,11 @@ final class TermStore implements Subject {
         }
         count = 0;
         constants = 0;
+        if (!pooled.isEmpty()) {
+            pooled.clear();
+            pooledFractions.clear();
+            pooledIds.clear();
+        }
         if (names.size() > MAX_KEPT_NAMES) {
             names.clear();
             nameIds.clear();
@@ -143,8 +158,48 @@ final class TermStore implements Subject {
         return intern(Expr.VARIABLE, id, NONE, NONE);
     }
 
+    /** A literal of the value a double stands for ({@link Literals#exact}). */
     int number(double value) {
         return intern(Expr.NUMBER, Double.doubleToLongBits(value == 0 ? 0.0 : value), NONE, NONE);
+    }
+
+    /** A literal of this exact value; the caller has checked that it {@link Literals#fits}. */
+    int number(BigDecimal value) {
+        double inline = Literals.inline(value);
+        if (!Double.isNaN(inline)) {
+            return number(inline);
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        int index = pooledIds.getInt(v);
+        if (index == NONE) {
+            index = pooled.size();
+            pooled.add(v);
+            pooledFractions.add(fractionOrNull(v));
+            pooledIds.put(v, index);
+        }
+        return intern(Expr.NUMBER, Literals.pooled(index), NONE, NONE);
+    }
+
+    /** The token hash of a number, constant or placeholder; a pooled literal's is that of its value, as in Expr. */
+    private long leafTokenHash(int code, long payload) {
+        return code == Expr.NUMBER && Literals.isPooled(payload)
+                ? Literals.pooledTokenHash(pooled.get(Literals.poolIndex(payload)))
+                : StructuralHash.token(code, payload, null);
+    }
+
+    /** The exact value, or null when it is too long for a fraction (then the literal folds with nothing). */
+    private static Fraction fractionOrNull(BigDecimal v) {
+        try {
+            return Fraction.of(v);
+        } catch (ArithmeticException tooLong) {
+            return null;
+        }
+    }
+
+    /** A literal copied from node i of e. */
+    int number(Expr e, int i) {
+        long payload = e.payload(i); // the bits of a double (never -0.0), as here, or a pooled reference
+        return Literals.isPooled(payload) ? number(e.exactNumber(i)) : intern(Expr.NUMBER, payload, NONE, NONE);
     }
 
     /**
@@ -167,7 +222,7 @@ final class TermStore implements Subject {
     /** The unique id of the node with this token and these operands (NONE for absent operands). */
     int intern(int code, long payload, int first, int second) {
         long token = code >= 0 ? OPERATOR_TOKEN_HASHES[code]
-                : code == Expr.VARIABLE ? nameHashes[(int) payload] : StructuralHash.token(code, payload, null);
+                : code == Expr.VARIABLE ? nameHashes[(int) payload] : leafTokenHash(code, payload);
         long h = token;
         int size = 1;
         int f = 0;
@@ -355,8 +410,30 @@ final class TermStore implements Subject {
         return codes[t] == Expr.NUMBER;
     }
 
+    /**
+     * The double that stands for a literal's exact value ({@link Literals}), or NaN for a pooled
+     * literal (its payload is a NaN pattern), which no double holds: comparisons with it are false,
+     * so no spelling or shape test that asks for a particular value takes it for one.
+     */
     double numberValue(int t) {
         return Double.longBitsToDouble(payloads[t]);
+    }
+
+    boolean isPooledNumber(int t) {
+        return codes[t] == Expr.NUMBER && Literals.isPooled(payloads[t]);
+    }
+
+    /** The exact value of a literal; null for a pooled one beyond {@link Fraction#MAX_BITS}. */
+    Fraction numberFraction(int t) {
+        long payload = payloads[t];
+        return Literals.isPooled(payload) ? pooledFractions.get(Literals.poolIndex(payload))
+                : Fraction.ofLiteral(Double.longBitsToDouble(payload));
+    }
+
+    private BigDecimal exactNumber(int t) {
+        long payload = payloads[t];
+        return Literals.isPooled(payload) ? pooled.get(Literals.poolIndex(payload))
+                : Literals.exact(Double.longBitsToDouble(payload));
     }
 
     boolean is(int t, Operator op) {
@@ -424,7 +501,8 @@ final class TermStore implements Subject {
         }
         return switch (cx) {
             case Expr.VARIABLE -> compareNames((int) payloads[x], (int) payloads[y]);
-            case Expr.NUMBER -> Double.compare(numberValue(x), numberValue(y));
+            case Expr.NUMBER -> isPooledNumber(x) || isPooledNumber(y) ? exactNumber(x).compareTo(exactNumber(y))
+                    : Double.compare(numberValue(x), numberValue(y));
             case Expr.PLACEHOLDER -> Long.compare(payloads[x], payloads[y]);
             default -> 0;
         };
@@ -454,7 +532,13 @@ final class TermStore implements Subject {
             int c = codes[t];
             switch (c) {
                 case Expr.VARIABLE -> b.variable(variableName(t));
-                case Expr.NUMBER -> b.number(numberValue(t));
+                case Expr.NUMBER -> {
+                    if (isPooledNumber(t)) {
+                        b.number(exactNumber(t));
+                    } else {
+                        b.number(numberValue(t));
+                    }
+                }
                 case Expr.CONSTANT -> b.constant();
                 case Expr.PLACEHOLDER -> b.placeholder((int) payloads[t]);
                 default -> {

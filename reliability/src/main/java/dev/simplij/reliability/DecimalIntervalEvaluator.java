@@ -59,7 +59,7 @@ public final class DecimalIntervalEvaluator {
             } else if (kind == NodeKind.PLACEHOLDER) {
                 v = Enclosure.point(point[e.placeholder(i)]);
             } else if (kind == NodeKind.NUMBER) {
-                v = Enclosure.point(BigDecimal.valueOf(e.number(i)));
+                v = Enclosure.point(e.exactNumber(i)); // the value the simplifier folds with, at any size
             } else if (kind != NodeKind.OPERATOR) {
                 throw new IllegalArgumentException("cannot evaluate a " + kind + " at a point: " + e.token(i));
             } else {

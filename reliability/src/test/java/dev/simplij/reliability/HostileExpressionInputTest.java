@@ -114,7 +114,10 @@ class HostileExpressionInputTest {
     @Test
     void hugeButFiniteLiteralsAreKept() {
         assertEquals(1.7976931348623157e308, Expr.parseInfix("1.7976931348623157e308").number(0));
-        assertEquals(0.0, Expr.parsePrefix("1e-999").number(0), "underflow reads as zero");
+        assertEquals(4.9e-324, Expr.parsePrefix("4.9e-324").number(0));
+        // exact literals: 1e-999 is not 0, and no double is near it
+        ParseException underflow = refused(Expr::parsePrefix, "1e-999");
+        assertTrue(underflow.reason().contains("out of the double range"), underflow::getMessage);
     }
 
     @Test

@@ -133,7 +133,7 @@ final class Benchmark {
         for (int i = 0; i < e.size(); i++) {
             switch (e.kind(i)) {
                 case VARIABLE -> b.variable(prefix + e.variable(i));
-                case NUMBER -> b.number(e.number(i));
+                case NUMBER -> b.token(e, i); // the exact literal, not its nearest double
                 case CONSTANT -> b.constant();
                 case PLACEHOLDER -> b.placeholder(e.placeholder(i));
                 case OPERATOR -> b.operator(e.operator(i));
