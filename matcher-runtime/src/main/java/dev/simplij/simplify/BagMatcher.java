@@ -93,9 +93,9 @@ final class BagMatcher {
     /** Tries the bags anchored at item i's head; true when one applies. */
     private boolean tryAnchor(int i, BagRules.Bag[] anchored) {
         for (BagRules.Bag b : anchored) {
-            if ((b.heads() & ~presentHeads) != 0 || b.length() > MAX_ELEMENTS
+            if ((b.shapes() & ~presentShapes) != 0 || b.length() > MAX_ELEMENTS
                     || (b.needsConstant() && constant.isZero())) {
-                continue; // an element's head is on no item, or the bag's constant term is missing
+                continue; // an element's shape is on no item, or the bag's constant term is missing
             }
             if (tries++ > MAX_TRIES) {
                 return false;
@@ -131,19 +131,19 @@ final class BagMatcher {
         return bindings;
     }
 
-    /** Bit {@code BagRules.headOfCode(code)} of every item's head. */
-    private long presentHeads;
+    /** The {@link BagRules#shapeBits} of every item. */
+    private long presentShapes;
 
     private void groupByHead() {
         Arrays.fill(headStart, 0);
-        presentHeads = 0;
+        presentShapes = 0;
         if (byHead.length < count) {
             byHead = new int[Math.max(count, byHead.length * 2)];
         }
         for (int i = 0; i < count; i++) {
             int h = BagRules.headOfCode(s.code(terms[i]));
             headStart[h + 1]++;
-            presentHeads |= 1L << h;
+            presentShapes |= BagRules.shapeBits(s, terms[i]);
         }
         for (int h = 1; h < headStart.length; h++) {
             headStart[h] += headStart[h - 1];

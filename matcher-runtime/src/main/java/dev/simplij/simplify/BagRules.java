@@ -41,9 +41,10 @@ final class BagRules {
      *                  numeric coefficient (1 when none)
      * @param weights   each element's coefficient (sum) or integer exponent (product)
      * @param sizes     each element pattern's token count, less one per placeholder occurrence
+     * @param shapes    the {@link #shapeBit}s the items must show for the elements to match
      */
     record Bag(Rule rule, boolean sum, Fraction constant, Expr[] elements, Fraction[] weights, int[] sizes,
-               int placeholders, long heads, boolean needsConstant) {
+               int placeholders, long shapes, boolean needsConstant) {
         int length() {
             return elements.length;
         }
@@ -144,6 +145,27 @@ final class BagRules {
     }
 
 
+    /**
+     * One bit of a 64-bit shape mask for a head and the head of its first operand ({@link
+     * #ANY_OPERAND}: any). An item sets the bits of both ({@link #shapeBits}), an element requires
+     * the bit of its own pattern, so a bag whose required bits are not all set cannot match.
+     */
+    static long shapeBit(int head, int operandHead) {
+        int h = (head * 31 + operandHead) * 0x9E3779B9;
+        return 1L << (h >>> 26);
+    }
+
+    /** The shape bits of a term: its head alone, and its head with its first operand's head. */
+    static long shapeBits(TermStore s, int t) {
+        int code = s.code(t);
+        int head = code + HEAD_OFFSET;
+        long bits = shapeBit(head, ANY_OPERAND);
+        if (code >= 0 && Operator.ofOrdinal(code).arity() > 0) {
+            bits |= shapeBit(head, s.code(s.first(t)) + HEAD_OFFSET);
+        }
+        return bits;
+    }
+
     static int head(Expr pattern) {
         return pattern.code(0) + HEAD_OFFSET;
     }
@@ -239,7 +261,8 @@ final class BagRules {
         }
         long heads = 0;
         for (Expr element : elements) {
-            heads |= 1L << head(element);
+            heads |= shapeBit(head(element), element.size() > 1 && element.code(1) != Expr.PLACEHOLDER
+                    ? element.code(1) + HEAD_OFFSET : ANY_OPERAND);
         }
         return new Bag(rule, sum, f.constant, elements, weights, sizes, lhs.placeholderCount(), heads,
                 sum && f.hasConstant());
