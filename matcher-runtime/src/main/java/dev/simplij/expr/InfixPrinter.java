@@ -37,17 +37,22 @@ final class InfixPrinter {
     /** Template pieces of operator {@code op}: {@code OPERATOR_TEXT + 3 * op.ordinal() + piece}. */
     private static final int OPERATOR_TEXT = 10;
     private static final String[] TEXTS = texts();
+    /** By operator ordinal: the precedence of its printed form; {@code POW_PRECEDENCE} for {@code pow} (maybe {@code 1/b}). */
+    private static final int[] PRECEDENCE = precedences();
+    private static final int POW_PRECEDENCE = -1;
 
-    private final Expr e;
-    private final ReadingOrder reading;
-    private ReadingOrder.Factors factors;
-    private ReadingOrder.Terms terms;
-    private final StringBuilder out;
+    /** Expressions up to this size print with a per-thread printer, reused with its scratch space. */
+    private static final int REUSED_UP_TO = 4096;
+    private static final ThreadLocal<InfixPrinter> REUSED = ThreadLocal.withInitial(InfixPrinter::new);
+
+    private Expr e;
+    private final ReadingOrder reading = new ReadingOrder(null);
+    private final ReadingOrder.Factors factors = new ReadingOrder.Factors();
+    private final ReadingOrder.Terms terms = reading.newTerms();
+    private StringBuilder out;
 
     /** Tasks still to run, the next on top. */
     private final TaskList stack = new TaskList();
-    /** The tasks of the node being expanded, in print order (pushed reversed). */
-    private final TaskList sequence = new TaskList();
 
     /** Print tasks: a mode and a node each. */
     private static final class TaskList {
@@ -66,14 +71,33 @@ final class InfixPrinter {
         }
     }
 
-    private InfixPrinter(Expr e) {
-        this.e = e;
-        this.reading = new ReadingOrder(e);
-        this.out = new StringBuilder(e.size() * 5);
+    private InfixPrinter() {
     }
 
     static String print(Expr e) {
-        return new InfixPrinter(e).run();
+        InfixPrinter printer = e.size() <= REUSED_UP_TO ? REUSED.get() : new InfixPrinter();
+        printer.e = e;
+        printer.reading.reset(e);
+        printer.out = new StringBuilder(e.size() * 8);
+        try {
+            return printer.run();
+        } finally {
+            printer.e = null;
+            printer.reading.reset(null);
+            printer.out = null;
+            printer.stack.size = 0;
+        }
+    }
+
+    private static int[] precedences() {
+        Operator[] ops = Operator.values();
+        int[] p = new int[ops.length];
+        for (Operator op : ops) {
+            p[op.ordinal()] = ReadingOrder.isSum(op) ? Operator.Precedence.SUM
+                    : ReadingOrder.isProduct(op) ? Operator.Precedence.PRODUCT
+                    : op == Operator.POW ? POW_PRECEDENCE : op.notation().precedence();
+        }
+        return p;
     }
 
     private static String[] texts() {
@@ -86,6 +110,8 @@ final class InfixPrinter {
             int first = template.indexOf("{0}");
             int second = template.indexOf("{1}");
             int base = OPERATOR_TEXT + 3 * op.ordinal();
+            texts[base + 1] = "";
+            texts[base + 2] = "";
             if (first < 0) {
                 texts[base] = template;
                 continue;
@@ -103,15 +129,19 @@ final class InfixPrinter {
 
     private String run() {
         TaskList tasks = stack;
-        tasks.add(NODE, 0);
+        first(NODE, 0);
         while (tasks.size > 0) {
             int top = --tasks.size;
-            int mode = tasks.modes[top];
+            int packed = tasks.modes[top];
             int node = tasks.nodes[top];
-            switch (mode) {
+            int before = (packed >> 2) - 1;
+            if (before >= 0) {
+                out.append(TEXTS[before]);
+            }
+            switch (packed & 3) {
                 case TEXT -> out.append(TEXTS[node]);
                 case POSITIVE_POWER -> positivePower(node);
-                default -> node(node, mode == MAGNITUDE);
+                default -> node(node, (packed & 3) == MAGNITUDE);
             }
         }
         return out.toString();
@@ -119,16 +149,9 @@ final class InfixPrinter {
 
     private void node(int node, boolean magnitude) {
         Operator op = e.operator(node);
-        if (op == null) {
-            String token = e.token(node);
-            out.append(token, magnitude && token.startsWith("-") ? 1 : 0, token.length());
-            return;
-        }
-        if (op.arity() == 0) {
-            out.append(TEXTS[OPERATOR_TEXT + 3 * op.ordinal()]);
-            return;
-        }
-        if (ReadingOrder.isSum(op)) {
+        if (op == null || op.arity() == 0) {
+            leaf(node, op, magnitude);
+        } else if (ReadingOrder.isSum(op)) {
             sum(node);
         } else if (ReadingOrder.readsAsProduct(e, node)) {
             product(node, magnitude);
@@ -137,138 +160,175 @@ final class InfixPrinter {
         }
     }
 
-    private void sum(int node) {
-        if (terms == null) {
-            terms = reading.newTerms();
+    private void leaf(int node, Operator namedConstant, boolean magnitude) {
+        if (namedConstant != null) {
+            out.append(TEXTS[OPERATOR_TEXT + 3 * namedConstant.ordinal()]);
+            return;
         }
+        String token = e.token(node);
+        if (magnitude && token.charAt(0) == '-') {
+            out.append(token, 1, token.length());
+        } else {
+            out.append(token);
+        }
+    }
+
+    // Each expansion pushes its tasks last first, so that they run first to last; what comes before
+    // all of them is appended at once, and so is its first item when it is a leaf.
+
+    /** The first item of an expansion: a leaf is printed at once, anything else pushed. */
+    private void first(int mode, int node) {
+        Operator op = e.operator(node);
+        if (op == null || op.arity() == 0) {
+            leaf(node, op, mode == MAGNITUDE);
+        } else {
+            push(mode, node, -1);
+        }
+    }
+
+    private void sum(int node) {
         ReadingOrder.Terms t = terms;
         reading.sum(node, t);
-        for (int k = 0; k < t.count; k++) {
-            boolean negative = t.negative(k);
-            if (k > 0) {
-                add(TEXT, negative ? MINUS : PLUS);
-            } else if (negative) {
-                add(TEXT, LEADING_MINUS);
-            }
-            add(MAGNITUDE, t.node(k));
+        for (int k = t.count - 1; k > 0; k--) {
+            term(t, k, t.negative(k) ? MINUS : PLUS);
         }
-        flush();
+        if (t.negative(0)) {
+            out.append('-');
+        }
+        term(t, 0, -1);
+    }
+
+    /** A term without its sign, after {@code before} (-1: first, printed at once when it can be). */
+    private void term(ReadingOrder.Terms t, int k, int before) {
+        if (t.isProduct(k)) {
+            int index = t.order[k];
+            int start = t.factorStart[index];
+            int numerator = t.numerators[index];
+            factors(t.factorNodes, t.factorFlags, start, numerator, t.factorStart[index + 1] - start - numerator,
+                    before);
+        } else if (before < 0) {
+            first(MAGNITUDE, t.node(k));
+        } else {
+            push(MAGNITUDE, t.node(k), before);
+        }
     }
 
     private void product(int node, boolean magnitude) {
-        if (factors == null) {
-            factors = new ReadingOrder.Factors();
-        }
         ReadingOrder.Factors f = factors;
         reading.product(node, f);
         if (f.negative && !magnitude) {
-            add(TEXT, LEADING_MINUS);
+            out.append('-');
         }
-        if (f.numerator == 0) {
-            add(TEXT, ONE);
-        }
-        for (int i = 0; i < f.numerator; i++) {
-            if (i > 0) {
-                add(TEXT, TIMES);
-            }
-            factor(f.nodes[i], f.flags[i]);
-        }
-        if (f.denominator == 1) {
-            add(TEXT, OVER);
-            factor(f.nodes[f.numerator], f.flags[f.numerator]);
-        } else if (f.denominator > 1) {
-            add(TEXT, OVER_OPEN);
-            for (int i = f.numerator, end = f.count(); i < end; i++) {
-                if (i > f.numerator) {
-                    add(TEXT, TIMES);
-                }
-                factor(f.nodes[i], f.flags[i]);
-            }
-            add(TEXT, CLOSE);
-        }
-        flush();
+        factors(f.nodes, f.flags, 0, f.numerator, f.denominator, -1);
     }
 
-    /** One factor of a product, parenthesized when it binds no tighter than a product (SymPy: {@code <= Mul}). */
-    private void factor(int node, int flags) {
-        if ((flags & ReadingOrder.ABS_LITERAL) != 0) {
-            add(MAGNITUDE, node);
-        } else if ((flags & ReadingOrder.POSITIVE_POWER) != 0) {
-            add(POSITIVE_POWER, node);
-        } else if (precedence(node) <= Operator.Precedence.PRODUCT) {
-            add(TEXT, OPEN);
-            add(NODE, node);
-            add(TEXT, CLOSE);
+    /**
+     * A product's factors from {@code nodes[from, ...)}: the numerator ({@code 1} when empty), then
+     * {@code /} and the denominator, parenthesized when it has several factors; after {@code before}
+     * (-1: printed first, at once when it can be).
+     */
+    private void factors(int[] nodes, int[] flags, int from, int numerator, int denominator, int before) {
+        int den = from + numerator;
+        if (denominator == 1) {
+            factor(nodes[den], flags[den], OVER);
+        } else if (denominator > 1) {
+            push(TEXT, CLOSE, -1);
+            for (int i = den + denominator - 1; i >= den; i--) {
+                factor(nodes[i], flags[i], i > den ? TIMES : OVER_OPEN);
+            }
+        }
+        for (int i = den - 1; i > from; i--) {
+            factor(nodes[i], flags[i], TIMES);
+        }
+        if (numerator == 0) {
+            if (before < 0) {
+                out.append('1');
+            } else {
+                push(TEXT, ONE, before);
+            }
+        } else if (before < 0 && flags[from] == 0 && precedence(nodes[from]) > Operator.Precedence.PRODUCT) {
+            first(NODE, nodes[from]);
         } else {
-            add(NODE, node);
+            factor(nodes[from], flags[from], before);
+        }
+    }
+
+    /**
+     * One factor of a product after the text {@code before}, parenthesized when it binds no tighter
+     * than a product (SymPy: {@code <= Mul}).
+     */
+    private void factor(int node, int flags, int before) {
+        if ((flags & ReadingOrder.ABS_LITERAL) != 0) {
+            push(MAGNITUDE, node, before);
+        } else if ((flags & ReadingOrder.POSITIVE_POWER) != 0) {
+            push(POSITIVE_POWER, node, before);
+        } else if (precedence(node) <= Operator.Precedence.PRODUCT) {
+            parenthesized(node, before);
+        } else {
+            push(NODE, node, before);
         }
     }
 
     private void positivePower(int node) {
-        operand(node + 1);
-        add(TEXT, POWER);
-        add(MAGNITUDE, e.child(node, 1));
-        flush();
+        push(MAGNITUDE, e.child(node, 1), POWER);
+        operand(node + 1, -1);
     }
 
     /** An operator printed from its template: powers, roots, functions. */
     private void operator(int node, Operator op) {
         int text = OPERATOR_TEXT + 3 * op.ordinal();
-        add(TEXT, text);
-        if (op.notation().operandFloor() == Operator.Precedence.NONE) {
-            add(NODE, node + 1); // a call: its parentheses delimit the operand
-        } else {
-            operand(node + 1);
+        if (!TEXTS[text + 2].isEmpty()) {
+            push(TEXT, text + 2, -1);
         }
         if (op.arity() == 2) {
-            add(TEXT, text + 1);
-            operand(e.child(node, 1));
+            operand(e.child(node, 1), text + 1);
         }
-        add(TEXT, text + 2);
-        flush();
+        out.append(TEXTS[text]);
+        if (op.notation().operandFloor() == Operator.Precedence.NONE) {
+            first(NODE, node + 1); // a call: its parentheses delimit the operand
+        } else {
+            operand(node + 1, -1);
+        }
     }
 
-    /** A base or exponent of a power: parenthesized unless an atom or a call (SymPy: {@code <= Pow}). */
-    private void operand(int node) {
+    /** A base or exponent of a power after {@code before}: parenthesized unless an atom or a call (SymPy: {@code <= Pow}). */
+    private void operand(int node, int before) {
         if (precedence(node) < Operator.Precedence.ATOM) {
-            add(TEXT, OPEN);
-            add(NODE, node);
-            add(TEXT, CLOSE);
+            parenthesized(node, before);
+        } else if (before < 0) {
+            first(NODE, node);
         } else {
-            add(NODE, node);
+            push(NODE, node, before);
+        }
+    }
+
+    private void parenthesized(int node, int before) {
+        push(TEXT, CLOSE, -1);
+        push(NODE, node, OPEN);
+        if (before >= 0) {
+            push(TEXT, before, -1);
         }
     }
 
     /** How tightly the printed text of a node binds. */
     static int precedence(Expr e, int node) {
-        Operator op = e.operator(node);
-        if (op == null) {
-            return e.kind(node) == NodeKind.NUMBER && e.number(node) < 0 ? Operator.Precedence.SUM
-                    : Operator.Precedence.ATOM;
+        int code = e.code(node);
+        if (code < 0) {
+            return code == Expr.NUMBER && e.number(node) < 0 ? Operator.Precedence.SUM : Operator.Precedence.ATOM;
         }
-        if (ReadingOrder.isSum(op)) {
-            return Operator.Precedence.SUM;
+        int p = PRECEDENCE[code];
+        if (p == POW_PRECEDENCE) {
+            return ReadingOrder.readsAsProduct(e, node) ? Operator.Precedence.PRODUCT : Operator.Precedence.POWER;
         }
-        if (ReadingOrder.readsAsProduct(e, node)) {
-            return Operator.Precedence.PRODUCT;
-        }
-        return op.notation().precedence();
+        return p;
     }
 
     private int precedence(int node) {
         return precedence(e, node);
     }
 
-    private void add(int mode, int node) {
-        sequence.add(mode, node);
-    }
-
-    /** Pushes the collected tasks so that they run in the order they were added. */
-    private void flush() {
-        TaskList seq = sequence;
-        for (int i = seq.size - 1; i >= 0; i--) {
-            stack.add(seq.modes[i], seq.nodes[i]);
-        }
-        seq.size = 0;
+    /** Pushes a task that prints {@code TEXTS[before]} (unless -1) and then runs. */
+    private void push(int mode, int node, int before) {
+        stack.add(mode | (before + 1) << 2, node);
     }
 }

@@ -53,12 +53,26 @@ final class ReadingOrder {
     private static final int POW = 6;
     private static final int FUNCTION = 7;
 
-    private final Expr e;
+    private static final int MUL_CODE = Operator.MUL.ordinal();
+    private static final int DIV_CODE = Operator.DIV.ordinal();
+    private static final int INV_CODE = Operator.INV.ordinal();
+    private static final int NEG_CODE = Operator.NEG.ordinal();
+    private static final int POW_CODE = Operator.POW.ordinal();
+
+    private Expr e;
+    private Factors[] factorPool;
+    private Terms[] termPool;
     /** symbolFrom[i]: the first node at or after i that is a variable, constant or placeholder; lazily. */
     private int[] symbolFrom;
 
     ReadingOrder(Expr e) {
         this.e = e;
+    }
+
+    /** Reads another expression, keeping the scratch space. */
+    void reset(Expr next) {
+        e = next;
+        symbolFrom = null;
     }
 
     // ---------------------------------------------------------------- products
@@ -67,6 +81,8 @@ final class ReadingOrder {
     static final class Factors {
         int[] nodes = new int[8];
         int[] flags = new int[8];
+        /** Nesting of key comparisons this split serves (bounds them: {@link #MAX_DEPTH}). */
+        int depth;
         /** nodes[0, numerator) are the numerator, nodes[numerator, numerator + denominator) the denominator. */
         int numerator;
         int denominator;
@@ -104,13 +120,13 @@ final class ReadingOrder {
 
     /** True when the node reads as a product: {@link #isProduct}, or {@code pow b -1} (SymPy: {@code 1/b}). */
     static boolean readsAsProduct(Expr e, int node) {
-        Operator op = e.operator(node);
-        return isProduct(op) || op == Operator.POW && reciprocal(e, node);
+        int code = e.code(node);
+        return code == MUL_CODE || code == DIV_CODE || code == INV_CODE || code == POW_CODE && reciprocal(e, node);
     }
 
     private static boolean reciprocal(Expr e, int pow) {
-        int x = e.child(pow, 1);
-        return e.kind(x) == NodeKind.NUMBER && e.number(x) == -1;
+        int x = e.end(pow + 1);
+        return e.code(x) == Expr.NUMBER && e.number(x) == -1;
     }
 
     /** True for the operators a sum is read through. */
@@ -121,6 +137,11 @@ final class ReadingOrder {
     /** Splits the product (or single factor) at {@code node} into {@code out}, ordered. */
     void product(int node, Factors out) {
         split(node, out);
+        arrange(out);
+    }
+
+    /** Numerator factors first, each part in key order. */
+    private void arrange(Factors out) {
         int[] nodes = out.nodes;
         int[] flags = out.flags;
         int n = out.count();
@@ -158,45 +179,44 @@ final class ReadingOrder {
         while (top > 0) {
             int entry = stack[--top];
             int n = entry >> 1;
-            boolean below = (entry & 1) != 0;
-            Operator op = e.operator(n);
-            int grow = 2;
-            if (top + grow > stack.length) {
+            int below = entry & 1;
+            int code = e.code(n);
+            if (top + 2 > stack.length) {
                 stack = out.stack = java.util.Arrays.copyOf(stack, stack.length * 2);
             }
-            if (op == Operator.MUL) {
-                stack[top++] = (e.child(n, 1) << 1) | (below ? 1 : 0);
-                stack[top++] = ((n + 1) << 1) | (below ? 1 : 0);
-            } else if (op == Operator.NEG) {
+            if (code == MUL_CODE) {
+                stack[top++] = e.end(n + 1) << 1 | below;
+                stack[top++] = (n + 1) << 1 | below;
+            } else if (code == NEG_CODE) {
                 out.negative = !out.negative;
                 out.literals = -out.literals;
-                stack[top++] = ((n + 1) << 1) | (below ? 1 : 0);
-            } else if (op == Operator.DIV && !below) {
-                stack[top++] = (e.child(n, 1) << 1) | 1;
+                stack[top++] = (n + 1) << 1 | below;
+            } else if (code == DIV_CODE && below == 0) {
+                stack[top++] = e.end(n + 1) << 1 | 1;
                 stack[top++] = (n + 1) << 1;
-            } else if (op == Operator.INV && !below) {
-                stack[top++] = ((n + 1) << 1) | 1;
-            } else if (op == null && e.kind(n) == NodeKind.NUMBER) {
+            } else if (code == INV_CODE && below == 0) {
+                stack[top++] = (n + 1) << 1 | 1;
+            } else if (code == Expr.NUMBER) {
                 double v = e.number(n);
-                out.literals = below ? out.literals / v : out.literals * v;
+                out.literals = below != 0 ? out.literals / v : out.literals * v;
                 if (v < 0) {
                     out.negative = !out.negative;
                 }
                 if (Math.abs(v) != 1) {
-                    out.add(n, (v < 0 ? ABS_LITERAL : 0) | (below ? DENOMINATOR : 0));
+                    out.add(n, (v < 0 ? ABS_LITERAL : 0) | (below != 0 ? DENOMINATOR : 0));
                 }
-            } else if (op == Operator.POW && !below && reciprocal(e, n)) {
-                stack[top++] = ((n + 1) << 1) | 1;
-            } else if (op == Operator.POW && !below && n != node && negativeLiteral(e.child(n, 1))) {
+            } else if (code == POW_CODE && below == 0 && reciprocal(e, n)) {
+                stack[top++] = (n + 1) << 1 | 1;
+            } else if (code == POW_CODE && below == 0 && n != node && negativeLiteral(e.end(n + 1))) {
                 out.add(n, POSITIVE_POWER | DENOMINATOR);
             } else {
-                out.add(n, below ? DENOMINATOR : 0);
+                out.add(n, below != 0 ? DENOMINATOR : 0);
             }
         }
     }
 
     private boolean negativeLiteral(int node) {
-        return e.kind(node) == NodeKind.NUMBER && e.number(node) < 0;
+        return e.code(node) == Expr.NUMBER && e.number(node) < 0;
     }
 
     private void sortFactors(Factors f, int from, int to) {
@@ -207,7 +227,7 @@ final class ReadingOrder {
             int node = nodes[i];
             int flag = flags[i];
             int j = i - 1;
-            while (j >= from && order(nodes[j], node) > 0) {
+            while (j >= from && order(nodes[j], node, f.depth) > 0) {
                 nodes[j + 1] = nodes[j];
                 flags[j + 1] = flags[j];
                 j--;
@@ -219,10 +239,30 @@ final class ReadingOrder {
 
     /** SymPy's sort_key order, then the structural order: 0 only for equal subtrees. */
     int order(int a, int b) {
+        return order(a, b, 0);
+    }
+
+    private int order(int a, int b, int depth) {
         if (a == b) {
             return 0;
         }
-        int c = compareKeys(a, false, b, false, 0);
+        int codeA = e.code(a);
+        int codeB = e.code(b);
+        if (codeA == Expr.VARIABLE && codeB == Expr.VARIABLE) {
+            return e.variable(a).compareTo(e.variable(b));
+        }
+        if (codeA == Expr.NUMBER || codeB == Expr.NUMBER) {
+            // A bare number sorts before anything but a number (or a power of one: then the full key decides).
+            if (codeA == Expr.NUMBER && codeB == Expr.NUMBER) {
+                int c = Double.compare(e.number(a), e.number(b));
+                return c != 0 ? c : ExprOrder.compare(e, a, e, b);
+            }
+            int other = codeA == Expr.NUMBER ? b : a;
+            if (plain(other) && e.code(base(other)) != Expr.NUMBER) {
+                return codeA == Expr.NUMBER ? -1 : 1;
+            }
+        }
+        int c = compareKeys(a, false, b, false, depth);
         return c != 0 ? c : ExprOrder.compare(e, a, e, b);
     }
 
@@ -240,6 +280,17 @@ final class ReadingOrder {
         int[] gens = new int[16];
         int[] exponents = new int[16];
         int[] order = new int[8];
+        /** Nesting of key comparisons this sum serves (bounds them: {@link #MAX_DEPTH}). */
+        int depth;
+        /**
+         * The factors of a term that is a product (numerator, then denominator, as {@link #product}
+         * arranges them): factorNodes[factorStart[t], factorStart[t + 1]), numerators[t] of them
+         * in the numerator; a term that is no product has none.
+         */
+        int[] factorStart = new int[9];
+        int[] numerators = new int[8];
+        int[] factorNodes = new int[16];
+        int[] factorFlags = new int[16];
         private int[] scratch = new int[8];
         private int[] stack = new int[16];
         private final Factors factors = new Factors();
@@ -258,6 +309,26 @@ final class ReadingOrder {
             return negative[order[k]];
         }
 
+        /** True when the term printed {@code k}-th is a product, printed from its factors. */
+        boolean isProduct(int k) {
+            int t = order[k];
+            return factorStart[t + 1] > factorStart[t];
+        }
+
+        private void addFactors(Factors f) {
+            int t = count - 1;
+            int start = factorStart[t];
+            int n = f.count();
+            if (start + n > factorNodes.length) {
+                factorNodes = java.util.Arrays.copyOf(factorNodes, 2 * (start + n));
+                factorFlags = java.util.Arrays.copyOf(factorFlags, 2 * (start + n));
+            }
+            System.arraycopy(f.nodes, 0, factorNodes, start, n);
+            System.arraycopy(f.flags, 0, factorFlags, start, n);
+            factorStart[t + 1] = start + n;
+            numerators[t] = f.numerator;
+        }
+
         private void addTerm(int node, boolean sign) {
             if (count == nodes.length) {
                 int size = count * 2;
@@ -266,9 +337,13 @@ final class ReadingOrder {
                 coefficients = java.util.Arrays.copyOf(coefficients, size);
                 genStart = java.util.Arrays.copyOf(genStart, size + 1);
                 order = java.util.Arrays.copyOf(order, size);
+                factorStart = java.util.Arrays.copyOf(factorStart, size + 1);
+                numerators = java.util.Arrays.copyOf(numerators, size);
             }
             nodes[count] = node;
             negative[count] = sign;
+            genStart[count + 1] = genStart[count];
+            factorStart[count + 1] = factorStart[count];
             count++;
         }
 
@@ -279,8 +354,10 @@ final class ReadingOrder {
                 gens = java.util.Arrays.copyOf(gens, end * 2);
                 exponents = java.util.Arrays.copyOf(exponents, end * 2);
             }
-            System.arraycopy(gens, at, gens, at + 1, end - at);
-            System.arraycopy(exponents, at, exponents, at + 1, end - at);
+            for (int i = end; i > at; i--) { // a term has few generators: no arraycopy call
+                gens[i] = gens[i - 1];
+                exponents[i] = exponents[i - 1];
+            }
             gens[at] = gen;
             exponents[at] = exponent;
             genStart[count] = end + 1;
@@ -293,8 +370,10 @@ final class ReadingOrder {
 
     /** Splits the sum at {@code node} into {@code out}: signed terms, in reading order. */
     void sum(int node, Terms out) {
+        out.factors.depth = out.depth;
         out.count = 0;
         out.genStart[0] = 0;
+        out.factorStart[0] = 0;
         int[] stack = out.stack;
         int top = 0;
         stack[top++] = node << 1;
@@ -327,71 +406,86 @@ final class ReadingOrder {
         sortIndices(out.order, out.count, out.compare, out);
     }
 
-    /** Adds one term with its sign, coefficient and sorted, merged generators. */
+    /** Adds one term with its sign, coefficient, factors (when a product) and sorted, merged generators. */
     private void describeTerm(Terms out, int node, boolean minus) {
-        Factors f = out.factors;
-        split(node, f);
         int t = out.count;
+        if (e.code(node) == Expr.NUMBER) {
+            double v = e.number(node);
+            out.addTerm(node, minus != v < 0);
+            out.coefficients[t] = minus ? -v : v;
+            return;
+        }
+        if (!readsAsProduct(e, node)) {
+            // One factor, the common case: no product to split.
+            out.addTerm(node, minus);
+            out.coefficients[t] = minus ? -1 : 1;
+            addFactor(out, node, 0);
+            return;
+        }
+        Factors f = out.factors;
+        product(node, f);
         out.addTerm(node, minus != f.negative);
-        out.genStart[t + 1] = out.genStart[t];
-        double coefficient = minus ? -f.literals : f.literals;
-        int first = out.genStart[t];
+        out.coefficients[t] = minus ? -f.literals : f.literals;
+        out.addFactors(f);
         for (int i = 0, n = f.count(); i < n; i++) {
-            int factor = f.nodes[i];
-            int flag = f.flags[i];
-            if ((flag & ABS_LITERAL) != 0 || e.kind(factor) == NodeKind.NUMBER) {
-                continue; // already in f.literals
+            if ((f.flags[i] & ABS_LITERAL) == 0 && e.code(f.nodes[i]) != Expr.NUMBER) { // literals are in f.literals
+                addFactor(out, f.nodes[i], f.flags[i]);
             }
-            boolean below = (flag & DENOMINATOR) != 0;
-            if (!symbolic(factor)) {
-                double v = constantValue(factor);
-                coefficient = below ? coefficient / v : coefficient * v;
-                continue;
-            }
-            int gen = factor;
-            int exponent = 1;
-            Operator op = e.operator(factor);
-            if (op != null) {
-                switch (op) {
-                    case POW2, POW3, POW4, POW5 -> {
-                        gen = factor + 1;
-                        exponent = op.token().charAt(3) - '0';
-                    }
-                    case INV -> {
-                        gen = factor + 1;
-                        exponent = -1;
-                    }
-                    case POW -> {
-                        int x = e.child(factor, 1);
-                        if (e.kind(x) == NodeKind.NUMBER) {
-                            double v = e.number(x);
-                            if (v == Math.rint(v) && Math.abs(v) < 1 << 20) {
-                                gen = factor + 1;
-                                exponent = (int) v;
-                            }
+        }
+    }
+
+    /** Adds a factor of the last term: to its coefficient when it is a number, else as a generator. */
+    private void addFactor(Terms out, int factor, int flag) {
+        int t = out.count - 1;
+        boolean below = (flag & DENOMINATOR) != 0;
+        if (!symbolic(factor)) {
+            double v = constantValue(factor);
+            out.coefficients[t] = below ? out.coefficients[t] / v : out.coefficients[t] * v;
+            return;
+        }
+        int first = out.genStart[t];
+        int gen = factor;
+        int exponent = 1;
+        Operator op = e.operator(factor);
+        if (op != null) {
+            switch (op) {
+                case POW2, POW3, POW4, POW5 -> {
+                    gen = factor + 1;
+                    exponent = op.token().charAt(3) - '0';
+                }
+                case INV -> {
+                    gen = factor + 1;
+                    exponent = -1;
+                }
+                case POW -> {
+                    int x = e.child(factor, 1);
+                    if (e.code(x) == Expr.NUMBER) {
+                        double v = e.number(x);
+                        if (v == Math.rint(v) && Math.abs(v) < 1 << 20) {
+                            gen = factor + 1;
+                            exponent = (int) v;
                         }
                     }
-                    default -> {
-                    }
+                }
+                default -> {
                 }
             }
-            if (below && (flag & POSITIVE_POWER) == 0) {
-                exponent = -exponent;
-            }
-            // Insert in generator order, merging a repeated generator.
-            int end = out.genStart[t + 1];
-            int j = end - 1;
-            int c = 1;
-            while (j >= first && (c = order(out.gens[j], gen)) > 0) {
-                j--;
-            }
-            if (j >= first && c == 0) {
-                out.exponents[j] += exponent;
-                continue;
-            }
-            out.addGeneratorAt(j + 1, gen, exponent);
         }
-        out.coefficients[t] = coefficient;
+        if (below && (flag & POSITIVE_POWER) == 0) {
+            exponent = -exponent;
+        }
+        // Insert in generator order, merging a repeated generator.
+        int end = out.genStart[t + 1];
+        int j = end - 1;
+        int c = 1;
+        while (j >= first && (c = order(out.gens[j], gen, out.depth)) > 0) {
+            j--;
+        }
+        if (j >= first && c == 0) {
+            out.exponents[j] += exponent;
+            return;
+        }
+        out.addGeneratorAt(j + 1, gen, exponent);
     }
 
     /**
@@ -402,14 +496,14 @@ final class ReadingOrder {
         for (int k = 0; k < 2; k++) {
             int number = t.nodes[k];
             int other = t.nodes[1 - k];
-            if (t.negative[k] || !isNumberOrNumberSymbol(number) || !t.negative[1 - k]) {
+            if (t.negative[k] || !t.negative[1 - k] || !isNumberOrNumberSymbol(number)) {
                 continue;
             }
             Factors f = t.factors;
             split(other, f);
             int nonLiteral = 0;
             for (int i = 0, n = f.count(); i < n; i++) {
-                if (e.kind(f.nodes[i]) != NodeKind.NUMBER) {
+                if (e.code(f.nodes[i]) != Expr.NUMBER) {
                     nonLiteral++;
                 }
             }
@@ -428,7 +522,7 @@ final class ReadingOrder {
             return true;
         }
         if (op == null) {
-            return e.kind(node) == NodeKind.NUMBER;
+            return e.code(node) == Expr.NUMBER;
         }
         if (!isProduct(op)) {
             return false;
@@ -436,7 +530,7 @@ final class ReadingOrder {
         // A rational: a quotient of literals.
         for (int i = node, end = e.end(node); i < end; i++) {
             Operator inner = e.operator(i);
-            if (inner != null ? !isProduct(inner) : e.kind(i) != NodeKind.NUMBER) {
+            if (inner != null ? !isProduct(inner) : e.code(i) != Expr.NUMBER) {
                 return false;
             }
         }
@@ -450,7 +544,7 @@ final class ReadingOrder {
         int b = t.genStart[j];
         int bEnd = t.genStart[j + 1];
         while (a < aEnd || b < bEnd) {
-            int c = a == aEnd ? 1 : b == bEnd ? -1 : order(t.gens[a], t.gens[b]);
+            int c = a == aEnd ? 1 : b == bEnd ? -1 : order(t.gens[a], t.gens[b], t.depth);
             if (c == 0) {
                 if (t.exponents[a] != t.exponents[b]) {
                     return t.exponents[a] > t.exponents[b] ? -1 : 1;
@@ -474,7 +568,7 @@ final class ReadingOrder {
         if (c != 0) {
             return c;
         }
-        c = order(t.nodes[i], t.nodes[j]);
+        c = ExprOrder.compare(e, t.nodes[i], e, t.nodes[j]); // SymPy keeps its own order here: any fixed one will do
         return c != 0 ? c : Boolean.compare(t.negative[i], t.negative[j]);
     }
 
@@ -527,17 +621,34 @@ final class ReadingOrder {
 
     /** True when the subtree at {@code node} holds a variable, {@code <constant>} or placeholder. */
     boolean symbolic(int node) {
+        int code = e.code(node);
+        if (code < 0) {
+            return isSymbol(code);
+        }
+        int end = e.end(node);
+        if (end - node <= 32 && symbolFrom == null) {
+            for (int i = node; i < end; i++) {
+                if (isSymbol(e.code(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
         if (symbolFrom == null) {
+            // Long subtrees, perhaps nested: one pass for all of them, so nothing is scanned twice.
             int n = e.size();
             int[] from = new int[n + 1];
             from[n] = n;
             for (int i = n - 1; i >= 0; i--) {
-                int code = e.code(i);
-                from[i] = code == Expr.VARIABLE || code == Expr.CONSTANT || code == Expr.PLACEHOLDER ? i : from[i + 1];
+                from[i] = isSymbol(e.code(i)) ? i : from[i + 1];
             }
             symbolFrom = from;
         }
-        return symbolFrom[node] < e.end(node);
+        return symbolFrom[node] < end;
+    }
+
+    private static boolean isSymbol(int code) {
+        return code == Expr.VARIABLE || code == Expr.CONSTANT || code == Expr.PLACEHOLDER;
     }
 
     /** The value of a subtree without symbols (NaN where undefined). */
@@ -578,10 +689,10 @@ final class ReadingOrder {
         }
         int baseA = base(a);
         int baseB = base(b);
-        if (baseA != a && baseB == b && e.kind(b) == NodeKind.NUMBER) {
+        if (baseA != a && baseB == b && e.code(b) == Expr.NUMBER) {
             return 1; // a bare number before a power of a number: 3 before sqrt(2)
         }
-        if (baseA == a && baseB != b && e.kind(a) == NodeKind.NUMBER) {
+        if (baseA == a && baseB != b && e.code(a) == Expr.NUMBER) {
             return -1;
         }
         int c = compareBases(baseA, baseB, depth);
@@ -599,7 +710,7 @@ final class ReadingOrder {
         }
         return switch (op) {
             case MUL, DIV, NEG -> false;
-            case INV -> e.kind(node + 1) != NodeKind.NUMBER;
+            case INV -> e.code(node + 1) != Expr.NUMBER;
             default -> true;
         };
     }
@@ -619,7 +730,7 @@ final class ReadingOrder {
     private int rank(int node) {
         Operator op = e.operator(node);
         if (op == null) {
-            return e.kind(node) == NodeKind.NUMBER ? NUMBER : SYMBOL;
+            return e.code(node) == Expr.NUMBER ? NUMBER : SYMBOL;
         }
         return switch (op) {
             case EULER -> EULER;
@@ -661,7 +772,7 @@ final class ReadingOrder {
             case NUMBER:
                 return Double.compare(e.number(a), e.number(b));
             case SYMBOL:
-                if (e.kind(a) == NodeKind.CONSTANT && e.kind(b) == NodeKind.CONSTANT) {
+                if (e.code(a) == Expr.CONSTANT && e.code(b) == Expr.CONSTANT) {
                     return Integer.compare(a, b); // each <constant> is its own unknown: keep them apart, in order
                 }
                 return symbolName(a).compareTo(symbolName(b));
@@ -700,8 +811,8 @@ final class ReadingOrder {
      * exponents by value, then symbolic ones by key.
      */
     private int compareExponents(int a, boolean negA, int b, boolean negB, int depth) {
-        boolean bareA = e.kind(a) == NodeKind.NUMBER;
-        boolean bareB = e.kind(b) == NodeKind.NUMBER;
+        boolean bareA = e.code(a) == Expr.NUMBER;
+        boolean bareB = e.code(b) == Expr.NUMBER;
         if (bareA || bareB) {
             return Boolean.compare(!bareA, !bareB);
         }
@@ -753,7 +864,7 @@ final class ReadingOrder {
     private double literalValue(int node) {
         Operator op = e.operator(node);
         if (op == null) {
-            return e.kind(node) == NodeKind.NUMBER ? e.number(node) : Double.NaN;
+            return e.code(node) == Expr.NUMBER ? e.number(node) : Double.NaN;
         }
         return switch (op) {
             case NEG -> -literalValue(node + 1);
@@ -765,8 +876,8 @@ final class ReadingOrder {
 
     /** Keys of nodes that carry a coefficient (products, negations, rationals): split them first. */
     private int compareGeneral(int a, boolean negA, int b, boolean negB, int depth) {
-        Factors fa = new Factors();
-        Factors fb = new Factors();
+        Factors fa = pooledFactors(2 * depth);
+        Factors fb = pooledFactors(2 * depth + 1);
         product(a, fa);
         product(b, fb);
         int coreA = core(fa);
@@ -807,7 +918,7 @@ final class ReadingOrder {
     private int core(Factors f) {
         int found = -1;
         for (int i = 0, n = f.count(); i < n; i++) {
-            if (e.kind(f.nodes[i]) != NodeKind.NUMBER) {
+            if (e.code(f.nodes[i]) != Expr.NUMBER) {
                 if (found >= 0) {
                     return -2;
                 }
@@ -839,7 +950,7 @@ final class ReadingOrder {
         int n = 0;
         int[] out = new int[f.count()];
         for (int i = 0; i < f.count(); i++) {
-            if (e.kind(f.nodes[i]) != NodeKind.NUMBER) {
+            if (e.code(f.nodes[i]) != Expr.NUMBER) {
                 out[n++] = i;
             }
         }
@@ -847,24 +958,53 @@ final class ReadingOrder {
     }
 
     private int compareProducts(int a, boolean negA, int b, boolean negB, int depth) {
-        Factors fa = new Factors();
-        Factors fb = new Factors();
+        Factors fa = pooledFactors(2 * depth);
+        Factors fb = pooledFactors(2 * depth + 1);
         product(a, fa);
         product(b, fb);
-        return compareFactorLists(fa, negA, fb, negB, depth);
+        return compareFactorLists(fa, negA, fb, negB, depth + 1);
+    }
+
+    /**
+     * Scratch space of the comparisons at one nesting depth (two per depth: both sides). A
+     * comparison at depth d uses slots 2d and 2d + 1 and calls only deeper ones, so none is
+     * overwritten while in use.
+     */
+    private Factors pooledFactors(int slot) {
+        if (factorPool == null) {
+            factorPool = new Factors[2 * MAX_DEPTH + 6];
+        }
+        Factors f = factorPool[slot];
+        if (f == null) {
+            f = factorPool[slot] = new Factors();
+        }
+        f.depth = slot / 2 + 1;
+        return f;
+    }
+
+    private Terms pooledTerms(int slot) {
+        if (termPool == null) {
+            termPool = new Terms[2 * MAX_DEPTH + 6];
+        }
+        Terms t = termPool[slot];
+        if (t == null) {
+            t = termPool[slot] = newTerms();
+        }
+        t.depth = slot / 2 + 1;
+        return t;
     }
 
     /** Add arguments: the terms in reading order, fewer first, then term by term. */
     private int compareSums(int a, int b, int depth) {
-        Terms ta = newTerms();
-        Terms tb = newTerms();
+        Terms ta = pooledTerms(2 * depth);
+        Terms tb = pooledTerms(2 * depth + 1);
         sum(a, ta);
         sum(b, tb);
         if (ta.count != tb.count) {
             return Integer.compare(ta.count, tb.count);
         }
         for (int k = 0; k < ta.count; k++) {
-            int c = compareTerm(ta, k, tb, k, depth);
+            int c = compareTerm(ta, k, tb, k, depth + 1);
             if (c != 0) {
                 return c;
             }
