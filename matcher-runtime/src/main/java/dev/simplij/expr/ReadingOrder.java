@@ -89,6 +89,8 @@ final class ReadingOrder {
         boolean negative;
         /** Literal values multiplied in: the numerator's divided by the denominator's (signs included). */
         double literals;
+        /** A factor is the literal 0: the product is 0 or undefined, its sign means nothing. */
+        boolean zero;
         private int[] stack = new int[16];
         private int[] spareNodes = new int[8];
         private int[] spareFlags = new int[8];
@@ -172,6 +174,7 @@ final class ReadingOrder {
         out.numerator = 0;
         out.denominator = 0;
         out.negative = false;
+        out.zero = false;
         out.literals = 1;
         int[] stack = out.stack;
         int top = 0;
@@ -205,6 +208,7 @@ final class ReadingOrder {
                 if (Math.abs(v) != 1) {
                     out.add(n, (v < 0 ? ABS_LITERAL : 0) | (below != 0 ? DENOMINATOR : 0));
                 }
+                out.zero |= v == 0;
             } else if (code == POW_CODE && below == 0 && reciprocal(e, n)) {
                 stack[top++] = (n + 1) << 1 | 1;
             } else if (code == POW_CODE && below == 0 && n != node && negativeLiteral(e.end(n + 1))) {
@@ -213,6 +217,8 @@ final class ReadingOrder {
                 out.add(n, below != 0 ? DENOMINATOR : 0);
             }
         }
+        // No "-0": it would read back as the literal 0, and the printed text would not be a fixed point.
+        out.negative &= !out.zero;
     }
 
     private boolean negativeLiteral(int node) {
@@ -411,7 +417,7 @@ final class ReadingOrder {
         int t = out.count;
         if (e.code(node) == Expr.NUMBER) {
             double v = e.number(node);
-            out.addTerm(node, minus != v < 0);
+            out.addTerm(node, v != 0 && minus != v < 0); // never "-0" (see split)
             out.coefficients[t] = minus ? -v : v;
             return;
         }
@@ -424,7 +430,7 @@ final class ReadingOrder {
         }
         Factors f = out.factors;
         product(node, f);
-        out.addTerm(node, minus != f.negative);
+        out.addTerm(node, !f.zero && minus != f.negative);
         out.coefficients[t] = minus ? -f.literals : f.literals;
         out.addFactors(f);
         for (int i = 0, n = f.count(); i < n; i++) {

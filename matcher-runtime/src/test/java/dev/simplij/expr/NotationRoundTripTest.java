@@ -87,6 +87,19 @@ class NotationRoundTripTest {
         assertTrue(differentTrees > EXPRESSIONS / 2, "flat printing reads back a different tree for most random inputs");
     }
 
+    /** Texts whose printed form once failed to print as itself after reading back (found by fuzzing). */
+    @ParameterizedTest(name = "{0} prints as {1}")
+    @CsvSource(delimiter = '|', value = {
+            "-0-00-0        | 0 + 0 + 0",
+            "-(0*x1) + x2   | 0*x1 + x2",
+            "(V - VVg) - V  | -V + V - VVg",
+            "-(1/x1**(-1))  | -1/(1/x1)",
+    })
+    void printedTextIsAFixedPoint(String input, String printed) {
+        assertEquals(printed, Expr.parseInfix(input).toInfix());
+        assertEquals(printed, Expr.parseInfix(printed).toInfix());
+    }
+
     private static boolean close(double expected, double actual) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             return Double.isNaN(expected) && Double.isNaN(actual);
