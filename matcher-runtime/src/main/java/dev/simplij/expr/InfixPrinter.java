@@ -75,16 +75,19 @@ final class InfixPrinter {
     }
 
     static String print(Expr e) {
-        InfixPrinter printer = e.size() <= REUSED_UP_TO ? REUSED.get() : new InfixPrinter();
+        boolean reused = e.size() <= REUSED_UP_TO;
+        InfixPrinter printer = reused ? REUSED.get() : new InfixPrinter();
         printer.e = e;
         printer.reading.reset(e);
-        printer.out = new StringBuilder(e.size() * 8);
+        if (!reused || printer.out == null) {
+            printer.out = new StringBuilder(e.size() * 8);
+        }
+        printer.out.setLength(0);
         try {
             return printer.run();
         } finally {
             printer.e = null;
             printer.reading.reset(null);
-            printer.out = null;
             printer.stack.size = 0;
         }
     }
