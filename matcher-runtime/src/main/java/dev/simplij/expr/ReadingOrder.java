@@ -421,8 +421,16 @@ final class ReadingOrder {
             out.coefficients[t] = minus ? -v : v;
             return;
         }
+        int code = e.code(node);
+        if (code == Expr.VARIABLE || code == Expr.CONSTANT || code == Expr.PLACEHOLDER) {
+            // A symbol, the commonest term: its own generator.
+            out.addTerm(node, minus);
+            out.coefficients[t] = minus ? -1 : 1;
+            out.addGeneratorAt(out.genStart[t], node, 1);
+            return;
+        }
         if (!readsAsProduct(e, node)) {
-            // One factor, the common case: no product to split.
+            // One factor: no product to split.
             out.addTerm(node, minus);
             out.coefficients[t] = minus ? -1 : 1;
             addFactor(out, node, 0);
