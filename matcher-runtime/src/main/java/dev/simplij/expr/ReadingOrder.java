@@ -228,7 +228,26 @@ final class ReadingOrder {
     private void sortFactors(Factors f, int from, int to) {
         int[] nodes = f.nodes;
         int[] flags = f.flags;
-        // Insertion sort: products are short; a long one costs n^2 comparisons of cheap keys.
+        if (to - from > 12) {
+            // A long product: merge sort through an index permutation (n log n comparisons).
+            int n = to - from;
+            int[] index = new int[n];
+            for (int k = 0; k < n; k++) {
+                index[k] = from + k;
+            }
+            int depth = f.depth;
+            sortIndices(index, n, (a, b) -> order(nodes[a], nodes[b], depth), new int[n]);
+            int[] sortedNodes = new int[n];
+            int[] sortedFlags = new int[n];
+            for (int k = 0; k < n; k++) {
+                sortedNodes[k] = nodes[index[k]];
+                sortedFlags[k] = flags[index[k]];
+            }
+            System.arraycopy(sortedNodes, 0, nodes, from, n);
+            System.arraycopy(sortedFlags, 0, flags, from, n);
+            return;
+        }
+        // Insertion sort: products are short.
         for (int i = from + 1; i < to; i++) {
             int node = nodes[i];
             int flag = flags[i];
@@ -409,7 +428,10 @@ final class ReadingOrder {
         if (out.count == 2 && numberBeforeNegativeMultiple(out)) {
             return;
         }
-        sortIndices(out.order, out.count, out.compare, out);
+        if (out.scratch.length < out.count) {
+            out.scratch = new int[out.order.length];
+        }
+        sortIndices(out.order, out.count, out.compare, out.scratch);
     }
 
     /** Adds one term with its sign, coefficient, factors (when a product) and sorted, merged generators. */
@@ -586,8 +608,8 @@ final class ReadingOrder {
         return c != 0 ? c : Boolean.compare(t.negative[i], t.negative[j]);
     }
 
-    /** Sorts {@code order[0, n)} with a stable merge sort (insertion sort for short runs). */
-    private static void sortIndices(int[] order, int n, IntBinaryOperator compare, Terms t) {
+    /** Sorts {@code order[0, n)} with a stable merge sort (insertion sort for short runs); {@code scratch} of n or more. */
+    private static void sortIndices(int[] order, int n, IntBinaryOperator compare, int[] scratch) {
         if (n <= 12) {
             for (int i = 1; i < n; i++) {
                 int x = order[i];
@@ -600,11 +622,8 @@ final class ReadingOrder {
             }
             return;
         }
-        if (t.scratch.length < n) {
-            t.scratch = new int[order.length];
-        }
         int[] from = order;
-        int[] to = t.scratch;
+        int[] to = scratch;
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(lo + width, n);

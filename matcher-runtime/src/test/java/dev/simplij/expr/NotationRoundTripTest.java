@@ -100,6 +100,27 @@ class NotationRoundTripTest {
         assertEquals(printed, Expr.parseInfix(printed).toInfix());
     }
 
+    /** Long sums and products sort in n log n comparisons: 200,000 terms or factors print in seconds at most. */
+    @Test
+    void longSumsAndProductsPrintInReadingOrder() {
+        int n = 200_000;
+        for (Operator op : new Operator[] {Operator.ADD, Operator.MUL}) {
+            Expr.Builder b = Expr.builder();
+            for (int i = 1; i < n; i++) {
+                b.operator(op);
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                b.variable("x" + i);
+            }
+            long start = System.nanoTime();
+            String text = b.build().toInfix();
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String separator = op == Operator.ADD ? " + " : "*";
+            assertTrue(text.startsWith("x0" + separator + "x1" + separator + "x10" + separator), text.substring(0, 30));
+            assertTrue(millis < 20_000, op + " of " + n + " took " + millis + " ms");
+        }
+    }
+
     private static boolean close(double expected, double actual) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             return Double.isNaN(expected) && Double.isNaN(actual);
