@@ -19,8 +19,9 @@ import java.util.function.LongSupplier;
  * see different loads (other processes evict the caches too); turns a few milliseconds apart see
  * the same, so a difference of a few percent shows. A pass simplifies 4,096 distinct random inputs (as SimplifyCpuTime's last column)
  * of the given size; prints min, lower quartile and median over the passes of the CPU time per call.
+ * With {@code --print}, a pass prints the inputs as infix ({@link Expr#toInfix}) instead.
  *
- * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.CompareBuilds TOKENS PASSES before.jar after.jar ...}</pre>
+ * <pre>{@code java -cp jmh/target/benchmarks.jar dev.simplij.jmh.CompareBuilds [--print] TOKENS PASSES before.jar after.jar ...}</pre>
  */
 public final class CompareBuilds {
     private static final int INPUTS = 4096;
@@ -29,18 +30,21 @@ public final class CompareBuilds {
     private CompareBuilds() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean print = arguments.length > 0 && arguments[0].equals("--print");
+        String[] args = print ? Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
         if (args.length < 3) {
-            System.err.println("usage: CompareBuilds TOKENS PASSES JAR [JAR ...]");
+            System.err.println("usage: CompareBuilds [--print] TOKENS PASSES JAR [JAR ...]");
             System.exit(2);
         }
+        String passClass = (print ? PrintPass.class : Pass.class).getName();
         int tokens = Integer.parseInt(args[0]);
         int passes = Integer.parseInt(args[1]);
         int builds = args.length - 2;
         LongSupplier[] runs = new LongSupplier[builds];
         for (int b = 0; b < builds; b++) {
             ClassLoader loader = new BuildLoader(Path.of(args[b + 2]).toUri().toURL());
-            runs[b] = (LongSupplier) loader.loadClass(Pass.class.getName()).getConstructor(int.class).newInstance(tokens);
+            runs[b] = (LongSupplier) loader.loadClass(passClass).getConstructor(int.class).newInstance(tokens);
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long resultTokens = 0; // used below, so the JIT cannot drop the calls
@@ -57,7 +61,8 @@ public final class CompareBuilds {
                 nanos[b][pass] = (threads.getCurrentThreadCpuTime() - start) / INPUTS;
             }
         }
-        System.out.printf("%d tokens, %d distinct inputs per pass, %d passes in turns; CPU us per call%n", tokens, INPUTS, passes);
+        System.out.printf("%s, %d tokens, %d distinct inputs per pass, %d passes in turns; CPU us per call%n",
+                print ? "toInfix" : "simplify", tokens, INPUTS, passes);
         for (int b = 0; b < builds; b++) {
             long[] sorted = nanos[b].clone();
             Arrays.sort(sorted);
@@ -68,7 +73,7 @@ public final class CompareBuilds {
     }
 
     /**
-     * Loads everything from one jar, except {@link Pass}, which it defines from this build's bytes
+     * Loads everything from one jar, except the passes, which it defines from this build's bytes
      * (so jars built before this class existed can be compared too).
      */
     private static final class BuildLoader extends URLClassLoader {
@@ -78,7 +83,7 @@ public final class CompareBuilds {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (!name.equals(Pass.class.getName())) {
+            if (!name.equals(Pass.class.getName()) && !name.equals(PrintPass.class.getName())) {
                 return super.findClass(name);
             }
             try (InputStream in = CompareBuilds.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
@@ -90,10 +95,26 @@ public final class CompareBuilds {
         }
     }
 
+    /** One pass printing the inputs as infix with one build's printer; loaded once per build. */
+    public static final class PrintPass extends Pass {
+        public PrintPass(int tokens) {
+            super(tokens);
+        }
+
+        @Override
+        public long getAsLong() {
+            long sum = 0;
+            for (Expr e : inputs) {
+                sum += e.toInfix().length();
+            }
+            return sum;
+        }
+    }
+
     /** One pass over the inputs with one build's default simplifier; loaded once per build. */
-    public static final class Pass implements LongSupplier {
+    public static class Pass implements LongSupplier {
         private final Simplifier simplifier = Simplifier.standard();
-        private final Expr[] inputs;
+        final Expr[] inputs;
 
         public Pass(int tokens) {
             inputs = RandomExpressions.pool(RandomExpressions.DEFAULT_SEED + 1, INPUTS, tokens);

@@ -3,6 +3,7 @@ package dev.simplij.simplify;
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
 import dev.simplij.testing.RandomExpressions;
+import dev.simplij.testing.TreeInfix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,17 +76,20 @@ class SpellingTest {
         assertEquals("pow x1 2", rulesOnly.simplifyPrefix("pow x1 2"));
     }
 
-    /** Random expressions, read from their prefix form and from their infix form, simplify alike. */
+    /**
+     * Random expressions, read from their prefix form and from an infix form of the same tree (every
+     * operand parenthesized: the printed infix regroups sums and products), simplify alike.
+     */
     @Test
     void bothNotationsOfRandomExpressionsSimplifyAlike() {
         long seed = 20261124L;
         RandomExpressions gen = RandomExpressions.arithmetic(seed);
         for (int i = 0; i < 3000; i++) {
             Expr e = gen.next(3 + gen.rng().nextInt(20));
-            Expr viaInfix = Expr.parseInfix(e.toInfix());
+            Expr viaInfix = Expr.parseInfix(TreeInfix.of(e));
             for (Simplifier s : new Simplifier[] {BUILT_IN, SimplifierLawsTest.SIMPLIFIER}) {
                 assertEquals(s.simplify(viaInfix).toPrefix(), s.simplify(e).toPrefix(),
-                        "seed " + seed + ", expression #" + i + ": " + e.toPrefix() + "  (" + e.toInfix() + ")");
+                        "seed " + seed + ", expression #" + i + ": " + e.toPrefix() + "  (" + TreeInfix.of(e) + ")");
             }
         }
     }

@@ -35,6 +35,30 @@ final class ExprTransforms {
         permute(e, swap ? left : right, rng, b);
     }
 
+    /** Infix that reads back to exactly this tree (modulo the parser's spellings): every operand in parentheses. */
+    static String treeInfix(Expr e) {
+        StringBuilder out = new StringBuilder();
+        appendTree(e, 0, out);
+        return out.toString();
+    }
+
+    private static void appendTree(Expr e, int node, StringBuilder out) {
+        Operator op = e.operator(node);
+        if (op == null || op.arity() == 0) {
+            out.append(op == null ? e.token(node) : op.notation().template());
+            return;
+        }
+        String[] pieces = op.notation().template().split("\\{[01]}", -1);
+        for (int k = 0; k < pieces.length; k++) {
+            out.append(pieces[k]);
+            if (k < op.arity()) {
+                out.append('(');
+                appendTree(e, e.child(node, k), out);
+                out.append(')');
+            }
+        }
+    }
+
     /** Renames variables; names not in the map stay. */
     static Expr rename(Expr e, Map<String, String> names) {
         Expr.Builder b = Expr.builder();
