@@ -109,10 +109,10 @@ class SimplifyCommandTest {
         }
         String expr = "sin(asin(x1)) + sin(x2)**2 + cos(x2)**2";
         Outcome fixtureOnly = run("", "simplify", "--ruleset", FIXTURE, expr);
-        assertEquals("1 + sin(asin(x1))\n", fixtureOnly.out(), fixtureOnly.err());
+        assertEquals("sin(asin(x1)) + 1\n", fixtureOnly.out(), fixtureOnly.err());
         Outcome both = run("", "simplify", "--ruleset", FIXTURE + "," + constants, expr);
         assertEquals(0, both.status(), both.err());
-        assertEquals("1 + x1\n", both.out(), "the rules of both sets apply");
+        assertEquals("x1 + 1\n", both.out(), "the rules of both sets apply");
 
         Outcome twice = run("", "simplify", "--ruleset", FIXTURE, "--ruleset", constants.toString(), "x1");
         assertEquals(2, twice.status());
