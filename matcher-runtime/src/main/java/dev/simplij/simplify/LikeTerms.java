@@ -465,12 +465,28 @@ final class LikeTerms {
             return plainFactor(a) && !respelled && !(folding && s.is(a, Operator.EXP));
         }
         int b = s.second(t);
+        if (folding && hasTwoSumFactors(t)) {
+            return false; // (a + b)*(a - b) may multiply out shorter
+        }
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
             // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
             return (plainFactor(b) && !shapes.isSum(b) && !dividesByExponential(op, b)) || canonicalProduct(t);
         }
         return (a != b && plainFactor(a) && plainFactor(b) && (op == Operator.DIV || s.lexCompare(a, b) < 0)
                 && !(folding && shapes.mergeablePowers(a, b)) && !dividesByExponential(op, b)) || canonicalProduct(t);
+    }
+
+    /** Whether the numerator of the product chain at t has two sum factors or more (a few links deep). */
+    private boolean hasTwoSumFactors(int t) {
+        int sums = 0;
+        int x = t;
+        for (int links = 0; links <= MAX_RESHAPED_ITEMS && (s.is(x, Operator.MUL) || s.is(x, Operator.DIV)); links++) {
+            if (s.is(x, Operator.MUL) && shapes.isSum(s.second(x))) {
+                sums++;
+            }
+            x = s.first(x);
+        }
+        return sums + (shapes.isSum(x) ? 1 : 0) >= 2;
     }
 
     /** Whether the link is {@code / a exp(z)}, which may be {@code a*exp(-z)}. */

@@ -49,6 +49,9 @@ class LikeTermsTest {
             "0*log(x1)                  | 0",
             "x1**2/x1**2                | 1",
             "sin(x1)*x2/sin(x1)         | x2",
+            // two sum factors multiplied out where their products cancel
+            "(x1 + x2)*(x1 - x2)         | x1**2 - x2**2",
+            "(x1 + x2)*(x1 + x3)         | (x1 + x2)*(x1 + x3)",
     })
     void collects(String input, String expected) {
         assertEquals(expected, BUILT_IN.simplifyInfix(input), input);
