@@ -11,6 +11,8 @@ import dev.simplij.expr.Operator;
 final class ChainShapes {
     /** Factors of a product tried as a common factor of a sum. */
     static final int MAX_FACTOR_CANDIDATES = 4;
+    /** Links of a product chain searched for a common factor (x1 is 4 links deep in x1*x2*x3*x4*x5). */
+    static final int MAX_FACTOR_DEPTH = 6;
 
     private final TermStore s;
     /** Scratch stack of the chain scans, bounded. */
@@ -66,7 +68,7 @@ final class ChainShapes {
             return true;
         }
         Operator op = s.operator(x);
-        if (op == null || level > 3) {
+        if (op == null || level > MAX_FACTOR_DEPTH) {
             return false;
         }
         return switch (op) {
@@ -83,11 +85,11 @@ final class ChainShapes {
             return count;
         }
         Operator op = s.operator(x);
-        if (level < 3 && op == Operator.MUL) {
+        if (level < MAX_FACTOR_DEPTH && op == Operator.MUL) {
             count = factorsOf(s.first(x), out, count, level + 1);
             return factorsOf(s.second(x), out, count, level + 1);
         }
-        if (level < 3 && op == Operator.DIV) {
+        if (level < MAX_FACTOR_DEPTH && op == Operator.DIV) {
             return factorsOf(s.first(x), out, count, level + 1);
         }
         if (op != null && op.arity() == 1 && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {

@@ -1142,7 +1142,14 @@ final class LikeTerms {
          */
         private int factoredOut(int best) {
             int[] candidates = factorCandidates;
-            int count = shapes.factorsOf(itemTerms[0], candidates, 0, 0);
+            // candidates from the item with the fewest tokens: a common factor is among its few factors
+            int fewest = 0;
+            for (int i = 1; i < itemCount; i++) {
+                if (s.size(itemTerms[i]) < s.size(itemTerms[fewest])) {
+                    fewest = i;
+                }
+            }
+            int count = shapes.factorsOf(itemTerms[fewest], candidates, 0, 0);
             int[] reduced = reducedTerms(itemCount);
             System.arraycopy(itemTerms, 0, reduced, 0, itemCount);
             // every common factor, so the result does not depend on which one the first term lists first
@@ -1198,7 +1205,7 @@ final class LikeTerms {
                 return n.number(1);
             }
             Operator op = s.operator(x);
-            if (op == null || level > 3) {
+            if (op == null || level > ChainShapes.MAX_FACTOR_DEPTH) {
                 return TermStore.NONE;
             }
             switch (op) {

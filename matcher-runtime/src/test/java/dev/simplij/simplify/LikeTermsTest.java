@@ -52,6 +52,8 @@ class LikeTermsTest {
             // two sum factors multiplied out where their products cancel
             "(x1 + x2)*(x1 - x2)         | x1**2 - x2**2",
             "(x1 + x2)*(x1 + x3)         | (x1 + x2)*(x1 + x3)",
+            // a common factor deep in a long product (the factors of the shortest term are the candidates)
+            "x1*x2*x3*x4*x5 + x1*x6      | x1*(x2*x3*x4*x5 + x6)",
     })
     void collects(String input, String expected) {
         assertEquals(expected, BUILT_IN.simplifyInfix(input), input);
