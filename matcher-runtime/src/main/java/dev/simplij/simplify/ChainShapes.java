@@ -62,6 +62,28 @@ final class ChainShapes {
         return count;
     }
 
+    private final int[] divisorScan = new int[MAX_SHORT_SUM];
+    private static final int MAX_SHORT_SUM = 4;
+
+    /**
+     * Whether some term of the short sum x (at most four terms) divides by f ({@code inv f} or
+     * {@code a/f}): then {@code f*x} multiplied out cancels that division, {@code x4*(x4 + 1/x4) -> x4**2 + 1}.
+     */
+    boolean hasTermOver(int x, int f) {
+        int count = countTerms(x, MAX_SHORT_SUM + 1, false, null);
+        if (count > MAX_SHORT_SUM) {
+            return false;
+        }
+        countTerms(x, MAX_SHORT_SUM, false, divisorScan);
+        for (int i = 0; i < count; i++) {
+            int t = divisorScan[i];
+            if ((s.is(t, Operator.INV) && s.first(t) == f) || (s.is(t, Operator.DIV) && s.second(t) == f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code LikeTerms}' structural division finds f in x (builds nothing). */
     boolean removable(int x, int f, int level) {
         if (x == f) {

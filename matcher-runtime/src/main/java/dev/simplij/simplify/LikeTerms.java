@@ -465,8 +465,8 @@ final class LikeTerms {
             return plainFactor(a) && !respelled && !(folding && s.is(a, Operator.EXP));
         }
         int b = s.second(t);
-        if (folding && hasTwoSumFactors(t)) {
-            return false; // (a + b)*(a - b) may multiply out shorter
+        if (folding && mayMultiplyOut(t)) {
+            return false; // (a + b)*(a - b), x*(x + 1/x) may multiply out shorter
         }
         if ((op == Operator.MUL || op == Operator.DIV) && plainCoefficient(a, true)) {
             // * K x, / K x: the coefficient K, then x or its inverse; K may go into a sum x
@@ -476,17 +476,35 @@ final class LikeTerms {
                 && !(folding && shapes.mergeablePowers(a, b)) && !dividesByExponential(op, b)) || canonicalProduct(t);
     }
 
-    /** Whether the numerator of the product chain at t has two sum factors or more (a few links deep). */
-    private boolean hasTwoSumFactors(int t) {
-        int sums = 0;
+    private final int[] numeratorFactors = new int[MAX_RESHAPED_ITEMS + 2];
+
+    /**
+     * Whether the numerator of the product chain at t (a few links deep) has two sum factors, or a
+     * sum factor with a term that divides by another factor: collection may multiply them out.
+     */
+    private boolean mayMultiplyOut(int t) {
+        int count = 0;
         int x = t;
         for (int links = 0; links <= MAX_RESHAPED_ITEMS && (s.is(x, Operator.MUL) || s.is(x, Operator.DIV)); links++) {
-            if (s.is(x, Operator.MUL) && shapes.isSum(s.second(x))) {
-                sums++;
+            if (s.is(x, Operator.MUL)) {
+                numeratorFactors[count++] = s.second(x);
             }
             x = s.first(x);
         }
-        return sums + (shapes.isSum(x) ? 1 : 0) >= 2;
+        numeratorFactors[count++] = x;
+        int sums = 0;
+        for (int i = 0; i < count; i++) {
+            if (!shapes.isSum(numeratorFactors[i])) {
+                continue;
+            }
+            sums++;
+            for (int j = 0; j < count; j++) {
+                if (j != i && shapes.hasTermOver(numeratorFactors[i], numeratorFactors[j])) {
+                    return true;
+                }
+            }
+        }
+        return sums >= 2;
     }
 
     /** Whether the link is {@code / a exp(z)}, which may be {@code a*exp(-z)}. */
@@ -1633,8 +1651,10 @@ final class LikeTerms {
 
         /**
          * The smaller of {@code best} and the product with two of its sum factors multiplied out
-         * where their products cancel: {@code (x1 + x2)*(x1 - x2) -> x1**2 - x2**2}. Multiplying
-         * out keeps the domain: both sides need every term of both sums.
+         * where their products cancel, {@code (x1 + x2)*(x1 - x2) -> x1**2 - x2**2}, or a sum
+         * factor multiplied by a factor that one of its terms divides by,
+         * {@code x1*x4*(x4 + 1/x4) -> x1*(x4**2 + 1)}, whichever factors stand side by side.
+         * Multiplying out keeps the domain: both sides need every term of both factors.
          */
         private int multipliedOutSums(Fraction coefficient, int best) {
             for (int i = 0; i < itemCount; i++) {
@@ -1642,10 +1662,14 @@ final class LikeTerms {
                         || shapes.terms(itemTerms[i], MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
                     continue;
                 }
-                for (int j = i + 1; j < itemCount; j++) {
-                    if (!itemCoefficients[j].isOne() || !shapes.isSum(itemTerms[j])
-                            || shapes.terms(itemTerms[j], MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS) {
+                for (int j = 0; j < itemCount; j++) {
+                    if (j == i || !itemCoefficients[j].isOne()) {
                         continue;
+                    }
+                    boolean sumFactor = shapes.isSum(itemTerms[j]);
+                    if (sumFactor ? j < i || shapes.terms(itemTerms[j], MAX_RESHAPED_ITEMS + 1) > MAX_RESHAPED_ITEMS
+                            : !shapes.hasTermOver(itemTerms[i], itemTerms[j])) {
+                        continue; // a sum factor pairs with a later one; another factor only where it cancels a division
                     }
                     int a = itemTerms[i];
                     int b = itemTerms[j];
@@ -1653,13 +1677,13 @@ final class LikeTerms {
                     if (expanded == TermStore.NONE || s.size(expanded) > s.size(a) + s.size(b)) {
                         continue; // no product of terms cancelled: the factored form is shorter
                     }
-                    // item j leaves (the last item takes its place), item i becomes the expanded sum
+                    // item i becomes the expanded sum and item j leaves (the items are put back after)
                     int count = itemCount;
-                    int last = itemTerms[count - 1];
-                    Fraction lastWeight = itemCoefficients[count - 1];
-                    itemTerms[i] = expanded;
-                    itemTerms[j] = last;
-                    itemCoefficients[j] = lastWeight;
+                    int[] savedTerms = Arrays.copyOf(itemTerms, count);
+                    Fraction[] savedWeights = Arrays.copyOf(itemCoefficients, count);
+                    System.arraycopy(savedTerms, j + 1, itemTerms, j, count - j - 1);
+                    System.arraycopy(savedWeights, j + 1, itemCoefficients, j, count - j - 1);
+                    itemTerms[i < j ? i : i - 1] = expanded;
                     itemCount = count - 1;
                     try {
                         int candidate = rebuildProduct(coefficient, false);
@@ -1668,11 +1692,8 @@ final class LikeTerms {
                         }
                     } finally {
                         itemCount = count;
-                        itemTerms[count - 1] = last;
-                        itemCoefficients[count - 1] = lastWeight;
-                        itemTerms[j] = b;
-                        itemCoefficients[j] = Fraction.ONE;
-                        itemTerms[i] = a;
+                        System.arraycopy(savedTerms, 0, itemTerms, 0, count);
+                        System.arraycopy(savedWeights, 0, itemCoefficients, 0, count);
                     }
                 }
             }

@@ -52,6 +52,9 @@ class LikeTermsTest {
             // two sum factors multiplied out where their products cancel
             "(x1 + x2)*(x1 - x2)         | x1**2 - x2**2",
             "(x1 + x2)*(x1 + x3)         | (x1 + x2)*(x1 + x3)",
+            // a factor that a term of a sum factor divides by, whichever factors stand side by side
+            "x1*x4*(x4 + 1/x4)           | x1*(x4**2 + 1)",
+            "x1*(x4 + 1/x4)*x4           | x1*(x4**2 + 1)",
             // a common factor deep in a long product (the factors of the shortest term are the candidates)
             "x1*x2*x3*x4*x5 + x1*x6      | x1*(x2*x3*x4*x5 + x6)",
     })
