@@ -426,7 +426,7 @@ final class MiningRun {
     private final class Worker {
         private final double[] values = new double[points.size()];
         private final double[] gathered = new double[points.size()];
-        private final int[] nearMiss = new int[ValueCheck.MAX_NEAR_MISSES];
+        private final int[] nearMiss = new int[ValueCheck.Budget.MINING.capacity()];
         private final PreciseEvaluator precise = new PreciseEvaluator();
         // the current candidate: op applied to left (and right renamed by map)
         private Operator op;
@@ -473,14 +473,15 @@ final class MiningRun {
                                     l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
                             continue;
                         }
+                        boolean exact = VectorOps.exact(left, 0) && VectorOps.exact(right, 0);
                         if (ren.sigma() == 0) {
-                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints());
+                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints(), exact);
                         } else {
                             int[] perm = points.permutation(ren.sigma());
                             for (int p = 0; p < gathered.length; p++) {
                                 gathered[p] = rv[perm[p]];
                             }
-                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints());
+                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints(), exact);
                         }
                         long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
                         consider(out, n, last, ren.distinct(), occ);
@@ -526,7 +527,7 @@ final class MiningRun {
                     continue;
                 }
                 int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
-                        nearMiss, ValueCheck.MAX_FAR_POINTS);
+                        nearMiss, ValueCheck.Budget.MINING);
                 if (verdict == ValueCheck.TOO_FEW_POINTS) {
                     return -1;
                 }
