@@ -13,10 +13,10 @@ import java.util.List;
  * every placeholder renaming), in {@link ExprOrder}, bucketed by {@link Fingerprint} at a few index
  * points. A source looks up the bucket at an index point where it is defined (a valid target is
  * defined wherever the source is), so candidates are found without comparing against all targets.
- * A target whose double value is {@link VectorOps#UNKNOWN} at an index point (saturated, beyond the
- * double range) may be valid whatever the source's value there: it is a candidate of every lookup at
- * that point, and a source looks up the point with the fewest such targets among those where it is
- * defined. Immutable and thread-safe.
+ * A target with placeholders whose double value is {@link VectorOps#UNKNOWN} at an index point
+ * (saturated, beyond the double range) may be valid whatever the source's value there: it is a
+ * candidate of every lookup at that point, and a source looks up the point with the fewest such
+ * targets among those where it is defined. Immutable and thread-safe.
  */
 final class TargetIndex {
     private static final int INDEX_POINTS = 24;
@@ -66,8 +66,8 @@ final class TargetIndex {
                 double v = targets.get(id).values()[p];
                 if (!Double.isNaN(v)) {
                     packed[m++] = (Fingerprint.cell(Fingerprint.scaled(v)) + CELL_OFFSET) << 32 | id;
-                } else if (VectorOps.isUnknown(v)) {
-                    unknownHere[u++] = id;
+                } else if (VectorOps.isUnknown(v) && targets.get(id).occurrences() != 0) {
+                    unknownHere[u++] = id; // a ground target unknown here is unknown everywhere: no rule
                 }
             }
             unknown[k] = Arrays.copyOf(unknownHere, u);

@@ -136,6 +136,12 @@ final class ValueCheck {
         if (ground ? Double.isNaN(source[0]) : defined < minDefined) {
             return TOO_FEW_POINTS;
         }
+        if (!ground && 2 * compared < defined) {
+            // the target has no double value at most of the source's points: too little to go on in
+            // doubles, and too many points for high precision (saturated or overflowed targets such
+            // as tanh exp _0 would send nearly every candidate there)
+            return REJECT;
+        }
         // where the target has no double value or the source cancelled, doubles say nothing either
         // way: a spread of those points goes to high precision. Skipping the cancelled ones would let
         // a false rule through on the points it gets right: x + |x| is 0 wherever x + x is not
