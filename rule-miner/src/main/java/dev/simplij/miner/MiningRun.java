@@ -132,6 +132,16 @@ final class MiningRun {
         return new Outcome(minimal, withFinal, points.size());
     }
 
+    /**
+     * After {@link #run()}: the irreducible expressions of one length (the enumerated sources that got
+     * no rule and that no kept rule rewrites at the root), in {@link ExprOrder}; empty for the
+     * longest sources, which are not kept.
+     */
+    List<Expr> irreducible(int length) {
+        Layer layer = length < layers.length ? layers[length] : null;
+        return layer == null || length == config.maxSource() ? List.of() : List.copyOf(layer.exprs);
+    }
+
     private void log(String format, Object... args) {
         if (config.progress() != null) {
             config.progress().printf(format + "%n", args);
