@@ -33,8 +33,6 @@ import java.util.concurrent.ForkJoinPool;
  * of threads.
  */
 final class MiningRun {
-    private static final int LEFT_CHUNK = 16;
-    private static final int UNARY_CHUNK = 512;
     private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
 
     private final MinerConfig config;
@@ -191,10 +189,6 @@ final class MiningRun {
 
     // ---- one length -------------------------------------------------------------------------
 
-    /** A slice of the candidates of one length: {@code op} over left blocks {@code from..to}. */
-    private record Unit(Operator op, int leftLength, int from, int to, long candidates) {
-    }
-
     /** A candidate rule that survived the shorter rules and the re-check. */
     private record Pending(Rule rule, double[] values, int distinct, long occurrences, boolean rootReducible) {
     }
@@ -222,8 +216,8 @@ final class MiningRun {
     }
 
     private void mineLength(int n, ForkJoinPool pool) {
-        List<Unit> units = units(n);
-        long total = units.stream().mapToLong(Unit::candidates).sum();
+        List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
+        long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
         List<UnitResult> results = ParallelUnits.inOrder(pool, units, u -> {
             UnitResult r = workers.get().process(u, n);
@@ -266,38 +260,6 @@ final class MiningRun {
                 0, 0, n == config.maxSource() ? 0 : layer.size()));
     }
 
-    private List<Unit> units(int n) {
-        List<Unit> units = new ArrayList<>();
-        Layer child = layers[n - 1];
-        for (Operator op : unary) {
-            for (int from = 0; from < child.size(); from += UNARY_CHUNK) {
-                int to = Math.min(child.size(), from + UNARY_CHUNK);
-                units.add(new Unit(op, n - 1, from, to, to - from));
-            }
-        }
-        for (Operator op : binary) {
-            for (int a = 1; a <= n - 2; a++) {
-                Layer left = layers[a];
-                Layer right = layers[n - 1 - a];
-                long[] byDistinct = new long[variables + 1];
-                for (int j = 0; j < right.size(); j++) {
-                    byDistinct[right.distinct[j]]++;
-                }
-                for (int from = 0; from < left.size(); from += LEFT_CHUNK) {
-                    int to = Math.min(left.size(), from + LEFT_CHUNK);
-                    long count = 0;
-                    for (int i = from; i < to; i++) {
-                        for (int cb = 0; cb <= variables; cb++) {
-                            count += byDistinct[cb] * renamings[left.distinct[i]][cb].size();
-                        }
-                    }
-                    units.add(new Unit(op, a, from, to, count));
-                }
-            }
-        }
-        return units;
-    }
-
     /** Per-thread scratch space and the candidate loop. */
     private final class Worker {
         private final double[] values = new double[points.size()];
@@ -311,7 +273,7 @@ final class MiningRun {
         private int[] map;
         private Expr built;
 
-        UnitResult process(Unit unit, int n) {
+        UnitResult process(Enumeration.Unit unit, int n) {
             UnitResult out = new UnitResult();
             boolean last = n == config.maxSource();
             op = unit.op();
