@@ -311,7 +311,8 @@ final class MiningRun {
                                     l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
                             continue;
                         }
-                        boolean exact = VectorOps.exact(left, 0) && VectorOps.exact(right, 0);
+                        boolean exact = (dl == 0 && r.distinct[j] == 0)
+                                || (VectorOps.exact(left, 0) && VectorOps.exact(right, 0));
                         if (ren.sigma() == 0) {
                             VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints(), exact);
                         } else {

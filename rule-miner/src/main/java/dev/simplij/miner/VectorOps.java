@@ -19,7 +19,7 @@ import java.util.EnumSet;
  *   <li>a sum or difference below {@link #CANCELLATION} of its larger operand: the operands' own
  *       rounding fills what is left ({@code cosh(x)^2 - sinh(x)^2} is 0 or 2^-k noise in doubles
  *       for {@code x > 19}, {@code 1/cos(x)^2 - tan(x)^2} is -3.6e16 at the double nearest pi/2);
- *       not when both operands are exact (placeholders, numbers) or equal as whole vectors
+ *       not when both operands are exact (placeholders, numbers) or ground, or equal as whole vectors
  *       ({@code - _0 _0}, whose 0 is right);</li>
  *   <li>a result beyond the double range of an operator defined there on the reals ({@code exp},
  *       {@code sinh}, {@code cosh}, powers, sums and products; a quotient by a non-zero);</li>
@@ -142,7 +142,8 @@ final class VectorOps {
     /**
      * A binary operator; {@code groundExponent}: the right operand has no placeholder;
      * {@code corners}: the leading points that are exact corner points; {@code exactOperands}: both
-     * operands are placeholders or numbers, so a sum of them cancels exactly.
+     * operands are {@link #exact}, so a sum of them cancels exactly, or both are ground (no
+     * placeholder: a ground value is always decided in high precision, a cancellation there too).
      */
     static void apply(Operator op, double[] a, double[] b, double[] out, boolean groundExponent, int corners,
                       boolean exactOperands) {
@@ -239,7 +240,7 @@ final class VectorOps {
                         double[] right = stack[--top];
                         boolean rightGround = ground[top];
                         apply(op, left, right, v, rightGround, points.cornerPoints(),
-                                exact(e, i + 1) && exact(e, e.end(i + 1)));
+                                (leftGround && rightGround) || (exact(e, i + 1) && exact(e, e.end(i + 1))));
                         isGround = leftGround && rightGround;
                     }
                 }
@@ -252,9 +253,17 @@ final class VectorOps {
         return stack[0];
     }
 
-    /** A placeholder or a number: its value at every sample point is exact. */
+    /**
+     * A placeholder or a number, possibly under {@code neg} and {@code abs}: its value at every
+     * sample point is exact, so a sum of two such cancels exactly ({@code - _0 abs _0} is 0 for
+     * positive {@code _0}, not noise).
+     */
     static boolean exact(Expr e, int node) {
         NodeKind kind = e.kind(node);
-        return kind == NodeKind.PLACEHOLDER || kind == NodeKind.NUMBER;
+        if (kind == NodeKind.PLACEHOLDER || kind == NodeKind.NUMBER) {
+            return true;
+        }
+        Operator op = e.operator(node);
+        return (op == Operator.NEG || op == Operator.ABS) && exact(e, node + 1);
     }
 }
