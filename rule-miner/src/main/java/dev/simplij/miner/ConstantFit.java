@@ -60,6 +60,7 @@ final class ConstantFit {
     private final double[][] draws;
     private final int minDefined;
     private final PreciseEvaluator precise = new PreciseEvaluator();
+    private final ValueCheck.Budget budget;
     private final int[] nearMiss;
     private final double[] scratch = new double[64];
 
@@ -70,7 +71,8 @@ final class ConstantFit {
     ConstantFit(SampleMatrix points, long seed, boolean wide, int minDefined) {
         this.points = points;
         this.minDefined = minDefined;
-        this.nearMiss = new int[points.size()];
+        this.budget = new ValueCheck.Budget(points.size(), ValueCheck.MAX_FAR_POINTS, ValueCheck.MAX_UNKNOWN);
+        this.nearMiss = new int[budget.capacity()];
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0xC0257A17L);
         double decades = wide ? 1.3 : 0.7;
         draws = new double[DRAWS][MAX_CONSTANTS];
@@ -248,7 +250,7 @@ final class ConstantFit {
             }
         }
         int verdict = ValueCheck.compare(v, t, s.ground ? 1 : minDefined, points.cornerPoints(), s.ground, nearMiss,
-                ValueCheck.MAX_FAR_POINTS);
+                budget);
         if (verdict == ValueCheck.TOO_FEW_POINTS) {
             return "source defined at too few points";
         }

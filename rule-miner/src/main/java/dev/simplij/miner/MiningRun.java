@@ -3,25 +3,17 @@ package dev.simplij.miner;
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
 import dev.simplij.expr.Operator;
-import dev.simplij.match.Matcher;
-import dev.simplij.match.RuleIndex;
-import dev.simplij.match.Subject;
 import dev.simplij.miner.MiningStatistics.LengthStats;
 import dev.simplij.miner.Placeholders.Renaming;
 import dev.simplij.miner.TargetIndex.Target;
 import dev.simplij.rules.Rule;
 import dev.simplij.simplify.Simplifier;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.Collectors;
 
 /**
  * One mining run, length by length:
@@ -41,13 +33,7 @@ import java.util.stream.Collectors;
  * of threads.
  */
 final class MiningRun {
-    private static final int LEFT_CHUNK = 16;
-    private static final int UNARY_CHUNK = 512;
     private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
-
-    /** Rule priority in files and in the simplifier: longer (more specific) left sides first. */
-    static final Comparator<Rule> PRIORITY = Comparator.<Rule>comparingInt(r -> -r.lhs().size())
-            .thenComparing(Rule::lhs, ExprOrder::compare);
 
     private final MinerConfig config;
     private final int variables;
@@ -83,17 +69,11 @@ final class MiningRun {
         this.minDefined = Math.max(8, points.size() / 16);
         this.targets = TargetIndex.of(List.of(), points);
         this.kept.addAll(config.baseRules());
-        this.shorter = rulesOnly(kept);
+        this.shorter = KruskalSelection.rulesOnly(kept);
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
         this.removedByFinalPass = new long[config.maxSource() + 1];
         this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, config.seed(), false, minDefined));
-    }
-
-    static Simplifier rulesOnly(List<Rule> rules) {
-        List<Rule> sorted = new ArrayList<>(rules);
-        sorted.sort(PRIORITY);
-        return Simplifier.builder().rules(sorted).folding(false).likeTerms(false).canonicalOrder(false).build();
     }
 
     /** The kept rules in priority order and the per-length counts. */
@@ -113,14 +93,14 @@ final class MiningRun {
                 if (n <= config.maxTarget()) {
                     addTargets(n);
                 }
-                shorter = rulesOnly(kept);
+                shorter = KruskalSelection.rulesOnly(kept);
                 log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
             }
         } finally {
             pool.shutdown();
         }
         long t0 = System.nanoTime();
-        List<Rule> minimal = finalPass();
+        List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass);
         log("final pass %.1f s", (System.nanoTime() - t0) / 1e9);
         List<LengthStats> withFinal = new ArrayList<>();
         for (LengthStats s : stats) {
@@ -130,6 +110,16 @@ final class MiningRun {
                     s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules, s.irreducible()));
         }
         return new Outcome(minimal, withFinal, points.size());
+    }
+
+    /**
+     * After {@link #run()}: the irreducible expressions of one length (the enumerated sources that got
+     * no rule and that no kept rule rewrites at the root), in {@link ExprOrder}; empty for the
+     * longest sources, which are not kept.
+     */
+    List<Expr> irreducible(int length) {
+        Layer layer = length < layers.length ? layers[length] : null;
+        return layer == null || length == config.maxSource() ? List.of() : List.copyOf(layer.exprs);
     }
 
     private void log(String format, Object... args) {
@@ -199,10 +189,6 @@ final class MiningRun {
 
     // ---- one length -------------------------------------------------------------------------
 
-    /** A slice of the candidates of one length: {@code op} over left blocks {@code from..to}. */
-    private record Unit(Operator op, int leftLength, int from, int to, long candidates) {
-    }
-
     /** A candidate rule that survived the shorter rules and the re-check. */
     private record Pending(Rule rule, double[] values, int distinct, long occurrences, boolean rootReducible) {
     }
@@ -230,10 +216,10 @@ final class MiningRun {
     }
 
     private void mineLength(int n, ForkJoinPool pool) {
-        List<Unit> units = units(n);
-        long total = units.stream().mapToLong(Unit::candidates).sum();
+        List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
+        long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
-        List<UnitResult> results = inParallel(pool, units, u -> {
+        List<UnitResult> results = ParallelUnits.inOrder(pool, units, u -> {
             UnitResult r = workers.get().process(u, n);
             progress.advance(u.candidates());
             return r;
@@ -265,7 +251,8 @@ final class MiningRun {
         }
         pending.sort(Comparator.comparing(p -> p.rule().lhs(), ExprOrder::compare));
         long t0 = System.nanoTime();
-        long coveredBySameLength = sameLengthStep(pending, layer, n);
+        long coveredBySameLength = KruskalSelection.sameLengthStep(pending.stream().map(Pending::rule).toList(),
+                shorter, kept);
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
@@ -273,160 +260,11 @@ final class MiningRun {
                 0, 0, n == config.maxSource() ? 0 : layer.size()));
     }
 
-    /** {@code work} over {@code items} on the pool, results in item order. */
-    private static <T> List<UnitResult> inParallel(ForkJoinPool pool, List<T> items,
-                                                   java.util.function.Function<T, UnitResult> work, String failure) {
-        try {
-            return pool.submit(() -> items.parallelStream().map(work).collect(Collectors.toList())).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("mining interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(failure + ": " + e.getCause(), e.getCause());
-        }
-    }
-
-    /**
-     * Kruskal among sources of one length, in increasing order: a candidate is dropped when a rule
-     * kept before it with a source of the same length rewrites its source at the root to something
-     * the shorter rules reduce as far as its own target.
-     */
-    private long sameLengthStep(List<Pending> pending, Layer layer, int n) {
-        List<Rule> rules = pending.stream().map(Pending::rule).toList();
-        boolean[] keep = new boolean[rules.size()];
-        RuleIndex group = RuleIndex.of(rules);
-        Matcher matcher = group.matcher();
-        long covered = 0;
-        for (int i = 0; i < rules.size(); i++) {
-            if (coveredBySameLength(rules.get(i), i, keep, matcher, shorter)) {
-                covered++;
-                continue;
-            }
-            keep[i] = true;
-            kept.add(rules.get(i));
-        }
-        return covered;
-    }
-
-    /**
-     * True when a rule other than number {@code self} of {@code matcher}'s index, among those marked
-     * {@code allowed}, rewrites the source at its root to something that {@code shorterRules} reduce
-     * at least as far as the rule's own target.
-     */
-    static boolean coveredBySameLength(Rule rule, int self, boolean[] allowed, Matcher matcher,
-                                       Simplifier shorterRules) {
-        Expr source = rule.lhs();
-        matcher.reset(Subject.of(source), 0);
-        while (matcher.next()) {
-            int other = matcher.pattern().ruleNumber();
-            if (other == self || !allowed[other]) {
-                continue;
-            }
-            Rule r = matcher.rule();
-            Expr.Builder b = Expr.builder();
-            for (int i = 0; i < r.rhs().size(); i++) {
-                if (r.rhs().kind(i) == dev.simplij.expr.NodeKind.PLACEHOLDER) {
-                    b.subtree(source, matcher.binding(r.rhs().placeholder(i)));
-                } else {
-                    Placeholders.appendToken(b, r.rhs(), i);
-                }
-            }
-            if (asFar(shorterRules.simplify(b.build()), rule)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * True when {@code reduced} is as far as the rule's own target: as short for constant-free rules
-     * (whose targets are always shorter), no later in {@link ExprOrder} for free-constant rules (whose
-     * targets may be as long, as in {@code / _0 <constant> -> * <constant> _0}).
-     */
-    static boolean asFar(Expr reduced, Rule rule) {
-        return asFar(reduced, rule.lhs(), rule.rhs());
-    }
-
-    static boolean asFar(Expr reduced, Expr lhs, Expr rhs) {
-        if (lhs.constantCount() > 0) {
-            return ExprOrder.compare(reduced, rhs) <= 0;
-        }
-        return reduced.size() <= rhs.size();
-    }
-
-    /**
-     * Removes rules the others make redundant, longest sources first and, within a length, largest
-     * first; a removed rule no longer justifies removing another.
-     */
-    private List<Rule> finalPass() {
-        List<Rule> current = new ArrayList<>(kept);
-        for (int n = config.maxSource(); n >= 2; n--) {
-            final int len = n;
-            List<Rule> group = current.stream().filter(r -> r.lhs().size() == len)
-                    .sorted(Comparator.comparing(Rule::lhs, ExprOrder::compare)).toList();
-            if (group.isEmpty()) {
-                continue;
-            }
-            Simplifier shorterRules = rulesOnly(current.stream().filter(r -> r.lhs().size() < len).toList());
-            Matcher matcher = RuleIndex.of(group).matcher();
-            boolean[] alive = new boolean[group.size()];
-            Arrays.fill(alive, true);
-            for (int i = group.size() - 1; i >= 0; i--) {
-                Rule r = group.get(i);
-                if (asFar(shorterRules.simplify(r.lhs()), r)
-                        || coveredBySameLength(r, i, alive, matcher, shorterRules)) {
-                    alive[i] = false;
-                    removedByFinalPass[n]++;
-                }
-            }
-            current.removeIf(r -> r.lhs().size() == len);
-            for (int i = 0; i < group.size(); i++) {
-                if (alive[i]) {
-                    current.add(group.get(i));
-                }
-            }
-        }
-        current.sort(PRIORITY);
-        return current;
-    }
-
-    private List<Unit> units(int n) {
-        List<Unit> units = new ArrayList<>();
-        Layer child = layers[n - 1];
-        for (Operator op : unary) {
-            for (int from = 0; from < child.size(); from += UNARY_CHUNK) {
-                int to = Math.min(child.size(), from + UNARY_CHUNK);
-                units.add(new Unit(op, n - 1, from, to, to - from));
-            }
-        }
-        for (Operator op : binary) {
-            for (int a = 1; a <= n - 2; a++) {
-                Layer left = layers[a];
-                Layer right = layers[n - 1 - a];
-                long[] byDistinct = new long[variables + 1];
-                for (int j = 0; j < right.size(); j++) {
-                    byDistinct[right.distinct[j]]++;
-                }
-                for (int from = 0; from < left.size(); from += LEFT_CHUNK) {
-                    int to = Math.min(left.size(), from + LEFT_CHUNK);
-                    long count = 0;
-                    for (int i = from; i < to; i++) {
-                        for (int cb = 0; cb <= variables; cb++) {
-                            count += byDistinct[cb] * renamings[left.distinct[i]][cb].size();
-                        }
-                    }
-                    units.add(new Unit(op, a, from, to, count));
-                }
-            }
-        }
-        return units;
-    }
-
     /** Per-thread scratch space and the candidate loop. */
     private final class Worker {
         private final double[] values = new double[points.size()];
         private final double[] gathered = new double[points.size()];
-        private final int[] nearMiss = new int[ValueCheck.MAX_NEAR_MISSES];
+        private final int[] nearMiss = new int[ValueCheck.Budget.MINING.capacity()];
         private final PreciseEvaluator precise = new PreciseEvaluator();
         // the current candidate: op applied to left (and right renamed by map)
         private Operator op;
@@ -435,7 +273,7 @@ final class MiningRun {
         private int[] map;
         private Expr built;
 
-        UnitResult process(Unit unit, int n) {
+        UnitResult process(Enumeration.Unit unit, int n) {
             UnitResult out = new UnitResult();
             boolean last = n == config.maxSource();
             op = unit.op();
@@ -473,14 +311,16 @@ final class MiningRun {
                                     l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
                             continue;
                         }
+                        boolean exact = (dl == 0 && r.distinct[j] == 0)
+                                || (VectorOps.exact(left, 0) && VectorOps.exact(right, 0));
                         if (ren.sigma() == 0) {
-                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints());
+                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints(), exact);
                         } else {
                             int[] perm = points.permutation(ren.sigma());
                             for (int p = 0; p < gathered.length; p++) {
                                 gathered[p] = rv[perm[p]];
                             }
-                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints());
+                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints(), exact);
                         }
                         long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
                         consider(out, n, last, ren.distinct(), occ);
@@ -526,7 +366,7 @@ final class MiningRun {
                     continue;
                 }
                 int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
-                        nearMiss, ValueCheck.MAX_FAR_POINTS);
+                        nearMiss, ValueCheck.Budget.MINING);
                 if (verdict == ValueCheck.TOO_FEW_POINTS) {
                     return -1;
                 }
@@ -570,7 +410,7 @@ final class MiningRun {
         }
         Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
         boolean last = n == config.maxSource();
-        List<UnitResult> results = inParallel(pool, chunks, chunk -> {
+        List<UnitResult> results = ParallelUnits.inOrder(pool, chunks, chunk -> {
             UnitResult r = new UnitResult();
             for (ConstantSource c : chunk) {
                 considerConstant(r, c, targetsHere, last);
@@ -618,7 +458,7 @@ final class MiningRun {
      */
     private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values, boolean last) {
         out.candidates++;
-        if (asFar(shorter.simplify(s), s, t)) {
+        if (KruskalSelection.asFar(shorter.simplify(s), s, t)) {
             out.coveredByShorter++;
             return;
         }
@@ -687,73 +527,5 @@ final class MiningRun {
         return "(" + op.token() + " " + a + " " + b + ")";
     }
 
-    /** Irreducible expressions of one length with their value vectors. */
-    static final class Layer {
-        final List<Expr> exprs = new ArrayList<>();
-        final List<double[]> values = new ArrayList<>();
-        int[] distinct = new int[16];
-        long[] occurrences = new long[16];
 
-        void add(Expr e, int d, long occ, double[] v) {
-            int i = exprs.size();
-            if (i == distinct.length) {
-                distinct = Arrays.copyOf(distinct, i * 2);
-                occurrences = Arrays.copyOf(occurrences, i * 2);
-            }
-            exprs.add(e);
-            values.add(v);
-            distinct[i] = d;
-            occurrences[i] = occ;
-        }
-
-        void addAll(Layer other) {
-            for (int i = 0; i < other.size(); i++) {
-                add(other.exprs.get(i), other.distinct[i], other.occurrences[i], other.values.get(i));
-            }
-        }
-
-        int size() {
-            return exprs.size();
-        }
-
-        void sortByExprOrder() {
-            Integer[] order = new Integer[size()];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (x, y) -> ExprOrder.compare(exprs.get(x), exprs.get(y)));
-            Layer sorted = new Layer();
-            for (int i : order) {
-                sorted.add(exprs.get(i), distinct[i], occurrences[i], values.isEmpty() ? null : values.get(i));
-            }
-            exprs.clear();
-            exprs.addAll(sorted.exprs);
-            values.clear();
-            values.addAll(sorted.values);
-            distinct = sorted.distinct;
-            occurrences = sorted.occurrences;
-        }
-    }
-
-    /** Peak heap use, from the JVM's memory pools. */
-    static final class Memory {
-        private Memory() {
-        }
-
-        static void reset() {
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    pool.resetPeakUsage();
-                }
-            }
-        }
-
-        static long peakHeap() {
-            long sum = 0;
-            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == MemoryType.HEAP) {
-                    sum += pool.getPeakUsage().getUsed();
-                }
-            }
-            return sum;
-        }
-    }
 }

@@ -336,11 +336,14 @@ final class PreciseEvaluator {
         if (exponent.negativeOrNull() && !exponent.isZero() && zeroWithinError(base, ea)) {
             return null;
         }
+        if (base.negativeOrNull() && !integer) {
+            return null;
+        }
+        if (Math.abs(exponent.toDouble() * Math.log(Math.abs(base.toDouble()))) > 800) {
+            return outOfRangeResult(); // as exp of more than 800: DfpMath.pow would take seconds
+        }
         Dfp r;
         if (base.negativeOrNull()) {
-            if (!integer) {
-                return null;
-            }
             r = DfpMath.pow(base.negate(), exponent);
             boolean odd = !exponent.divide(2).equals(exponent.divide(2).rint());
             r = odd ? r.negate() : r;
@@ -474,8 +477,10 @@ final class PreciseEvaluator {
     }
 
     private Dfp tanh(Dfp a) {
-        if (Math.abs(a.toDouble()) > 100) {
-            return a.negativeOrNull() ? one.negate() : one; // 1 - tanh < 1e-86
+        // 1 - tanh(a) is about 2 exp(-2a): below 10^-(digits + 10) it is 1 to this precision. A fixed
+        // bound of 100 (1e-86) had 120 digits call sinh(113)/cosh(113) = 1 - 2e-98 unequal to tanh(113)
+        if (Math.abs(a.toDouble()) > (digits + 10) * Math.log(10) / 2 + 1) {
+            return a.negativeOrNull() ? one.negate() : one;
         }
         if (Math.abs(a.toDouble()) < 0.5) {
             Dfp sinh = smallSinh(a);

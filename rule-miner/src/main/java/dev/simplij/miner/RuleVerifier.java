@@ -59,9 +59,10 @@ public final class RuleVerifier {
         }
         double[] s = VectorOps.evaluate(source, points);
         double[] t = VectorOps.evaluate(target, points);
-        int[] nearMiss = new int[points.size()];
+        ValueCheck.Budget budget = ValueCheck.Budget.recheck(points.size());
+        int[] nearMiss = new int[budget.capacity()];
         boolean ground = source.placeholderCount() == 0;
-        int verdict = ValueCheck.compare(s, t, 1, points.cornerPoints(), ground, nearMiss, Integer.MAX_VALUE);
+        int verdict = ValueCheck.compare(s, t, 1, points.cornerPoints(), ground, nearMiss, budget);
         if (verdict == ValueCheck.TOO_FEW_POINTS) {
             return null;
         }

@@ -11,9 +11,12 @@ import java.util.List;
 /**
  * The possible right sides (every irreducible expression up to the maximum target length, under
  * every placeholder renaming), in {@link ExprOrder}, bucketed by {@link Fingerprint} at a few index
- * points. A source looks up the bucket at the first index point where it is defined (a valid target
- * is defined wherever the source is), so candidates are found without comparing against all targets.
- * Immutable and thread-safe.
+ * points. A source looks up the bucket at an index point where it is defined (a valid target is
+ * defined wherever the source is), so candidates are found without comparing against all targets.
+ * A target with placeholders whose double value is {@link VectorOps#UNKNOWN} at an index point
+ * (saturated, beyond the double range) may be valid whatever the source's value there: it is a
+ * candidate of every lookup at that point, and a source looks up the point with the fewest such
+ * targets among those where it is defined. Immutable and thread-safe.
  */
 final class TargetIndex {
     private static final int INDEX_POINTS = 24;
@@ -28,12 +31,15 @@ final class TargetIndex {
     private final int[] indexPoints;
     private final long[][] keys;
     private final int[][] ids;
+    /** Per index point, the ids (ascending) of the targets without a double value known there. */
+    private final int[][] unknown;
 
-    private TargetIndex(List<Target> targets, int[] indexPoints, long[][] keys, int[][] ids) {
+    private TargetIndex(List<Target> targets, int[] indexPoints, long[][] keys, int[][] ids, int[][] unknown) {
         this.targets = targets;
         this.indexPoints = indexPoints;
         this.keys = keys;
         this.ids = ids;
+        this.unknown = unknown;
     }
 
     static TargetIndex of(List<Target> unsorted, SampleMatrix points) {
@@ -48,17 +54,23 @@ final class TargetIndex {
         }
         long[][] keys = new long[count][];
         int[][] ids = new int[count][];
+        int[][] unknown = new int[count][];
         for (int k = 0; k < count; k++) {
             int p = indexPoints[k];
             // (cell, id) packed so that one primitive sort orders by cell, then by id
             long[] packed = new long[targets.size()];
+            int[] unknownHere = new int[targets.size()];
             int m = 0;
+            int u = 0;
             for (int id = 0; id < targets.size(); id++) {
                 double v = targets.get(id).values()[p];
                 if (!Double.isNaN(v)) {
                     packed[m++] = (Fingerprint.cell(Fingerprint.scaled(v)) + CELL_OFFSET) << 32 | id;
+                } else if (VectorOps.isUnknown(v) && targets.get(id).occurrences() != 0) {
+                    unknownHere[u++] = id; // a ground target unknown here is unknown everywhere: no rule
                 }
             }
+            unknown[k] = Arrays.copyOf(unknownHere, u);
             Arrays.sort(packed, 0, m);
             keys[k] = new long[m];
             ids[k] = new int[m];
@@ -67,7 +79,7 @@ final class TargetIndex {
                 ids[k][i] = (int) packed[i];
             }
         }
-        return new TargetIndex(List.copyOf(targets), indexPoints, keys, ids);
+        return new TargetIndex(List.copyOf(targets), indexPoints, keys, ids, unknown);
     }
 
     int size() {
@@ -83,28 +95,33 @@ final class TargetIndex {
      * targets when the source is undefined at every index point.
      */
     int[] candidates(double[] source) {
+        int chosen = -1;
         for (int k = 0; k < indexPoints.length; k++) {
-            double v = source[indexPoints[k]];
-            if (Double.isNaN(v)) {
-                continue;
+            if (!Double.isNaN(source[indexPoints[k]]) && (chosen < 0 || unknown[k].length < unknown[chosen].length)) {
+                chosen = k;
             }
-            long low = Fingerprint.lowCell(v);
-            long high = Fingerprint.highCell(v);
-            long[] keyRow = keys[k];
-            int from = lowerBound(keyRow, low);
-            int to = from;
-            while (to < keyRow.length && keyRow[to] <= high) {
-                to++;
-            }
-            int[] found = Arrays.copyOfRange(ids[k], from, to);
-            if (high != low) {
-                Arrays.sort(found);
-            }
-            return found;
         }
-        int[] all = new int[targets.size()];
-        Arrays.setAll(all, i -> i);
-        return all;
+        if (chosen < 0) {
+            int[] all = new int[targets.size()];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        double v = source[indexPoints[chosen]];
+        long low = Fingerprint.lowCell(v);
+        long high = Fingerprint.highCell(v);
+        long[] keyRow = keys[chosen];
+        int from = lowerBound(keyRow, low);
+        int to = from;
+        while (to < keyRow.length && keyRow[to] <= high) {
+            to++;
+        }
+        int[] wildcards = unknown[chosen];
+        int[] found = Arrays.copyOf(Arrays.copyOfRange(ids[chosen], from, to), to - from + wildcards.length);
+        System.arraycopy(wildcards, 0, found, to - from, wildcards.length);
+        if (high != low || wildcards.length > 0) {
+            Arrays.sort(found);
+        }
+        return found;
     }
 
     private static int lowerBound(long[] a, long key) {

@@ -11,18 +11,19 @@ import dev.simplij.expr.Expr;
  * where they differ by more, but by less than rounding of cancelling terms could explain
  * ({@link #LOOSE_RELATIVE}, {@link #LOOSE_ABSOLUTE}), is a near miss: it is re-evaluated in 60
  * digits ({@link PreciseEvaluator}) and decides there. Larger differences, and points where only the
- * target has no double value, are decided there too at up to {@link #MAX_FAR_POINTS} points; more
- * reject. The source must be finite at enough points, so a rule never rests on an almost empty
- * domain.
+ * target is undefined in doubles, are decided there too at up to {@link #MAX_FAR_POINTS} points;
+ * more reject. A point where the target is {@link VectorOps#UNKNOWN} (absorbed, cancelled,
+ * saturated, beyond the double range) or the source {@link VectorOps#CANCELLED} is no evidence
+ * either way in doubles: a spread of {@link #MAX_UNKNOWN} of them is decided in high precision, the
+ * rest are skipped (as are the points where the source is otherwise unknown). The source must
+ * have a value at enough points, and be compared with the target at enough of them, so a rule
+ * never rests on an almost empty domain.
  */
 final class ValueCheck {
     static final double TIGHT = 1e-12;
     static final double LOOSE_RELATIVE = 1e-6;
     static final double LOOSE_ABSOLUTE = 1e-9;
-    /**
-     * While mining, at most this many near-miss points go to high precision; more reject the
-     * candidate (re-checks of finished rules send all of them).
-     */
+    /** At most this many near-miss points go to high precision while mining; more reject. */
     static final int MAX_NEAR_MISSES = 128;
 
     /**
@@ -32,6 +33,15 @@ final class ValueCheck {
      */
     static final int MAX_FAR_POINTS = 8;
 
+    /**
+     * While mining, this many of the points where a side is {@link VectorOps#UNKNOWN}, spread over
+     * them, go to high precision; the others are no evidence either way.
+     */
+    static final int MAX_UNKNOWN = 8;
+
+    /** Re-checks decide this many of the points where a side is unknown (a spread of them). */
+    static final int RECHECK_UNKNOWN = 16;
+
     /** Defined points every accepted pair is also checked at in high precision. */
     static final int CONFIRMATIONS = 4;
 
@@ -39,37 +49,72 @@ final class ValueCheck {
     static final int REJECT = -1;
     static final int TOO_FEW_POINTS = -2;
 
+    /**
+     * How many points of each kind one comparison may send to high precision: near misses (more
+     * reject), far points (more reject) and points where a side is unknown (a spread of this many is
+     * sent, the rest skipped).
+     */
+    record Budget(int nearMisses, int farPoints, int unknownPoints) {
+        /** The miner's screen. */
+        static final Budget MINING = new Budget(MAX_NEAR_MISSES, MAX_FAR_POINTS, MAX_UNKNOWN);
+
+        /**
+         * Re-checks: every near miss and far point of a sample of {@code points} decided in high
+         * precision, and a spread of {@link #RECHECK_UNKNOWN} of the points where a side is unknown
+         * (at 60 and 120 digits, cosh and sinh of a few hundred take milliseconds each).
+         */
+        static Budget recheck(int points) {
+            return new Budget(points, points, RECHECK_UNKNOWN);
+        }
+
+        /** The size of the array of points to decide that {@link #compare} fills. */
+        int capacity() {
+            return nearMisses + unknownPoints + CONFIRMATIONS;
+        }
+    }
+
     private ValueCheck() {
     }
 
     /**
      * Compares value vectors point by point.
      *
-     * @param minDefined the source must be defined at this many points from {@code firstRandom} on:
-     *                   corner points do not count, so a source defined only on a set of measure
+     * @param minDefined the source must have a value at this many points from {@code firstRandom}
+     *                   on: corner points do not count, so a source defined only on a set of measure
      *                   zero (such as {@code pow -1 tan asin _0}, defined where {@code tan asin _0}
-     *                   is an integer) never yields a rule
+     *                   is an integer) never yields a rule; and the target must be compared with it
+     *                   at as many
      * @param ground    both sides are constant over the points (no placeholders): only point 0 counts
-     * @param nearMiss  receives the indices of near-miss points
-     * @param maxFar    points beyond the loose tolerance allowed (to be decided in high precision)
-     * @return the number of points to decide in high precision ({@link #preciseAgree}; near misses plus
-     *         {@link #CONFIRMATIONS} defined points), {@link #REJECT} or {@link #TOO_FEW_POINTS}
+     * @param decide    receives the indices of the points to decide in high precision, at least
+     *                  {@link Budget#capacity()} long
+     * @return the number of points to decide in high precision ({@link #preciseAgree}; near misses,
+     *         far points, a spread of the points where a side is unknown, and {@link #CONFIRMATIONS}
+     *         defined points), {@link #REJECT} or {@link #TOO_FEW_POINTS}
      */
     static int compare(double[] source, double[] target, int minDefined, int firstRandom, boolean ground,
-                       int[] nearMiss, int maxFar) {
+                       int[] decide, Budget budget) {
         int n = ground ? 1 : source.length;
         int defined = 0;
+        int compared = 0;
+        int unknown = 0;
         int misses = 0;
         int far = 0;
         for (int p = 0; p < n; p++) {
             double s = source[p];
-            if (Double.isNaN(s)) {
+            double t = target[p];
+            if (s != s) {
+                // undefined: no constraint on the target; unknown: no evidence, but a cancellation can
+                // mark just the region where a false rule is wrong, so those points are decided
+                unknown += VectorOps.isCancelled(s) && !ground ? 1 : 0;
                 continue;
             }
-            if (p >= firstRandom) {
-                defined++;
+            boolean random = p >= firstRandom;
+            defined += random ? 1 : 0;
+            if (VectorOps.isUnknown(t)) {
+                unknown++;
+                continue;
             }
-            double t = target[p];
+            compared += random ? 1 : 0;
             if (s == t) {
                 continue;
             }
@@ -78,25 +123,50 @@ final class ValueCheck {
             if (diff <= TIGHT * size) {
                 continue;
             }
-            // a target without a double value (NaN) is undefined there, or only beyond the double
-            // range (exp of 1e3 inside sinh of a root of 1e16): high precision tells which
-            if ((Double.isNaN(t) || diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE) && ++far > maxFar) {
+            // a target undefined in doubles where the source is defined refutes the rule, unless it is
+            // a rounding artefact: high precision decides
+            if ((Double.isNaN(t) || diff > LOOSE_RELATIVE * size + LOOSE_ABSOLUTE) && ++far > budget.farPoints()) {
                 return REJECT;
             }
-            if (misses == nearMiss.length) {
+            if (misses == budget.nearMisses()) {
                 return REJECT;
             }
-            nearMiss[misses++] = p;
+            decide[misses++] = p;
         }
         if (ground ? Double.isNaN(source[0]) : defined < minDefined) {
             return TOO_FEW_POINTS;
         }
+        if (!ground && 2 * compared < defined) {
+            // the target has no double value at most of the source's points: too little to go on in
+            // doubles, and too many points for high precision (saturated or overflowed targets such
+            // as tanh exp _0 would send nearly every candidate there)
+            return REJECT;
+        }
+        // where the target has no double value or the source cancelled, doubles say nothing either
+        // way: a spread of those points goes to high precision. Skipping the cancelled ones would let
+        // a false rule through on the points it gets right: x + |x| is 0 wherever x + x is not
+        if (unknown > 0 && budget.unknownPoints() > 0) {
+            int stride = (unknown + budget.unknownPoints() - 1) / budget.unknownPoints();
+            int seen = 0;
+            for (int p = 0; p < n; p++) {
+                double s = source[p];
+                if (VectorOps.isCancelled(s) || (s == s && VectorOps.isUnknown(target[p]))) {
+                    if (seen++ % stride == 0) {
+                        decide[misses++] = p;
+                        compared += p >= firstRandom ? 1 : 0;
+                    }
+                }
+            }
+        }
+        if (!ground && compared < minDefined) {
+            return REJECT; // the target tells too little about this source
+        }
         // a few defined points always go to high precision: a constant factor such as
         // tanh(e^e) = 1 - 1.4e-13 is within TIGHT of 1 everywhere in doubles, but not in 60 digits
         int confirmed = 0;
-        for (int p = ground ? 0 : firstRandom; p < n && confirmed < CONFIRMATIONS && misses < nearMiss.length; p++) {
+        for (int p = ground ? 0 : firstRandom; p < n && confirmed < CONFIRMATIONS; p++) {
             if (!Double.isNaN(source[p])) {
-                nearMiss[misses++] = p;
+                decide[misses++] = p;
                 confirmed++;
             }
         }
