@@ -36,6 +36,8 @@ final class BagMatcher {
     private int[][] saved = new int[16][];
     private int savedDepth;
     private int tries;
+    /** Applications still to pass over before one is reported. */
+    private int toSkip;
 
     // the chain being searched
     private boolean sum;
@@ -61,6 +63,12 @@ final class BagMatcher {
      * @param constant the sum's constant term, or the product's coefficient
      */
     boolean find(boolean sum, int[] terms, Fraction[] weights, boolean[] free, int count, Fraction constant) {
+        return find(sum, terms, weights, free, count, constant, 0);
+    }
+
+    /** As {@link #find}, passing over the first {@code skip} applications (in search order). */
+    boolean find(boolean sum, int[] terms, Fraction[] weights, boolean[] free, int count, Fraction constant, int skip) {
+        this.toSkip = skip;
         this.sum = sum;
         this.terms = terms;
         this.weights = weights;
@@ -165,7 +173,7 @@ final class BagMatcher {
     /** Elements from e on matched against unused items, backtracking; then the multiple is checked. */
     private boolean assign(int e) {
         if (e == bag.length()) {
-            return multipleFits();
+            return multipleFits() && toSkip-- == 0;
         }
         Expr element = bag.elements()[e];
         int h = BagRules.head(element);

@@ -33,6 +33,8 @@ final class LikeTerms {
      * out, merged powers), and their inner links are collected rather than marked collected.
      */
     private static final int MAX_RESHAPED_ITEMS = 4;
+    /** Bag applications compared at one chain, at most (the shortest result is kept). */
+    private static final int MAX_BAG_APPLICATIONS_TRIED = 8;
 
     private final Normalizer n;
     private final TermStore s;
@@ -979,15 +981,22 @@ final class LikeTerms {
                 bagMatcher = new BagMatcher(s, bags);
             }
             BagMatcher m = bagMatcher;
-            if (!m.find(sum, itemTerms, itemCoefficients, itemFree, itemCount, constant)) {
-                return best;
+            // the shortest of the first few applications: the first in rule order is not always the
+            // best (2 - 2*cos(x)**2 holds cos(2*x) and, shorter, sin(x)**2)
+            for (int skip = 0; skip < MAX_BAG_APPLICATIONS_TRIED; skip++) {
+                if (!m.find(sum, itemTerms, itemCoefficients, itemFree, itemCount, constant, skip)) {
+                    break;
+                }
+                try {
+                    int candidate = sum ? bagAppliedToSum(m, constant) : bagAppliedToProduct(m, constant);
+                    if (shorter(candidate, best)) {
+                        best = candidate;
+                    }
+                } catch (ArithmeticException | ChainTooLong e) {
+                    // this application has no exact result: try the next
+                }
             }
-            try {
-                int candidate = sum ? bagAppliedToSum(m, constant) : bagAppliedToProduct(m, constant);
-                return shorter(candidate, best) ? candidate : best;
-            } catch (ArithmeticException | ChainTooLong e) {
-                return best;
-            }
+            return best;
         }
 
         /** Tells the normalizer when a bag rule could apply among these items (see {@link #bagCandidate}). */

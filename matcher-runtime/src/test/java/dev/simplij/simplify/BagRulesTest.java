@@ -23,7 +23,9 @@ class BagRulesTest {
             Rule.parse("/ sin _0 cos _0 -> tan _0"),
             Rule.parse("+ 1 pow2 tan _0 -> inv pow2 cos _0"),
             Rule.parse("* 2 * sin _0 cos _0 -> sin + _0 _0"),
-            Rule.parse("- pow2 cos _0 pow2 sin _0 -> cos + _0 _0"));
+            Rule.parse("- pow2 cos _0 pow2 sin _0 -> cos + _0 _0"),
+            Rule.parse("- * 2 pow2 cos _0 1 -> cos * 2 _0"),
+            Rule.parse("- 1 pow2 cos _0 -> pow2 sin _0"));
     private static final Simplifier WITH_BAGS = Simplifier.builder().rules(RULES).build();
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -37,6 +39,9 @@ class BagRulesTest {
             "log(2*sin(x)**2 + 2*cos(x)**2)               | log(2)",
             // a constant term is part of the bag
             "1 + x2 + tan(x1)**2                          | 1/cos(x1)**2 + x2",
+            // of the applications found, the shortest result wins, not the first rule
+            "1 - cos(x1)**2                               | sin(x1)**2",
+            "2 - 2*cos(x1)**2 + x2                        | 2*sin(x1)**2 + x2",
             // a coefficient that divides
             "-3*sin(x)**2 + 3*cos(x)**2                   | 3*cos(2*x)",
             // products: exponents are multiples of the bag's
