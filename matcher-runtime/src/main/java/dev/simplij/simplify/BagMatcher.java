@@ -226,10 +226,35 @@ final class BagMatcher {
                 }
             }
             multiple = k;
-            return true;
+            return shortens(k);
         } catch (ArithmeticException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the application can shorten the chain, counted before anything is built: the tokens
+     * of the items it uses up (and of the constant term when that goes) against the tokens of the
+     * right side's instance, its multiple and its link. Only applications that pass are built and
+     * collected, which is most of the cost of a match.
+     */
+    private boolean shortens(Fraction k) {
+        int saved = 0;
+        for (int e = 0; e < bag.length(); e++) {
+            int i = chosen[e];
+            if (weights[i].subtract(k.multiply(bag.weights()[e])).isZero()) {
+                saved += s.size(terms[i]) + 1 + (weights[i].abs().isOne() ? 0 : 2);
+            }
+        }
+        if (bag.needsConstant() && constant.subtract(k.multiply(bag.constant())).isZero()) {
+            saved += 2;
+        }
+        Expr rhs = bag.rule().rhs();
+        int added = 1 + (k.abs().isOne() ? 0 : 2);
+        for (int i = 0; i < rhs.size() && added < saved; i++) {
+            added += rhs.code(i) == Expr.PLACEHOLDER ? s.size(bindings[rhs.placeholder(i)]) : 1;
+        }
+        return added < saved;
     }
 
     /** The one of k and r smaller in magnitude, or null when their signs differ. */
