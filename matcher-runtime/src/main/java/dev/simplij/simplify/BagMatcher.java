@@ -246,15 +246,17 @@ final class BagMatcher {
                 saved += s.size(terms[i]) + 1 + (weights[i].abs().isOne() ? 0 : 2);
             }
         }
-        if (bag.needsConstant() && constant.subtract(k.multiply(bag.constant())).isZero()) {
-            saved += 2;
+        if (sum ? bag.needsConstant() && constant.subtract(k.multiply(bag.constant())).isZero()
+                : !bag.constant().isOne() && constant.equals(bag.constant().pow(k.num()))) {
+            saved += 2; // the constant term, or the product's coefficient, goes
         }
         Expr rhs = bag.rule().rhs();
         int added = 1 + (k.abs().isOne() ? 0 : 2);
-        for (int i = 0; i < rhs.size() && added < saved; i++) {
+        for (int i = 0; i < rhs.size() && added <= saved; i++) {
             added += rhs.code(i) == Expr.PLACEHOLDER ? s.size(bindings[rhs.placeholder(i)]) : 1;
         }
-        return added < saved;
+        // as long counts too: the instance is often shortened further when it is normalized
+        return added <= saved;
     }
 
     /** The one of k and r smaller in magnitude, or null when their signs differ. */
