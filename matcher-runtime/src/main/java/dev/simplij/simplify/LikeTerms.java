@@ -78,7 +78,7 @@ final class LikeTerms {
             return folding && op.arity() == 1 ? signOfArgument(t, op) : TermStore.NONE;
         }
         if (sum ? plainSum(t, op) : plainProduct(t, op)) {
-            if (!n.bagCandidateSeen() && bagCandidate(t, sum)) {
+            if (!n.bagCandidateSeen() && mayHoldBag(t, sum)) {
                 n.noteBagCandidate();
             }
             return TermStore.NONE;
@@ -98,18 +98,13 @@ final class LikeTerms {
             return TermStore.NONE;
         }
         boolean sum = isSumLink(op);
-        try {
-            Fraction constant = bagItems(t, sum);
-            if (constant == null || !bags.mayMatch(sum, s, bagTerms, bagCount, constant)) {
-                return TermStore.NONE;
-            }
-            if (chainBagMatcher == null) {
-                chainBagMatcher = new BagMatcher(s, bags);
-            }
-            if (!chainBagMatcher.find(sum, bagTerms, bagWeights, bagFree, bagCount, constant)) {
-                return TermStore.NONE;
-            }
-        } catch (ArithmeticException e) {
+        if (!mayHoldBag(t, sum)) {
+            return TermStore.NONE;
+        }
+        if (chainBagMatcher == null) {
+            chainBagMatcher = new BagMatcher(s, bags);
+        }
+        if (!chainBagMatcher.find(sum, bagTerms, bagWeights, bagFree, bagCount, bagConstant)) {
             return TermStore.NONE;
         }
         bagsAtDepth = depth + 1;
@@ -125,6 +120,8 @@ final class LikeTerms {
     private Fraction[] bagWeights = new Fraction[16];
     private boolean[] bagFree = new boolean[16];
     private int bagCount;
+    /** The constant term (sum) or coefficient (product) of the chain {@link #bagItems} read last. */
+    private Fraction bagConstant;
     private BagMatcher chainBagMatcher;
 
     /**
@@ -222,52 +219,20 @@ final class LikeTerms {
     private Fraction[] walkWeights = new Fraction[32];
 
     /**
-     * Whether a bag rule could apply among the items of the chain at t: two items whose heads
-     * are elements of some bag, or one beside a constant where a one-element bag is anchored.
-     * Walks the chain as {@link Collection} flattens it, without building anything.
+     * Whether a bag rule could apply among the items of the chain at t, by the quick test of
+     * {@link BagRules#mayMatch} on the items that {@link #withBagRules} would read: the same reading,
+     * so the call is marked for the whole-chain pass exactly when the pass could find something.
      */
-    private boolean bagCandidate(int t, boolean sum) {
+    private boolean mayHoldBag(int t, boolean sum) {
         if (bags == null) {
             return false;
         }
-        long heads = 0;
-        long repeated = 0;
-        boolean constant = false;
-        int[] stack = walkStack;
-        int top = 0;
-        stack[top++] = t;
-        int items = 0;
-        while (top > 0) {
-            int x = stack[--top];
-            Operator op = s.operator(x);
-            int second = s.second(x);
-            boolean link = sum ? isSumLink(op) : op == Operator.MUL || op == Operator.DIV || op == Operator.INV
-                    || op == Operator.NEG || (op != null && op.ordinal() >= Operator.POW2.ordinal()
-                    && op.ordinal() <= Operator.POW5.ordinal());
-            if (link) {
-                constant |= op == Operator.NEG && !sum;
-                if (top + 2 > stack.length) {
-                    stack = walkStack = Arrays.copyOf(stack, stack.length * 2);
-                }
-                stack[top++] = s.first(x);
-                if (second != TermStore.NONE) {
-                    stack[top++] = second;
-                }
-                continue;
-            }
-            if (++items > MAX_ITEMS) {
-                return false;
-            }
-            if (s.isNumber(x)) {
-                constant = true;
-                continue;
-            }
-            int item = sum && op == Operator.MUL && s.isNumber(s.first(x)) ? second : x;
-            long bit = 1L << BagRules.headOfCode(s.code(item));
-            repeated |= heads & bit;
-            heads |= bit;
+        try {
+            bagConstant = bagItems(t, sum);
+            return bagConstant != null && bags.mayMatch(sum, s, bagTerms, bagCount, bagConstant);
+        } catch (ArithmeticException e) {
+            return false;
         }
-        return bags.mayHold(sum, heads, repeated, constant);
     }
 
     private int[] walkStack = new int[32];
@@ -999,7 +964,7 @@ final class LikeTerms {
             return best;
         }
 
-        /** Tells the normalizer when a bag rule could apply among these items (see {@link #bagCandidate}). */
+        /** Tells the normalizer when a bag rule could apply among these items (see {@link #mayHoldBag}). */
         private void noteBagCandidate(boolean sum, Fraction constant) {
             if (bags.mayMatch(sum, s, itemTerms, itemCount, constant)) {
                 n.noteBagCandidate();

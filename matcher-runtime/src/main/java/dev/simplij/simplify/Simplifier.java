@@ -51,8 +51,8 @@ public final class Simplifier {
 
     private Simplifier(Builder b) {
         this.rules = b.rules;
-        BagRules bags = BagRules.of(b.rules);
-        this.bagRules = b.likeTerms && b.folding ? bags : BagRules.of(List.of());
+        // compiled only where they apply: rules-only simplifiers (the miner builds many) skip the work
+        this.bagRules = BagRules.of(b.likeTerms && b.folding ? b.rules : List.of());
         this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules));
         this.index = bagRules.size() == 0 ? rewriteIndex : null;
         this.folding = b.folding;
