@@ -1,6 +1,7 @@
 package dev.simplij.simplify;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
 import dev.simplij.match.RuleIndex;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
@@ -36,6 +37,8 @@ public final class Simplifier {
      */
     private static final ThreadLocal<Normalizer[]> WORKSPACE = ThreadLocal.withInitial(() -> new Normalizer[1]);
     private static volatile Simplifier standard;
+    /** Passes of normalizing and writing, at most, until the written result simplifies to itself. */
+    private static final int MAX_ROUNDS = 4;
 
     /** The index the rewriting uses: every rule, or every rule but the bags when those apply to whole chains. */
     private final RuleIndex rewriteIndex;
@@ -213,9 +216,49 @@ public final class Simplifier {
     private Expr rewrite(Expr e, Normalizer normalizer) {
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
         normalizer.start(budget);
+        Expr result = onePass(e, normalizer);
+        if (!writesCanonicalForm() || result.equals(e)) {
+            return result;
+        }
+        // The steps see the binary layout they are given, so the written result may simplify
+        // further, or to another form of equal length; it is returned only once it simplifies to
+        // itself (checked in the same term store, where every unchanged subterm is already normal).
+        Expr smallest = result;
+        for (int round = 1; round < MAX_ROUNDS && !normalizer.stopped(); round++) {
+            Expr again = onePass(result, normalizer);
+            if (again.equals(result)) {
+                return result;
+            }
+            result = again;
+            if (ExprOrder.compare(again, smallest) < 0) {
+                smallest = again;
+            }
+        }
+        return smallest;
+    }
+
+    /**
+     * Normalizes e and writes the result from its canonical form, where that writing is no longer
+     * than the normal term (the steps may have found a shorter layout than the writing's choices).
+     */
+    private Expr onePass(Expr e, Normalizer normalizer) {
         int built = normalizer.build(e);
         int root = normalizer.withBagRules(built);
-        return normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        Expr normal = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        if (!writesCanonicalForm()) {
+            return normal;
+        }
+        Expr written = normalizer.canonicalWriting(root);
+        return written != null && written.size() <= normal.size() ? written : normal;
+    }
+
+    /**
+     * Whether results are written from their {@link CanonicalForm}: with every step on, where the
+     * form is the one the steps work towards; simplifiers with steps off keep their terms as the
+     * rules leave them (the miner's rules-only simplifiers among them).
+     */
+    boolean writesCanonicalForm() {
+        return folding && likeTerms && canonicalOrder;
     }
 
     /** Parses infix (SymPy syntax), simplifies, prints infix. */
