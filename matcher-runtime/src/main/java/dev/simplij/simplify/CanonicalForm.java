@@ -4,7 +4,6 @@ import dev.simplij.expr.Operator;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -449,14 +448,10 @@ final class CanonicalForm {
      * coefficients and does not {@link #looksNegative look negative}.
      */
     static Fraction unit(Sum s) {
-        BigInteger numerators = s.constant.bigNum().abs();
-        BigInteger denominators = s.constant.isZero() ? BigInteger.ONE : s.constant.bigDen();
+        Fraction content = s.constant.abs();
         for (Fraction k : s.coefficients) {
-            numerators = numerators.gcd(k.bigNum());
-            BigInteger d = k.bigDen();
-            denominators = denominators.divide(denominators.gcd(d)).multiply(d);
+            content = content.gcd(k);
         }
-        Fraction content = Fraction.of(numerators, denominators);
         return looksNegative(s) ? content.negate() : content;
     }
 

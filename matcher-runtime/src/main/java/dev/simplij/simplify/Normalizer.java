@@ -172,6 +172,17 @@ final class Normalizer {
         }
     }
 
+    /** Whether the last pass of the simplifier returned its normal term as the steps left it. */
+    private boolean normalKept;
+
+    void noteNormalKept(boolean kept) {
+        normalKept = kept;
+    }
+
+    boolean normalKept() {
+        return normalKept;
+    }
+
     long steps() {
         return steps;
     }

@@ -28,22 +28,30 @@ import java.util.List;
  * ({@code -x}); a lone denominator is an {@code inv}.
  */
 final class Rendering {
-    /** A written term: an operator over written operands, or a leaf; its size in tokens. */
-    private record Layout(Operator op, Layout first, Layout second, int atom, BigDecimal number, int size) {
+    /**
+     * A written term: an operator over written operands, or a leaf (a store atom, or a literal held
+     * as the double that stands for it, or as a decimal where no double does); its size in tokens.
+     */
+    private record Layout(Operator op, Layout first, Layout second, int atom, double value, BigDecimal decimal,
+                          int size) {
         static Layout atom(int id) {
-            return new Layout(null, null, null, id, null, 1);
+            return new Layout(null, null, null, id, Double.NaN, null, 1);
+        }
+
+        static Layout number(double value) {
+            return new Layout(null, null, null, TermStore.NONE, value, null, 1);
         }
 
         static Layout number(BigDecimal value) {
-            return new Layout(null, null, null, TermStore.NONE, value, 1);
+            return new Layout(null, null, null, TermStore.NONE, Double.NaN, value, 1);
         }
 
         static Layout of(Operator op, Layout first) {
-            return new Layout(op, first, null, TermStore.NONE, null, 1 + first.size);
+            return new Layout(op, first, null, TermStore.NONE, Double.NaN, null, 1 + first.size);
         }
 
         static Layout of(Operator op, Layout first, Layout second) {
-            return new Layout(op, first, second, TermStore.NONE, null, 1 + first.size + second.size);
+            return new Layout(op, first, second, TermStore.NONE, Double.NaN, null, 1 + first.size + second.size);
         }
     }
 
@@ -68,8 +76,12 @@ final class Rendering {
             if (l.second != null) {
                 emit(l.second, b);
             }
-        } else if (l.number != null) {
-            b.number(l.number);
+        } else if (l.atom == TermStore.NONE) {
+            if (l.decimal != null) {
+                b.number(l.decimal);
+            } else {
+                b.number(l.value);
+            }
         } else {
             int t = l.atom;
             switch (store.code(t)) {
@@ -101,17 +113,22 @@ final class Rendering {
 
     // ---- numbers ----
 
-    /** A rational: one literal when its decimal form terminates, else {@code p/q}. */
+    /** A rational: one literal when its decimal form terminates, else {@code p/q} ({@code inv q} for 1/q). */
     private static Layout number(Fraction v) {
+        double literal = v.literalValue();
+        if (!Double.isNaN(literal)) {
+            return Layout.number(literal);
+        }
         BigDecimal decimal = v.decimalValue();
         if (decimal != null) {
             return literal(decimal);
         }
-        return Layout.of(Operator.DIV, literal(new BigDecimal(v.bigNum())), literal(new BigDecimal(v.bigDen())));
+        Layout q = integer(v.bigDen());
+        return v.numerator().isOne() ? Layout.of(Operator.INV, q) : Layout.of(Operator.DIV, integer(v.bigNum()), q);
     }
 
-    private static Layout integer(Fraction v) {
-        return literal(new BigDecimal(v.bigNum()));
+    private static Layout integer(BigInteger v) {
+        return v.bitLength() < 53 ? Layout.number(v.longValue()) : literal(new BigDecimal(v));
     }
 
     private static Layout literal(BigDecimal value) {
@@ -123,33 +140,84 @@ final class Rendering {
 
     // ---- sums ----
 
+    /**
+     * A sum, or where shorter, its rational content in front ({@code 2*(x + y)}), or the terms that
+     * share the most common coefficient magnitude grouped ({@code x - 2*(y + z)}).
+     */
     private Layout sum(Sum s) {
-        Layout plain = signedTerms(s);
+        Layout written = signedTerms(s);
         Fraction unit = CanonicalForm.unit(s);
-        if (unit.isOne()) {
-            return plain;
+        if (!unit.isOne()) {
+            Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
+            // the quotient, not the product: moving the content back into the sum is the plain writing
+            return shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
         }
-        Sum primitive = (Sum) CanonicalForm.scale(s, Fraction.ONE.divide(unit));
-        // the quotient, not the product: moving the content back into the sum is the plain writing
-        Layout factored = quotient(unit, new Term[] {primitive}, new long[] {1});
-        return factored.size < plain.size ? factored : plain;
+        Sum grouped = groupedByCoefficient(s);
+        return grouped == null ? written : shorter(signedTerms(grouped), written);
+    }
+
+    /**
+     * The sum with the terms whose coefficient has the most common magnitude k (not 1, at least two
+     * terms, not all of them) replaced by one term, k times their sum: a sum for writing only, null
+     * when there is no such k.
+     */
+    private static Sum groupedByCoefficient(Sum s) {
+        Fraction common = null;
+        int most = 1;
+        for (int i = 0; i < s.terms.length; i++) {
+            Fraction k = s.coefficients[i].abs();
+            if (k.isOne() || k.equals(common)) {
+                continue;
+            }
+            int count = 0;
+            for (Fraction other : s.coefficients) {
+                count += other.abs().equals(k) ? 1 : 0;
+            }
+            if (count > most) {
+                common = k;
+                most = count;
+            }
+        }
+        if (common == null || most == s.terms.length && s.constant.isZero()) {
+            return null;
+        }
+        Term[] inner = new Term[most];
+        Fraction[] innerCoefficients = new Fraction[most];
+        Term[] outer = new Term[s.terms.length - most + 1];
+        Fraction[] outerCoefficients = new Fraction[outer.length];
+        int in = 0;
+        int out = 0;
+        for (int i = 0; i < s.terms.length; i++) {
+            if (s.coefficients[i].abs().equals(common)) {
+                inner[in] = s.terms[i];
+                innerCoefficients[in++] = s.coefficients[i].divide(common);
+            } else {
+                outer[out] = s.terms[i];
+                outerCoefficients[out++] = s.coefficients[i];
+            }
+        }
+        Sum group = new Sum(Fraction.ZERO, inner, innerCoefficients);
+        boolean negative = CanonicalForm.looksNegative(group);
+        outer[out] = negative ? CanonicalForm.scaleSum(group, Fraction.MINUS_ONE) : group;
+        outerCoefficients[out] = negative ? common.negate() : common;
+        return new Sum(s.constant, outer, outerCoefficients);
     }
 
     /**
      * Positive items joined by {@code +} in the form's order, then the negative ones by {@code -};
-     * with no positive item, the first negative one leads with its sign written where it costs
-     * least ({@code -1 - x}, {@code -2*x - y}, {@code sin(1 - x) - y}).
+     * with no positive item, the negative item whose sign costs least leads, signed
+     * ({@code -1 - x}, {@code -2*x - y}, {@code sin(1 - x) - y}; the first of those that cost alike).
      */
     private Layout signedTerms(Sum s) {
         List<Layout> positive = new ArrayList<>();
         List<Layout> negative = new ArrayList<>();
-        Layout lead = null;
+        List<Layout> signed = new ArrayList<>();
         if (!s.constant.isZero()) {
             if (s.constant.signum() > 0) {
                 positive.add(number(s.constant));
             } else {
-                lead = number(s.constant); // a negative literal is one token
                 negative.add(number(s.constant.negate()));
+                signed.add(number(s.constant)); // a negative literal is one token
             }
         }
         for (int i = 0; i < s.terms.length; i++) {
@@ -157,25 +225,28 @@ final class Rendering {
             if (k.signum() > 0) {
                 positive.add(scaled(s.terms[i], k));
             } else {
-                if (lead == null) {
-                    lead = scaled(s.terms[i], k);
-                }
                 negative.add(scaled(s.terms[i], k.negate()));
+                signed.add(scaled(s.terms[i], k));
             }
         }
-        Layout written;
-        int from = 0;
-        if (!positive.isEmpty()) {
-            written = positive.get(0);
-            for (int i = 1; i < positive.size(); i++) {
-                written = Layout.of(Operator.ADD, written, positive.get(i));
+        int lead = -1;
+        Layout written = null;
+        if (positive.isEmpty()) {
+            lead = 0;
+            for (int i = 1; i < negative.size(); i++) {
+                if (signed.get(i).size - negative.get(i).size < signed.get(lead).size - negative.get(lead).size) {
+                    lead = i;
+                }
             }
-        } else {
-            written = lead;
-            from = 1;
+            written = signed.get(lead);
         }
-        for (int i = from; i < negative.size(); i++) {
-            written = Layout.of(Operator.SUB, written, negative.get(i));
+        for (Layout item : positive) {
+            written = written == null ? item : Layout.of(Operator.ADD, written, item);
+        }
+        for (int i = 0; i < negative.size(); i++) {
+            if (i != lead) {
+                written = Layout.of(Operator.SUB, written, negative.get(i));
+            }
         }
         return written;
     }
@@ -191,38 +262,59 @@ final class Rendering {
     // ---- products ----
 
     /**
-     * A product, or where shorter, the same with its coefficient moved into a factor: the whole
-     * coefficient into a sum to the power 1 or -1 ({@code 1 - 3.5/x} rather than
-     * {@code (2 - 7/x)/2}), or a negative sign into a sum to an odd power or into the argument of an
-     * odd function ({@code sin(2 - x)} rather than {@code -sin(x - 2)}). The first such factor in
-     * the form's order takes it.
+     * A product, or where shorter, the same with its coefficient moved into a factor: into a sum
+     * to the power e where the coefficient is an exact e-th power ({@code 1 - 3.5/x} rather than
+     * {@code (2 - 7/x)/2}, {@code (x/4 - 1)**2} rather than {@code (x - 4)**2/16}); or its sign into
+     * a sum to an odd power or into the argument of an odd function ({@code sin(2 - x)} rather than
+     * {@code -sin(x - 2)}), the magnitude then into another sum or in front. Each factor is tried in
+     * the form's order; the first of the shortest wins.
      */
     private Layout product(Fraction coefficient, Term[] bases, long[] exponents) {
         Layout written = quotient(coefficient, bases, exponents);
         if (coefficient.isOne()) {
             return written;
         }
-        for (int i = 0; i < bases.length; i++) {
-            if (bases[i] instanceof Sum s && Math.abs(exponents[i]) == 1) {
-                Term[] absorbed = bases.clone();
-                absorbed[i] = CanonicalForm.scaleSum(s, exponents[i] == 1 ? coefficient : Fraction.ONE.divide(coefficient));
-                written = shorter(quotient(Fraction.ONE, absorbed, exponents), written);
-                break;
-            }
-        }
+        written = shorter(absorbed(coefficient, bases, exponents, -1), written);
         if (coefficient.signum() < 0) {
             for (int i = 0; i < bases.length; i++) {
                 Term negated = exponents[i] % 2 != 0 ? negated(bases[i]) : null;
                 if (negated != null) {
-                    Term[] absorbed = bases.clone();
-                    absorbed[i] = negated;
-                    written = shorter(quotient(coefficient.negate(), absorbed, exponents), written);
-                    break;
+                    Term[] signless = bases.clone();
+                    signless[i] = negated;
+                    Fraction magnitude = coefficient.negate();
+                    written = shorter(quotient(magnitude, signless, exponents), written);
+                    written = shorter(absorbed(magnitude, signless, exponents, i), written);
                 }
             }
         }
         return written;
     }
+
+    /**
+     * The shortest writing with the coefficient moved into one sum base b**e (an exact e-th root of
+     * it, or of its inverse for e < 0), other than the base {@code skip}; a layout of unbounded
+     * size when no base takes it.
+     */
+    private Layout absorbed(Fraction coefficient, Term[] bases, long[] exponents, int skip) {
+        Layout best = UNWRITTEN;
+        for (int i = 0; i < bases.length; i++) {
+            long e = Math.abs(exponents[i]);
+            if (i == skip || !(bases[i] instanceof Sum s) || e > 5) {
+                continue;
+            }
+            Fraction k = exponents[i] > 0 ? coefficient : Fraction.ONE.divide(coefficient);
+            Fraction root = k.signum() > 0 || e % 2 == 1 ? k.root((int) e) : null;
+            if (root != null) {
+                Term[] moved = bases.clone();
+                moved[i] = CanonicalForm.scaleSum(s, root);
+                best = shorter(quotient(Fraction.ONE, moved, exponents), best);
+            }
+        }
+        return best;
+    }
+
+    /** No writing: larger than any. */
+    private static final Layout UNWRITTEN = new Layout(null, null, null, TermStore.NONE, Double.NaN, null, Integer.MAX_VALUE);
 
     /** -t where the sign can go inside: a sum negated, an odd function of a negated argument; else null. */
     private static Term negated(Term t) {
@@ -239,27 +331,97 @@ final class Rendering {
         return candidate.size < incumbent.size ? candidate : incumbent;
     }
 
-    /** The bases over their denominator, with the coefficient as a split fraction or one decimal. */
+    /**
+     * The bases over their denominator, with the coefficient as a split fraction or one decimal;
+     * or where shorter, the bases whose exponents share a factor e >= 2 written as one power
+     * ({@code (x*y)**3} rather than {@code x**3*y**3}, {@code (2*x/y)**2} rather than
+     * {@code 4*x**2/y**2}).
+     */
     private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout written = quotient(coefficient, bases, exponents, null, false);
+        long tried = 0;
+        for (long exponent : exponents) {
+            long e = Math.abs(exponent);
+            if (e >= 2 && e <= 64 && (tried & 1L << (e - 1)) == 0) {
+                tried |= 1L << (e - 1);
+                Layout grouped = groupedByExponent(coefficient, bases, exponents, (int) e);
+                if (grouped != null) {
+                    written = shorter(grouped, written);
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The bases with exponents divisible by e raised together ({@code (b1**m1*b2**m2*...)**e}),
+     * with the coefficient inside where it is an exact e-th power, beside the other bases; null when
+     * fewer than two bases would be grouped.
+     */
+    private Layout groupedByExponent(Fraction coefficient, Term[] bases, long[] exponents, int e) {
+        int count = 0;
+        for (long exponent : exponents) {
+            count += exponent % e == 0 ? 1 : 0;
+        }
+        if (count == 0) {
+            return null;
+        }
+        Term[] inner = new Term[count];
+        long[] innerExponents = new long[count];
+        Term[] outer = new Term[bases.length - count];
+        long[] outerExponents = new long[outer.length];
+        int in = 0;
+        int out = 0;
+        boolean allNegative = true;
+        for (int i = 0; i < bases.length; i++) {
+            if (exponents[i] % e == 0) {
+                inner[in] = bases[i];
+                innerExponents[in++] = exponents[i] / e;
+                allNegative &= exponents[i] < 0;
+            } else {
+                outer[out] = bases[i];
+                outerExponents[out++] = exponents[i];
+            }
+        }
+        if (allNegative) { // a denominator (x*y)**2 rather than a numerator (1/(x*y))**2
+            for (int i = 0; i < count; i++) {
+                innerExponents[i] = -innerExponents[i];
+            }
+        }
+        // the group raised to e, in the denominator when all its exponents are negative, holds k
+        Fraction k = allNegative ? Fraction.ONE.divide(coefficient) : coefficient;
+        Fraction root = k.signum() > 0 || e % 2 == 1 ? k.root(e) : null;
+        if (count == 1 && (root == null || root.isOne())) {
+            return null;
+        }
+        Layout group = power(quotient(root != null ? root : Fraction.ONE, inner, innerExponents), e);
+        return quotient(root != null ? Fraction.ONE : coefficient, outer, outerExponents, group, allNegative);
+    }
+
+    /** The bases over their denominator, an optional written factor first in the numerator or denominator. */
+    private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents, Layout factor, boolean divides) {
         List<Layout> numerator = new ArrayList<>();
         List<Layout> denominator = new ArrayList<>();
+        if (factor != null) {
+            (divides ? denominator : numerator).add(factor);
+        }
         for (int i = 0; i < bases.length; i++) {
             long e = exponents[i];
-            (e > 0 ? numerator : denominator).add(power(bases[i], Math.abs(e)));
+            (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
         }
         boolean negative = coefficient.signum() < 0;
         Fraction magnitude = coefficient.abs();
-        Fraction p = Fraction.of(magnitude.bigNum(), BigInteger.ONE);
-        Fraction q = Fraction.of(magnitude.bigDen(), BigInteger.ONE);
-        Layout split = signedQuotient(p, numerator, q, denominator, negative);
-        BigDecimal decimal = magnitude.isInteger() ? null : magnitude.decimalValue();
-        if (decimal != null && Literals.fits(decimal)) {
-            Layout asDecimal = signedQuotient(magnitude, numerator, Fraction.ONE, denominator, negative);
-            if (asDecimal.size < split.size) {
-                return asDecimal;
+        Layout written = signedQuotient(magnitude.numerator(), numerator, magnitude.denominator(), denominator, negative);
+        if (!magnitude.isInteger()) {
+            if (isLiteral(magnitude)) {
+                written = shorter(signedQuotient(magnitude, numerator, Fraction.ONE, denominator, negative), written);
+            }
+            Fraction divisor = Fraction.ONE.divide(magnitude);
+            if (!divisor.isInteger() && isLiteral(divisor)) { // x/3.375 rather than 8*x/27
+                written = shorter(signedQuotient(Fraction.ONE, numerator, divisor, denominator, negative), written);
             }
         }
-        return split;
+        return written;
     }
 
     /**
@@ -268,15 +430,15 @@ final class Rendering {
      */
     private Layout signedQuotient(Fraction a, List<Layout> numerator, Fraction b, List<Layout> denominator,
                             boolean negative) {
-        Layout aLayout = a.isOne() ? null : literalOf(negative ? a.negate() : a);
+        Layout aLayout = a.isOne() ? null : number(negative ? a.negate() : a);
         boolean signPlaced = aLayout != null || !negative;
-        Layout bLayout = b.isOne() ? null : literalOf(!signPlaced ? b.negate() : b);
+        Layout bLayout = b.isOne() ? null : number(!signPlaced ? b.negate() : b);
         signPlaced |= bLayout != null;
         Layout top = chain(aLayout, numerator);
         Layout bottom = chain(bLayout, denominator);
         Layout written;
         if (bottom == null) {
-            written = top != null ? top : literalOf(Fraction.ONE);
+            written = top != null ? top : number(Fraction.ONE);
         } else if (top == null) {
             written = Layout.of(Operator.INV, bottom);
         } else {
@@ -285,8 +447,13 @@ final class Rendering {
         return signPlaced ? written : Layout.of(Operator.NEG, written);
     }
 
-    private static Layout literalOf(Fraction v) {
-        return v.isInteger() ? integer(v) : number(v);
+    /** Whether one literal holds v exactly. */
+    private static boolean isLiteral(Fraction v) {
+        if (!Double.isNaN(v.literalValue())) {
+            return true;
+        }
+        BigDecimal decimal = v.decimalValue();
+        return decimal != null && Literals.fits(decimal);
     }
 
     /** The factors multiplied left to right after an optional literal; null when there are none. */
@@ -298,16 +465,15 @@ final class Rendering {
         return written;
     }
 
-    /** {@code base**e} for e >= 1: the base, {@code powK}, or {@code pow} with a literal exponent. */
-    private Layout power(Term base, long e) {
-        Layout b = layout(base);
+    /** {@code b**e} for e >= 1: b, {@code powK b}, or {@code pow} with a literal exponent. */
+    private static Layout power(Layout b, long e) {
         return switch ((int) Math.min(e, 6)) {
             case 1 -> b;
             case 2 -> Layout.of(Operator.POW2, b);
             case 3 -> Layout.of(Operator.POW3, b);
             case 4 -> Layout.of(Operator.POW4, b);
             case 5 -> Layout.of(Operator.POW5, b);
-            default -> Layout.of(Operator.POW, b, literal(BigDecimal.valueOf(e)));
+            default -> Layout.of(Operator.POW, b, number(Fraction.of(e)));
         };
     }
 }
