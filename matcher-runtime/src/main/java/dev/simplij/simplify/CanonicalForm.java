@@ -192,18 +192,22 @@ final class CanonicalForm {
         return switch (op) {
             case ADD, SUB, NEG -> sum(t, nesting);
             case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> product(t, nesting);
-            case POW -> literalExponent(store.second(t)) != 0 ? product(t, nesting) : call(op, t, nesting);
+            case POW -> integerExponent(store.second(t), nesting) != 0 ? product(t, nesting) : call(op, t, nesting);
             default -> call(op, t, nesting);
         };
     }
 
-    /** The exponent of {@code pow b n} for an integer literal n within {@link #MAX_EXPONENT}, else 0. */
-    private long literalExponent(int exponent) {
-        if (!store.isNumber(exponent)) {
+    /**
+     * The exponent of {@code pow b n} when the form of n is a nonzero integer within
+     * {@link #MAX_EXPONENT} ({@code pow x 3}, {@code pow x (6/2)}), else 0: then the power is a call.
+     */
+    private long integerExponent(int exponent, int nesting) {
+        Term n = of(exponent, nesting + 1);
+        if (!(n instanceof Num number) || !number.value.isInteger()
+                || number.value.abs().subtract(Fraction.of(MAX_EXPONENT)).signum() > 0) {
             return 0;
         }
-        double v = store.numberValue(exponent);
-        return v == Math.rint(v) && Math.abs(v) <= MAX_EXPONENT ? (long) v : 0;
+        return number.value.num();
     }
 
     private Term call(Operator op, int t, int nesting) {
@@ -311,7 +315,7 @@ final class CanonicalForm {
                 case POW4 -> 4;
                 case POW5 -> 5;
                 case INV -> -1;
-                case POW -> literalExponent(store.second(t));
+                case POW -> integerExponent(store.second(t), nesting);
                 default -> 0;
             };
             if (op == Operator.MUL || op == Operator.DIV) {
@@ -456,12 +460,15 @@ final class CanonicalForm {
     }
 
     /**
-     * Whether a sum or product is written with a minus in front more naturally than without (SymPy's
-     * {@code could_extract_minus_sign}): a product with a negative coefficient, a sum with more
+     * Whether a term is written with a minus in front more naturally than without (SymPy's
+     * {@code could_extract_minus_sign}): a negative number, a product with a negative coefficient, a sum with more
      * negative than positive items (the constant is an item), on a tie one whose first term is
      * negative ({@code 3 - x} looks negative, {@code x - 3} does not). Exactly one of s and -s looks negative, so signs taken out this way are canonical.
      */
     static boolean looksNegative(Term t) {
+        if (t instanceof Num n) {
+            return n.value.signum() < 0;
+        }
         if (t instanceof Product p) {
             return p.coefficient.signum() < 0;
         }

@@ -321,7 +321,7 @@ final class Rendering {
         if (t instanceof Sum s) {
             return CanonicalForm.scaleSum(s, Fraction.MINUS_ONE);
         }
-        if (t instanceof Call c && c.op.isOdd()) {
+        if (t instanceof Call c && c.op.isOdd() && !(c.args[0] instanceof Num n && n.value.isZero())) {
             return new Call(c.op, CanonicalForm.scale(c.args[0], Fraction.MINUS_ONE));
         }
         return null;
