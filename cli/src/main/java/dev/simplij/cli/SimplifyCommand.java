@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * {@code simplij simplify}: simplifies expressions given as arguments, or streams standard input
  * one expression per line with exactly one output line per input line.
  */
-@Command(name = "simplify", header = SimplifyCommand.SUMMARY, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "simplify", header = SimplifyCommand.SUMMARY, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Simplifies each EXPR, or with no EXPR each line of standard input, and writes one line per "
                 + "expression in the same notation: infix in SymPy syntax (default), or prefix tokens with --prefix.",
                 "A line that cannot be parsed gives an empty output line and a message on standard error with its line "
@@ -60,9 +61,6 @@ final class SimplifyCommand implements Callable<Integer> {
             + "free-constant rules of 'skeleton' added to the default rules")
     boolean skeleton;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-    boolean help;
-
     @Parameters(paramLabel = "EXPR", arity = "0..*", description = "expressions; none: read standard input")
     List<String> expressions = List.of();
 
@@ -73,17 +71,17 @@ final class SimplifyCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    SimplifyCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+    SimplifyCommand(Streams streams) {
+        this.in = streams.in();
+        this.out = streams.out();
+        this.err = streams.err();
     }
 
     @Override
     public Integer call() throws IOException {
         String unknown = spec == null ? null : unknownOption();
         if (unknown != null) {
-            throw new ParameterException(spec.commandLine(), "unknown option '" + unknown + "'");
+            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unknown + "'");
         }
         String names = ruleSets != null ? ruleSets : skeleton ? RuleSet.DEFAULT_NAME + "," + SKELETON_RULES : null;
         Simplifier simplifier;
