@@ -80,7 +80,12 @@ final class GenerateCommand implements Callable<Integer> {
         long budget = maxSampled != null ? OptionChecks.atLeast(spec, "--max-sampled", maxSampled, 1)
                 : Math.max(1_000_000L, Math.min(records, Long.MAX_VALUE / 1000) * 1000);
         GeneratorConfig config = generator.config();
-        GenerationOutput.prepare(dir, overwrite);
+        try {
+            GenerationOutput.prepare(dir, overwrite);
+        } catch (IllegalArgumentException notEmpty) {
+            throw OptionChecks.usageError(spec, notEmpty.getMessage() + "; give --overwrite to replace an earlier "
+                    + "run's files, or another --out");
+        }
         Normalizer normalizer = generator.normalizer();
         Decontaminator decontaminator = generator.decontaminator(normalizer, config);
         if (decontaminator != null) {

@@ -184,6 +184,7 @@ public final class Main implements Callable<Integer> {
         line.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
         line.setExpandAtFiles(false);
         OptionChecks.wholeNumbersMayBeGrouped(line);
+        headings(line);
         line.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
             String name = failed.getCommandSpec().qualifiedName();
@@ -234,6 +235,12 @@ public final class Main implements Callable<Integer> {
     /** A front end that parses its own arguments; returns the exit status. */
     private interface WrappedFrontEnd {
         int run(List<String> args) throws Exception;
+    }
+
+    /** One layout of help for every command: description and options under headings of their own. */
+    private static void headings(CommandLine line) {
+        line.getCommandSpec().usageMessage().descriptionHeading("%n").optionListHeading("%nOptions:%n");
+        line.getSubcommands().values().forEach(Main::headings);
     }
 
     /** {@code simplij --version}: the version the build stamped into {@code version.txt}. */

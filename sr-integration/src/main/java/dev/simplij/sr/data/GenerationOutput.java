@@ -27,8 +27,9 @@ public final class GenerationOutput {
     }
 
     /**
-     * Refuses a non-empty output directory, so that shards of two runs never sit side by side; with
-     * {@code overwrite}, deletes what an earlier run wrote there and leaves any other file alone.
+     * Refuses a non-empty output directory ({@link IllegalArgumentException}), so that shards of two
+     * runs never sit side by side; with {@code overwrite}, deletes what an earlier run wrote there and
+     * leaves any other file alone.
      */
     public static void prepare(Path dir, boolean overwrite) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -43,8 +44,7 @@ public final class GenerationOutput {
         }
         if (!overwrite) {
             throw new IllegalArgumentException(dir + " is not empty (" + entries.size() + " entries, "
-                    + entries.get(0).getFileName() + " first); give --overwrite to replace an earlier run's files,"
-                    + " or another --out");
+                    + entries.get(0).getFileName() + " first)");
         }
         for (Path p : entries) {
             if (Files.isRegularFile(p) && writtenByARun(p.getFileName().toString())) {
