@@ -2,13 +2,13 @@ package dev.simplij.simplify;
 
 import dev.simplij.expr.Operator;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical form of a normal term, the one place sums and products are built n-ary: a sum is
@@ -156,6 +156,10 @@ final class CanonicalForm {
     }
 
     private final TermStore store;
+    /** The chain links still to walk, with their factor (sums) or exponent (products): shared by nested walks. */
+    private final IntArrayList links = new IntArrayList();
+    private final List<Fraction> factors = new ArrayList<>();
+    private final LongArrayList powers = new LongArrayList();
     /** The form of each store term built so far in this call, by id. */
     private Term[] memo = new Term[64];
 
@@ -225,12 +229,12 @@ final class CanonicalForm {
     // ---- sums ----
 
     private Term sum(int root, int nesting) {
-        SumBuilder sum = new SumBuilder();
-        IntArrayList links = new IntArrayList();
-        List<Fraction> factors = new ArrayList<>();
+        Items items = new Items();
+        Fraction constant = Fraction.ZERO;
+        int base = links.size();
         links.add(root);
         factors.add(Fraction.ONE);
-        while (!links.isEmpty()) {
+        while (links.size() > base) {
             int t = links.popInt();
             Fraction k = factors.remove(factors.size() - 1);
             Operator op = store.operator(t);
@@ -243,69 +247,46 @@ final class CanonicalForm {
                 links.add(store.first(t));
                 factors.add(k.negate());
             } else {
-                sum.add(of(t, nesting + 1), k);
-            }
-        }
-        return sum.build();
-    }
-
-    /** Collects {@code k*term} items: like terms merge as they arrive (insertion order, sorted at the end). */
-    private final class SumBuilder {
-        private Fraction constant = Fraction.ZERO;
-        private final Map<Term, Fraction> terms = new LinkedHashMap<>();
-
-        void add(Term c, Fraction k) {
-            if (c instanceof Num n) {
-                constant = constant.add(k.multiply(n.value));
-            } else if (c instanceof Sum s) {
-                constant = constant.add(k.multiply(s.constant));
-                for (int i = 0; i < s.terms.length; i++) {
-                    addTerm(s.terms[i], k.multiply(s.coefficients[i]));
-                }
-            } else if (c instanceof Product p && !p.coefficient.isOne()) {
-                addTerm(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
-            } else {
-                addTerm(c, k);
-            }
-        }
-
-        private void addTerm(Term t, Fraction k) {
-            terms.merge(t, k, Fraction::add);
-        }
-
-        Term build() {
-            List<Map.Entry<Term, Fraction>> kept = new ArrayList<>(terms.size());
-            for (Map.Entry<Term, Fraction> e : terms.entrySet()) {
-                if (!e.getValue().isZero()) {
-                    kept.add(e);
+                Term c = of(t, nesting + 1);
+                if (c instanceof Num n) {
+                    constant = constant.add(k.multiply(n.value));
+                } else if (c instanceof Sum s) {
+                    constant = constant.add(k.multiply(s.constant));
+                    for (int i = 0; i < s.terms.length; i++) {
+                        items.addFraction(s.terms[i], k.multiply(s.coefficients[i]));
+                    }
+                } else if (c instanceof Product p && !p.coefficient.isOne()) {
+                    items.addFraction(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
+                } else {
+                    items.addFraction(c, k);
                 }
             }
-            if (kept.isEmpty()) {
-                return new Num(constant);
-            }
-            if (kept.size() == 1 && constant.isZero()) {
-                return scale(kept.get(0).getKey(), kept.get(0).getValue());
-            }
-            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
-            Term[] ts = new Term[kept.size()];
-            Fraction[] ks = new Fraction[kept.size()];
-            for (int i = 0; i < ts.length; i++) {
-                ts[i] = kept.get(i).getKey();
-                ks[i] = kept.get(i).getValue();
-            }
-            return new Sum(constant, ts, ks);
         }
+        int[] kept = items.sorted();
+        if (kept.length == 0) {
+            return new Num(constant);
+        }
+        if (kept.length == 1 && constant.isZero()) {
+            return scale(items.terms[kept[0]], items.fractions[kept[0]]);
+        }
+        Term[] ts = new Term[kept.length];
+        Fraction[] ks = new Fraction[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            ts[i] = items.terms[kept[i]];
+            ks[i] = items.fractions[kept[i]];
+        }
+        return new Sum(constant, ts, ks);
     }
 
     // ---- products ----
 
     private Term product(int root, int nesting) {
-        ProductBuilder product = new ProductBuilder();
-        IntArrayList links = new IntArrayList();
-        LongArrayList powers = new LongArrayList();
+        Items items = new Items();
+        Fraction coefficient = Fraction.ONE;
+        int base = links.size();
         links.add(root);
         powers.add(1);
-        while (!links.isEmpty()) {
+        while (links.size() > base) {
             int t = links.popInt();
             long e = powers.popLong();
             Operator op = store.operator(t);
@@ -327,10 +308,43 @@ final class CanonicalForm {
                 links.add(store.first(t));
                 powers.add(exponent(e * k));
             } else {
-                product.multiply(of(t, nesting + 1), e);
+                Term c = of(t, nesting + 1);
+                if (c instanceof Num n) {
+                    if (n.value.isZero() && e < 0) {
+                        throw new NotCanonical("zero to a negative power");
+                    }
+                    coefficient = coefficient.multiply(power(n.value, e));
+                } else if (c instanceof Product p) {
+                    coefficient = coefficient.multiply(power(p.coefficient, e));
+                    for (int i = 0; i < p.bases.length; i++) {
+                        items.addInteger(p.bases[i], exponent(p.exponents[i] * e));
+                    }
+                } else if (c instanceof Sum s) {
+                    Fraction unit = unit(s);
+                    coefficient = coefficient.multiply(power(unit, e));
+                    items.addInteger(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
+                } else {
+                    items.addInteger(c, e);
+                }
             }
         }
-        return product.build();
+        if (coefficient.isZero()) {
+            return new Num(Fraction.ZERO);
+        }
+        int[] kept = items.sorted();
+        if (kept.length == 0) {
+            return new Num(coefficient);
+        }
+        if (kept.length == 1 && items.integers[kept[0]] == 1) {
+            return scale(items.terms[kept[0]], coefficient);
+        }
+        Term[] bs = new Term[kept.length];
+        long[] es = new long[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            bs[i] = items.terms[kept[i]];
+            es[i] = items.integers[kept[i]];
+        }
+        return new Product(coefficient, bs, es);
     }
 
     private static long exponent(long e) {
@@ -340,64 +354,87 @@ final class CanonicalForm {
         return e;
     }
 
-    /** Collects {@code base**e} factors: like bases merge their exponents as they arrive. */
-    private final class ProductBuilder {
-        private Fraction coefficient = Fraction.ONE;
-        private final Map<Term, long[]> bases = new LinkedHashMap<>();
+    /**
+     * The distinct terms of a sum or product being built, in order of arrival, each with its
+     * coefficient (a sum's) or exponent (a product's), like terms merged as they arrive: found by a
+     * linear scan while there are few (nearly always), through a hash index beyond.
+     */
+    private final class Items {
+        private static final int SCANNED = 12;
+        Term[] terms = new Term[8];
+        Fraction[] fractions;
+        long[] integers;
+        private int size;
+        private Object2IntOpenHashMap<Term> index;
 
-        void multiply(Term c, long e) {
-            if (c instanceof Num n) {
-                if (n.value.isZero() && e < 0) {
-                    throw new NotCanonical("zero to a negative power");
-                }
-                coefficient = coefficient.multiply(power(n.value, e));
-            } else if (c instanceof Product p) {
-                coefficient = coefficient.multiply(power(p.coefficient, e));
-                for (int i = 0; i < p.bases.length; i++) {
-                    addBase(p.bases[i], exponent(p.exponents[i] * e));
-                }
-            } else if (c instanceof Sum s) {
-                Fraction unit = unit(s);
-                coefficient = coefficient.multiply(power(unit, e));
-                addBase(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
-            } else {
-                addBase(c, e);
+        void addFraction(Term t, Fraction k) {
+            int i = find(t);
+            if (i >= 0) {
+                fractions[i] = fractions[i].add(k);
+                return;
             }
+            i = append(t);
+            if (fractions == null || fractions.length < terms.length) {
+                fractions = fractions == null ? new Fraction[terms.length] : Arrays.copyOf(fractions, terms.length);
+            }
+            fractions[i] = k;
         }
 
-        private void addBase(Term base, long e) {
-            long[] exponent = bases.get(base);
-            if (exponent == null) {
-                bases.put(base, new long[] {e});
-            } else {
-                exponent[0] = exponent(exponent[0] + e);
+        void addInteger(Term t, long e) {
+            int i = find(t);
+            if (i >= 0) {
+                integers[i] = exponent(integers[i] + e);
+                return;
             }
+            i = append(t);
+            if (integers == null || integers.length < terms.length) {
+                integers = integers == null ? new long[terms.length] : Arrays.copyOf(integers, terms.length);
+            }
+            integers[i] = e;
         }
 
-        Term build() {
-            if (coefficient.isZero()) {
-                return new Num(Fraction.ZERO);
+        private int find(Term t) {
+            if (index != null) {
+                return index.getInt(t);
             }
-            List<Map.Entry<Term, long[]>> kept = new ArrayList<>(bases.size());
-            for (Map.Entry<Term, long[]> e : bases.entrySet()) {
-                if (e.getValue()[0] != 0) {
-                    kept.add(e);
+            int h = t.hashCode();
+            for (int i = 0; i < size; i++) {
+                if (terms[i].hashCode() == h && terms[i].equals(t)) {
+                    return i;
                 }
             }
-            if (kept.isEmpty()) {
-                return new Num(coefficient);
+            return -1;
+        }
+
+        private int append(Term t) {
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, size * 2);
             }
-            if (kept.size() == 1 && kept.get(0).getValue()[0] == 1) {
-                return scale(kept.get(0).getKey(), coefficient);
+            terms[size] = t;
+            if (index != null) {
+                index.put(t, size);
+            } else if (size == SCANNED) {
+                index = new Object2IntOpenHashMap<>();
+                index.defaultReturnValue(-1);
+                for (int i = 0; i <= size; i++) {
+                    index.put(terms[i], i);
+                }
             }
-            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
-            Term[] bs = new Term[kept.size()];
-            long[] es = new long[kept.size()];
-            for (int i = 0; i < bs.length; i++) {
-                bs[i] = kept.get(i).getKey();
-                es[i] = kept.get(i).getValue()[0];
+            return size++;
+        }
+
+        /** The items with a nonzero value, in the forms' order (two alike-ranked constants by arrival). */
+        int[] sorted() {
+            int[] kept = new int[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (fractions != null ? !fractions[i].isZero() : integers[i] != 0) {
+                    kept[n++] = i;
+                }
             }
-            return new Product(coefficient, bs, es);
+            kept = Arrays.copyOf(kept, n);
+            IntArrays.mergeSort(kept, (x, y) -> compare(terms[x], terms[y]));
+            return kept;
         }
     }
 

@@ -398,16 +398,20 @@ final class Rendering {
         return quotient(root != null ? Fraction.ONE : coefficient, outer, outerExponents, group, allNegative);
     }
 
-    /** The bases over their denominator, an optional written factor first in the numerator or denominator. */
+    /**
+     * The bases over their denominator, an optional written factor last in the numerator or
+     * denominator (last, so that bare leaves such as {@code <constant>} keep coming first, as the
+     * infix printer reads them).
+     */
     private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents, Layout factor, boolean divides) {
         List<Layout> numerator = new ArrayList<>();
         List<Layout> denominator = new ArrayList<>();
-        if (factor != null) {
-            (divides ? denominator : numerator).add(factor);
-        }
         for (int i = 0; i < bases.length; i++) {
             long e = exponents[i];
             (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+        }
+        if (factor != null) {
+            (divides ? denominator : numerator).add(factor);
         }
         boolean negative = coefficient.signum() < 0;
         Fraction magnitude = coefficient.abs();
