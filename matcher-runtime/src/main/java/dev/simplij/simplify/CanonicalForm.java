@@ -229,8 +229,7 @@ final class CanonicalForm {
     // ---- sums ----
 
     private Term sum(int root, int nesting) {
-        Items items = new Items();
-        Fraction constant = Fraction.ZERO;
+        Terms sum = new Terms();
         int base = links.size();
         links.add(root);
         factors.add(Fraction.ONE);
@@ -247,42 +246,54 @@ final class CanonicalForm {
                 links.add(store.first(t));
                 factors.add(k.negate());
             } else {
-                Term c = of(t, nesting + 1);
-                if (c instanceof Num n) {
-                    constant = constant.add(k.multiply(n.value));
-                } else if (c instanceof Sum s) {
-                    constant = constant.add(k.multiply(s.constant));
-                    for (int i = 0; i < s.terms.length; i++) {
-                        items.addFraction(s.terms[i], k.multiply(s.coefficients[i]));
-                    }
-                } else if (c instanceof Product p && !p.coefficient.isOne()) {
-                    items.addFraction(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
-                } else {
-                    items.addFraction(c, k);
-                }
+                sum.add(of(t, nesting + 1), k);
             }
         }
-        int[] kept = items.sorted();
-        if (kept.length == 0) {
-            return new Num(constant);
+        return sum.build();
+    }
+
+    /** A sum being built: {@code k*term} items, like terms merged as they arrive. */
+    private final class Terms {
+        private Fraction constant = Fraction.ZERO;
+        private final Items items = new Items();
+
+        void add(Term c, Fraction k) {
+            if (c instanceof Num n) {
+                constant = constant.add(k.multiply(n.value));
+            } else if (c instanceof Sum s) {
+                constant = constant.add(k.multiply(s.constant));
+                for (int i = 0; i < s.terms.length; i++) {
+                    items.addFraction(s.terms[i], k.multiply(s.coefficients[i]));
+                }
+            } else if (c instanceof Product p && !p.coefficient.isOne()) {
+                items.addFraction(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
+            } else {
+                items.addFraction(c, k);
+            }
         }
-        if (kept.length == 1 && constant.isZero()) {
-            return scale(items.terms[kept[0]], items.fractions[kept[0]]);
+
+        Term build() {
+            int[] kept = items.sorted();
+            if (kept.length == 0) {
+                return new Num(constant);
+            }
+            if (kept.length == 1 && constant.isZero()) {
+                return scale(items.terms[kept[0]], items.fractions[kept[0]]);
+            }
+            Term[] ts = new Term[kept.length];
+            Fraction[] ks = new Fraction[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                ts[i] = items.terms[kept[i]];
+                ks[i] = items.fractions[kept[i]];
+            }
+            return new Sum(constant, ts, ks);
         }
-        Term[] ts = new Term[kept.length];
-        Fraction[] ks = new Fraction[kept.length];
-        for (int i = 0; i < kept.length; i++) {
-            ts[i] = items.terms[kept[i]];
-            ks[i] = items.fractions[kept[i]];
-        }
-        return new Sum(constant, ts, ks);
     }
 
     // ---- products ----
 
     private Term product(int root, int nesting) {
-        Items items = new Items();
-        Fraction coefficient = Fraction.ONE;
+        Factors product = new Factors();
         int base = links.size();
         links.add(root);
         powers.add(1);
@@ -308,43 +319,101 @@ final class CanonicalForm {
                 links.add(store.first(t));
                 powers.add(exponent(e * k));
             } else {
-                Term c = of(t, nesting + 1);
-                if (c instanceof Num n) {
-                    if (n.value.isZero() && e < 0) {
-                        throw new NotCanonical("zero to a negative power");
-                    }
-                    coefficient = coefficient.multiply(power(n.value, e));
-                } else if (c instanceof Product p) {
-                    coefficient = coefficient.multiply(power(p.coefficient, e));
-                    for (int i = 0; i < p.bases.length; i++) {
-                        items.addInteger(p.bases[i], exponent(p.exponents[i] * e));
-                    }
-                } else if (c instanceof Sum s) {
-                    Fraction unit = unit(s);
-                    coefficient = coefficient.multiply(power(unit, e));
-                    items.addInteger(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
-                } else {
-                    items.addInteger(c, e);
-                }
+                product.multiply(of(t, nesting + 1), e);
             }
         }
-        if (coefficient.isZero()) {
-            return new Num(Fraction.ZERO);
+        return product.build();
+    }
+
+    /** A product being built: a coefficient and {@code base**e} items, like bases merged as they arrive. */
+    private final class Factors {
+        private Fraction coefficient = Fraction.ONE;
+        private final Items items = new Items();
+
+        void multiply(Term c, long e) {
+            if (c instanceof Num n) {
+                if (n.value.isZero() && e < 0) {
+                    throw new NotCanonical("zero to a negative power");
+                }
+                coefficient = coefficient.multiply(power(n.value, e));
+            } else if (c instanceof Product p) {
+                coefficient = coefficient.multiply(power(p.coefficient, e));
+                for (int i = 0; i < p.bases.length; i++) {
+                    items.addInteger(p.bases[i], exponent(p.exponents[i] * e));
+                }
+            } else if (c instanceof Sum s) {
+                Product common = commonFactor(s);
+                if (common != null) { // x*y + x*z is x*(y + z): a factor of every term is a factor
+                    multiply(common, e);
+                    Terms rest = new Terms();
+                    rest.add(dividedSum(s, common), Fraction.ONE);
+                    multiply(rest.build(), e);
+                    return;
+                }
+                Fraction unit = unit(s);
+                coefficient = coefficient.multiply(power(unit, e));
+                items.addInteger(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
+            } else {
+                items.addInteger(c, e);
+            }
         }
-        int[] kept = items.sorted();
-        if (kept.length == 0) {
-            return new Num(coefficient);
+
+        /**
+         * The product; with exactly one sum to the first power among its bases, that sum with each
+         * item multiplied by the rest ({@code x*(y + 1)/z} is {@code x*y/z + x/z}), so a product is
+         * never distributed one way in one input and the other way in another.
+         */
+        Term build() {
+            if (coefficient.isZero()) {
+                return new Num(Fraction.ZERO);
+            }
+            int[] kept = items.sorted();
+            if (kept.length == 0) {
+                return new Num(coefficient);
+            }
+            int distributed = -1;
+            for (int i = 0; i < kept.length; i++) {
+                if (items.integers[kept[i]] == 1 && items.terms[kept[i]] instanceof Sum) {
+                    distributed = distributed == -1 ? i : -2;
+                }
+            }
+            if (distributed >= 0) {
+                return distributed(kept, distributed);
+            }
+            if (kept.length == 1 && items.integers[kept[0]] == 1) {
+                return scale(items.terms[kept[0]], coefficient);
+            }
+            Term[] bs = new Term[kept.length];
+            long[] es = new long[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                bs[i] = items.terms[kept[i]];
+                es[i] = items.integers[kept[i]];
+            }
+            return new Product(coefficient, bs, es);
         }
-        if (kept.length == 1 && items.integers[kept[0]] == 1) {
-            return scale(items.terms[kept[0]], coefficient);
+
+        private Term distributed(int[] kept, int sumIndex) {
+            Sum sum = (Sum) items.terms[kept[sumIndex]];
+            Terms result = new Terms();
+            for (int j = -1; j < sum.terms.length; j++) {
+                Fraction k = j < 0 ? sum.constant : sum.coefficients[j];
+                if (k.isZero()) {
+                    continue;
+                }
+                Factors item = new Factors();
+                item.coefficient = coefficient.multiply(k);
+                for (int i = 0; i < kept.length; i++) {
+                    if (i != sumIndex) {
+                        item.items.addInteger(items.terms[kept[i]], items.integers[kept[i]]);
+                    }
+                }
+                if (j >= 0) {
+                    item.multiply(sum.terms[j], 1);
+                }
+                result.add(item.build(), Fraction.ONE);
+            }
+            return result.build();
         }
-        Term[] bs = new Term[kept.length];
-        long[] es = new long[kept.length];
-        for (int i = 0; i < kept.length; i++) {
-            bs[i] = items.terms[kept[i]];
-            es[i] = items.integers[kept[i]];
-        }
-        return new Product(coefficient, bs, es);
     }
 
     private static long exponent(long e) {
@@ -474,6 +543,100 @@ final class CanonicalForm {
             ks[i] = s.coefficients[i].multiply(k);
         }
         return new Sum(s.constant.multiply(k), s.terms, ks);
+    }
+
+    /**
+     * The bases that every term of a constant-free sum holds with exponents of one sign, at their
+     * smallest power, as a product with coefficient 1 ({@code x} for {@code x*y + x**2}); null when
+     * there are none.
+     */
+    static Product commonFactor(Sum s) {
+        if (!s.constant.isZero()) {
+            return null;
+        }
+        Term first = s.terms[0];
+        Term[] bases = first instanceof Product p ? p.bases : new Term[] {first};
+        long[] exponents = first instanceof Product p ? p.exponents.clone() : new long[] {1};
+        for (int b = 0; b < bases.length; b++) {
+            for (int i = 1; i < s.terms.length && exponents[b] != 0; i++) {
+                long other = exponentIn(s.terms[i], bases[b]);
+                long e = exponents[b];
+                exponents[b] = Long.signum(other) != Long.signum(e) ? 0 : Math.abs(other) < Math.abs(e) ? other : e;
+            }
+        }
+        Term common = withoutZeroExponents(bases, exponents);
+        if (common == null) {
+            return null;
+        }
+        return common instanceof Product p ? p : new Product(Fraction.ONE, new Term[] {common}, new long[] {1});
+    }
+
+    /** The sum with each term divided by a common factor, terms left empty added to the constant; terms in s's order. */
+    static Sum dividedSum(Sum s, Product common) {
+        Fraction constant = s.constant;
+        List<Term> rest = new ArrayList<>();
+        List<Fraction> coefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term left = s.terms[i];
+            for (int c = 0; c < common.bases.length && left != null; c++) {
+                left = divided(left, common.bases[c], common.exponents[c]);
+            }
+            if (left == null) {
+                constant = constant.add(s.coefficients[i]);
+            } else {
+                rest.add(left);
+                coefficients.add(s.coefficients[i]);
+            }
+        }
+        return new Sum(constant, rest.toArray(new Term[0]), coefficients.toArray(new Fraction[0]));
+    }
+
+    /** The exponent of a base in a term (0 when the term does not hold it). */
+    static long exponentIn(Term term, Term base) {
+        if (term instanceof Product p) {
+            for (int i = 0; i < p.bases.length; i++) {
+                if (p.bases[i].equals(base)) {
+                    return p.exponents[i];
+                }
+            }
+            return 0;
+        }
+        return term.equals(base) ? 1 : 0;
+    }
+
+    /** The term divided by b**e (b a base of it): null when nothing is left. */
+    static Term divided(Term t, Term b, long e) {
+        Term[] bases = t instanceof Product p ? p.bases : new Term[] {t};
+        long[] exponents = t instanceof Product p ? p.exponents.clone() : new long[] {1};
+        for (int i = 0; i < bases.length; i++) {
+            if (bases[i].equals(b)) {
+                exponents[i] -= e;
+            }
+        }
+        return withoutZeroExponents(bases, exponents);
+    }
+
+    /**
+     * The product of the bases with a nonzero exponent, coefficient 1: null when none is left, the
+     * base itself when one is left to the first power.
+     */
+    static Term withoutZeroExponents(Term[] bases, long[] exponents) {
+        int n = 0;
+        for (long e : exponents) {
+            n += e != 0 ? 1 : 0;
+        }
+        if (n == 0) {
+            return null;
+        }
+        Term[] bs = new Term[n];
+        long[] es = new long[n];
+        for (int i = 0, j = 0; i < bases.length; i++) {
+            if (exponents[i] != 0) {
+                bs[j] = bases[i];
+                es[j++] = exponents[i];
+            }
+        }
+        return n == 1 && es[0] == 1 ? bs[0] : new Product(Fraction.ONE, bs, es);
     }
 
     /** The product with another coefficient; its single base when that is all that is left. */

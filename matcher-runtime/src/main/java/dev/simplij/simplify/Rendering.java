@@ -14,7 +14,10 @@ import dev.simplij.simplify.CanonicalForm.Term;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a {@link CanonicalForm} is written: the way out of the canonical form, a function of the form
@@ -63,6 +66,7 @@ final class Rendering {
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
+        written.clear();
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
         emit(layout, b);
@@ -94,7 +98,19 @@ final class Rendering {
         }
     }
 
+    /** Each form's writing within one {@link #write}: sums try several groupings, each writing the same terms. */
+    private final Map<Term, Layout> written = new HashMap<>();
+
     private Layout layout(Term t) {
+        Layout known = written.get(t);
+        if (known == null) {
+            known = layoutOf(t);
+            written.put(t, known);
+        }
+        return known;
+    }
+
+    private Layout layoutOf(Term t) {
         if (t instanceof Atom a) {
             return Layout.atom(a.id);
         }
@@ -150,10 +166,103 @@ final class Rendering {
         if (!unit.isOne()) {
             Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
             // the quotient, not the product: moving the content back into the sum is the plain writing
-            return shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
+            written = shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
         }
         Sum grouped = groupedByCoefficient(s);
-        return grouped == null ? written : shorter(signedTerms(grouped), written);
+        if (grouped != null) {
+            written = shorter(signedTerms(grouped), written);
+        }
+        Layout factored = commonFactorOut(s);
+        written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
+        if (s.terms.length <= MAX_GROUPED_TERMS) {
+            written = shorter(groupedByBase(s), written);
+        }
+        return written;
+    }
+
+    /** Sums with more terms are not searched for a base that some of their terms share. */
+    private static final int MAX_GROUPED_TERMS = 32;
+    /** Bases tried per sum, in the order the terms hold them. */
+    private static final int MAX_TRIED_BASES = 8;
+
+    /**
+     * The shortest writing with the terms that hold one base (at least two of them, not all) as
+     * that base's smallest power times their sum ({@code x1 + x2*(x3 + 1)} for
+     * {@code x1 + x2*x3 + x2}); {@link #UNWRITTEN} when no base is shared so.
+     */
+    private Layout groupedByBase(Sum s) {
+        Layout best = UNWRITTEN;
+        List<Term> tried = new ArrayList<>();
+        for (int i = 0; i < s.terms.length && tried.size() < MAX_TRIED_BASES; i++) {
+            Term[] bases = s.terms[i] instanceof Product p ? p.bases : new Term[] {s.terms[i]};
+            for (Term b : bases) {
+                if (tried.size() == MAX_TRIED_BASES || tried.contains(b)) {
+                    continue;
+                }
+                tried.add(b);
+                long e = CanonicalForm.exponentIn(s.terms[i], b);
+                int members = 0;
+                for (Term t : s.terms) {
+                    long x = CanonicalForm.exponentIn(t, b);
+                    if (x != 0 && Long.signum(x) == Long.signum(e)) {
+                        members++;
+                        e = Math.abs(x) < Math.abs(e) ? x : e;
+                    }
+                }
+                if (members >= 2 && (members < s.terms.length || !s.constant.isZero())) {
+                    best = shorter(signedTerms(groupedBy(s, b, e)), best);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The sum with its terms holding b**e (e's sign) replaced by one term, b**e times their quotients' sum. */
+    private static Sum groupedBy(Sum s, Term b, long e) {
+        Fraction innerConstant = Fraction.ZERO;
+        List<Term> inner = new ArrayList<>();
+        List<Fraction> innerCoefficients = new ArrayList<>();
+        List<Term> outer = new ArrayList<>();
+        List<Fraction> outerCoefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term t = s.terms[i];
+            long x = CanonicalForm.exponentIn(t, b);
+            if (x == 0 || Long.signum(x) != Long.signum(e)) {
+                outer.add(t);
+                outerCoefficients.add(s.coefficients[i]);
+                continue;
+            }
+            Term left = CanonicalForm.divided(t, b, e);
+            if (left == null) {
+                innerConstant = innerConstant.add(s.coefficients[i]);
+            } else {
+                inner.add(left);
+                innerCoefficients.add(s.coefficients[i]);
+            }
+        }
+        Sum innerSum = new Sum(innerConstant, inner.toArray(new Term[0]), innerCoefficients.toArray(new Fraction[0]));
+        outer.add(new Product(Fraction.ONE, new Term[] {b, innerSum}, new long[] {e, 1}));
+        outerCoefficients.add(Fraction.ONE);
+        return new Sum(s.constant, outer.toArray(new Term[0]), outerCoefficients.toArray(new Fraction[0]));
+    }
+
+    /**
+     * The bases that every term of a constant-free sum holds, with exponents of one sign, taken out
+     * at their smallest power ({@code x*(y + z)} for {@code x*y + x*z}, {@code (x + y)/z} for
+     * {@code x/z + y/z}); {@link #UNWRITTEN} when there are none.
+     */
+    private Layout commonFactorOut(Sum s) {
+        Product common = CanonicalForm.commonFactor(s);
+        if (common == null) {
+            return UNWRITTEN;
+        }
+        Sum rest = CanonicalForm.dividedSum(s, common);
+        Fraction unit = CanonicalForm.unit(rest);
+        Term[] bases = Arrays.copyOf(common.bases, common.bases.length + 1);
+        long[] exponents = Arrays.copyOf(common.exponents, bases.length);
+        bases[common.bases.length] = unit.isOne() ? rest : CanonicalForm.scaleSum(rest, Fraction.ONE.divide(unit));
+        exponents[common.bases.length] = 1;
+        return product(unit, bases, exponents);
     }
 
     /**
