@@ -459,7 +459,76 @@ final class Rendering {
                 }
             }
         }
-        return written;
+        return shorter(expanded(coefficient, bases, exponents), written);
+    }
+
+    /**
+     * With exactly one sum to the first power among several factors, the other factors multiplied
+     * into its items ({@code x**2 - x**5} for {@code x**2*(1 - x**3)}: a form keeps a factor that all
+     * terms of a sum share outside it); {@link #UNWRITTEN} otherwise.
+     */
+    private Layout expanded(Fraction coefficient, Term[] bases, long[] exponents) {
+        int sum = -1;
+        for (int i = 0; i < bases.length; i++) {
+            if (exponents[i] == 1 && bases[i] instanceof Sum) {
+                if (sum >= 0) {
+                    return UNWRITTEN;
+                }
+                sum = i;
+            }
+        }
+        if (sum < 0 || bases.length == 1) {
+            return UNWRITTEN;
+        }
+        Sum s = (Sum) bases[sum];
+        Term[] others = new Term[bases.length - 1];
+        long[] otherExponents = new long[others.length];
+        for (int i = 0, j = 0; i < bases.length; i++) {
+            if (i != sum) {
+                others[j] = bases[i];
+                otherExponents[j++] = exponents[i];
+            }
+        }
+        Fraction constant = Fraction.ZERO;
+        List<Term> terms = new ArrayList<>();
+        List<Fraction> coefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term t = times(s.terms[i], others, otherExponents);
+            if (t == null) {
+                constant = constant.add(s.coefficients[i].multiply(coefficient));
+            } else {
+                terms.add(t);
+                coefficients.add(s.coefficients[i].multiply(coefficient));
+            }
+        }
+        if (!s.constant.isZero()) {
+            terms.add(CanonicalForm.withoutZeroExponents(others, otherExponents));
+            coefficients.add(s.constant.multiply(coefficient));
+        }
+        if (terms.isEmpty()) {
+            return UNWRITTEN;
+        }
+        // the items as they are: sum() would take the common factor out again
+        return signedTerms(new Sum(constant, terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0])));
+    }
+
+    /** A term times the product of these bases, like bases merged (a writing-only product); null when 1. */
+    private static Term times(Term t, Term[] bases, long[] exponents) {
+        Term[] own = t instanceof Product p ? p.bases : new Term[] {t};
+        long[] ownExponents = t instanceof Product p ? p.exponents : new long[] {1};
+        Term[] merged = Arrays.copyOf(own, own.length + bases.length);
+        long[] mergedExponents = Arrays.copyOf(ownExponents, merged.length);
+        int n = own.length;
+        for (int i = 0; i < bases.length; i++) {
+            int at = Arrays.asList(own).indexOf(bases[i]);
+            if (at >= 0) {
+                mergedExponents[at] += exponents[i];
+            } else {
+                merged[n] = bases[i];
+                mergedExponents[n++] = exponents[i];
+            }
+        }
+        return CanonicalForm.withoutZeroExponents(Arrays.copyOf(merged, n), Arrays.copyOf(mergedExponents, n));
     }
 
     /**
