@@ -180,6 +180,8 @@ final class Rendering {
         return written;
     }
 
+    /** Sum factors with more terms are not tried with the other factors multiplied in. */
+    private static final int MAX_EXPANDED_TERMS = 4;
     /** Sums with more terms are not searched for a base that some of their terms share. */
     private static final int MAX_GROUPED_TERMS = 32;
     /** Bases tried per sum, in the order the terms hold them. */
@@ -477,7 +479,7 @@ final class Rendering {
                 sum = i;
             }
         }
-        if (sum < 0 || bases.length == 1) {
+        if (sum < 0 || bases.length == 1 || ((Sum) bases[sum]).terms.length > MAX_EXPANDED_TERMS) {
             return UNWRITTEN;
         }
         Sum s = (Sum) bases[sum];
@@ -541,8 +543,8 @@ final class Rendering {
         for (long exponent : exponents) {
             count += exponent % e == 0 ? 1 : 0;
         }
-        if (count == 0) {
-            return null;
+        if (count == 0 || count == 1 && coefficient.isOne()) {
+            return null; // one base alone is written as its power already
         }
         Term[] inner = new Term[count];
         long[] innerExponents = new long[count];
