@@ -170,6 +170,26 @@ public enum Operator {
         return (flags & Flags.ASSOCIATIVE) != 0;
     }
 
+    /**
+     * The integer power a unary operator raises its operand to: 2 to 5 for {@code pow2} to
+     * {@code pow5}, -1 for {@code inv}; 0 for every other operator.
+     */
+    public int integerPower() {
+        return switch (this) {
+            case POW2 -> 2;
+            case POW3 -> 3;
+            case POW4 -> 4;
+            case POW5 -> 5;
+            case INV -> -1;
+            default -> 0;
+        };
+    }
+
+    /** The operator {@code powK} for k from 2 to 5 ({@link #integerPower} k), else null. */
+    public static Operator ofIntegerPower(long k) {
+        return k >= 2 && k <= 5 ? VALUES[POW2.ordinal() + (int) k - 2] : null;
+    }
+
     /** A unary operator with {@code f(-x) = -f(x)} wherever either side is defined ({@code sin}, {@code pow3}). */
     public boolean isOdd() {
         return (flags & Flags.ODD) != 0;

@@ -377,10 +377,7 @@ final class BagRules {
             case SUB -> a.subtract(b);
             case MUL -> a.multiply(b);
             case DIV -> b.isZero() ? null : a.divide(b);
-            case POW2 -> a.pow(2);
-            case POW3 -> a.pow(3);
-            case POW4 -> a.pow(4);
-            case POW5 -> a.pow(5);
+            case POW2, POW3, POW4, POW5 -> a.pow(op.integerPower());
             default -> null;
         };
     }
@@ -457,8 +454,7 @@ final class BagRules {
                         return;
                     }
                     case POW2, POW3, POW4, POW5 -> {
-                        product(e, e.child(node, 0), k.multiply(Fraction.of(op.ordinal() - Operator.POW2.ordinal() + 2)),
-                                divisor);
+                        product(e, e.child(node, 0), k.multiply(Fraction.of(op.integerPower())), divisor);
                         return;
                     }
                     case POW -> {

@@ -195,9 +195,9 @@ final class CanonicalForm {
         }
         return switch (op) {
             case ADD, SUB, NEG -> sum(t, nesting);
-            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> product(t, nesting);
+            case MUL, DIV -> product(t, nesting);
             case POW -> integerExponent(store.second(t), nesting) != 0 ? product(t, nesting) : call(op, t, nesting);
-            default -> call(op, t, nesting);
+            default -> op.integerPower() != 0 ? product(t, nesting) : call(op, t, nesting);
         };
     }
 
@@ -301,15 +301,7 @@ final class CanonicalForm {
             int t = links.popInt();
             long e = powers.popLong();
             Operator op = store.operator(t);
-            long k = op == null ? 0 : switch (op) {
-                case POW2 -> 2;
-                case POW3 -> 3;
-                case POW4 -> 4;
-                case POW5 -> 5;
-                case INV -> -1;
-                case POW -> integerExponent(store.second(t), nesting);
-                default -> 0;
-            };
+            long k = op == null ? 0 : op == Operator.POW ? integerExponent(store.second(t), nesting) : op.integerPower();
             if (op == Operator.MUL || op == Operator.DIV) {
                 links.add(store.first(t));
                 powers.add(e);

@@ -114,7 +114,7 @@ final class ChainShapes {
         if (level < MAX_FACTOR_DEPTH && op == Operator.DIV) {
             return factorsOf(s.first(x), out, count, level + 1);
         }
-        if (op != null && op.arity() == 1 && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {
+        if (op != null && op.integerPower() >= 2) {
             x = s.first(x);
         }
         if (s.isNumber(x) || s.hasConstant(x)) {
@@ -184,8 +184,9 @@ final class ChainShapes {
      */
     boolean expandablePower(int[] terms, int count, int i) {
         int x = terms[i];
-        int k = s.is(x, Operator.POW2) ? 2 : s.is(x, Operator.POW3) ? 3 : 0;
-        if (k == 0) {
+        Operator op = s.operator(x);
+        int k = op == null ? 0 : op.integerPower();
+        if (k != 2 && k != 3) {
             return false;
         }
         int sum = s.first(x);
@@ -236,7 +237,7 @@ final class ChainShapes {
         }
         if (op == Operator.POW2 || op == Operator.POW3) {
             int a = degreeOver(s.first(x), termCount, level + 1);
-            return a < 0 ? -1 : a * (op == Operator.POW2 ? 2 : 3);
+            return a < 0 ? -1 : a * op.integerPower();
         }
         return -1;
     }

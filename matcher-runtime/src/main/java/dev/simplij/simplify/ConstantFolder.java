@@ -144,10 +144,7 @@ final class ConstantFolder {
                 case NEG -> a.negate();
                 case INV -> a.isZero() ? null : Fraction.ONE.divide(a);
                 case ABS -> a.abs();
-                case POW2 -> a.pow(2);
-                case POW3 -> a.pow(3);
-                case POW4 -> a.pow(4);
-                case POW5 -> a.pow(5);
+                case POW2, POW3, POW4, POW5 -> a.pow(op.integerPower());
                 case POW1_2 -> a.root(2);
                 case POW1_3 -> a.root(3);
                 case POW1_4 -> a.root(4);

@@ -174,9 +174,9 @@ final class LikeTerms {
                 weights[top++] = op == Operator.DIV ? w.negate() : w;
                 continue;
             }
-            if (!sum && op != null && op.ordinal() >= Operator.POW2.ordinal() && op.ordinal() <= Operator.POW5.ordinal()) {
+            if (!sum && op != null && op.integerPower() >= 2) {
                 stack[top] = s.first(x);
-                weights[top++] = w.multiply(Fraction.of(op.ordinal() - Operator.POW2.ordinal() + 2));
+                weights[top++] = w.multiply(Fraction.of(op.integerPower()));
                 continue;
             }
             Fraction v = constants.value(x);
@@ -683,7 +683,7 @@ final class LikeTerms {
             return x;
         }
         Operator op = s.operator(x);
-        if (op == Operator.POW2 || op == Operator.POW3 || op == Operator.POW4 || op == Operator.POW5) {
+        if (op != null && op.integerPower() >= 2) {
             int base = s.first(x);
             if (plainFactor(base) && !s.is(base, Operator.EXP)) {
                 return base;
@@ -1218,8 +1218,7 @@ final class LikeTerms {
                     return a == TermStore.NONE ? a : n.make(Operator.NEG, a, TermStore.NONE);
                 }
                 case POW2, POW3, POW4, POW5 -> {
-                    int k = op.ordinal() - Operator.POW2.ordinal() + 2;
-                    return s.first(x) == f ? power(f, k - 1) : TermStore.NONE;
+                    return s.first(x) == f ? power(f, op.integerPower() - 1) : TermStore.NONE;
                 }
                 default -> {
                     return TermStore.NONE;
@@ -1414,7 +1413,7 @@ final class LikeTerms {
                             continue;
                         }
                         case POW2, POW3, POW4, POW5 -> {
-                            top = push(top, s.first(x), e.multiply(Fraction.of(op.ordinal() - Operator.POW2.ordinal() + 2)));
+                            top = push(top, s.first(x), e.multiply(Fraction.of(op.integerPower())));
                             continue;
                         }
                         case POW -> {
@@ -1833,14 +1832,8 @@ final class LikeTerms {
         }
 
         private int power(int base, long e) {
-            return switch ((int) Math.min(e, 6)) {
-                case 1 -> base;
-                case 2 -> n.make(Operator.POW2, base, TermStore.NONE);
-                case 3 -> n.make(Operator.POW3, base, TermStore.NONE);
-                case 4 -> n.make(Operator.POW4, base, TermStore.NONE);
-                case 5 -> n.make(Operator.POW5, base, TermStore.NONE);
-                default -> n.make(Operator.POW, base, n.number(e));
-            };
+            Operator powK = Operator.ofIntegerPower(e);
+            return e == 1 ? base : powK != null ? n.make(powK, base, TermStore.NONE) : n.make(Operator.POW, base, n.number(e));
         }
 
         // ---- shared ----

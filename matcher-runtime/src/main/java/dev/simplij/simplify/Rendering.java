@@ -651,13 +651,7 @@ final class Rendering {
 
     /** {@code b**e} for e >= 1: b, {@code powK b}, or {@code pow} with a literal exponent. */
     private static Layout power(Layout b, long e) {
-        return switch ((int) Math.min(e, 6)) {
-            case 1 -> b;
-            case 2 -> Layout.of(Operator.POW2, b);
-            case 3 -> Layout.of(Operator.POW3, b);
-            case 4 -> Layout.of(Operator.POW4, b);
-            case 5 -> Layout.of(Operator.POW5, b);
-            default -> Layout.of(Operator.POW, b, number(Fraction.of(e)));
-        };
+        Operator powK = Operator.ofIntegerPower(e);
+        return e == 1 ? b : powK != null ? Layout.of(powK, b) : Layout.of(Operator.POW, b, number(Fraction.of(e)));
     }
 }
