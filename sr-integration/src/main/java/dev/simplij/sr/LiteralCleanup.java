@@ -8,9 +8,10 @@ import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.Loss;
 
 /**
- * The last step of a front entry, after the final refit and quantization: a constant the fit left at
- * an integer up to rounding ({@code 0.9999999999998}, {@code -4e-17}) is set to that integer when the
- * loss does not grow, then the constants are written in as literals and the expression is simplified
+ * The last step of a front entry, after the final refit and quantization (and of every entry shown
+ * while the search runs): a constant whose value does not matter ({@code sin(7.678e-11 + x1)}) is set
+ * to 0 and one the fit left at an integer up to rounding ({@code 0.9999999999998}) to that integer,
+ * each when the loss does not grow, then the constants are written in as literals and the expression is simplified
  * with exact folding, so {@code 0*x1}, {@code 1*x1}, {@code x1 + 0} and {@code x1**1} do not reach
  * the printed front.
  *
@@ -77,21 +78,29 @@ final class LiteralCleanup {
         return new Member(cleaned, cleanedLoss, complexity.of(cleaned.skeleton()), m.birth());
     }
 
-    /** The constants, each near-integer one at its integer where the loss stays within {@code limit}. */
+    /**
+     * The constants, each tried at 0 (a negligible term or factor: {@code sin(7.678e-11 + x1)}) and,
+     * when within {@link #SNAP_DISTANCE} of an integer, at that integer; a value is kept where the loss
+     * stays within {@code limit}.
+     */
     private double[] snapped(Candidate c, double limit) {
         double[] values = c.constants().clone();
         Evaluator evaluator = null;
         for (int j = 0; j < values.length; j++) {
             double v = values[j];
-            double integer = Math.rint(v);
-            if (integer == v || !(Math.abs(v - integer) <= SNAP_DISTANCE * Math.max(1, Math.abs(v)))) {
-                continue;
-            }
-            if (evaluator == null) {
-                evaluator = data.compile(c.skeleton());
-            }
-            values[j] = integer + 0.0; // + 0.0 turns -0.0 into 0.0
-            if (!(data.loss(evaluator, values, loss) <= limit)) {
+            double integer = Math.rint(v) + 0.0; // + 0.0 turns -0.0 into 0.0
+            boolean nearInteger = integer != v && Math.abs(v - integer) <= SNAP_DISTANCE * Math.max(1, Math.abs(v));
+            for (double tried : nearInteger && integer != 0 ? new double[] {0, integer} : new double[] {0}) {
+                if (v == tried) {
+                    break;
+                }
+                if (evaluator == null) {
+                    evaluator = data.compile(c.skeleton());
+                }
+                values[j] = tried;
+                if (data.loss(evaluator, values, loss) <= limit) {
+                    break;
+                }
                 values[j] = v;
             }
         }

@@ -31,7 +31,7 @@ final class Search {
     private final Dataset data;
     private final long startNanos;
     private final long deadlineNanos;
-    private volatile boolean stopRequested;
+    private final LiteralCleanup cleanup;
 
     Search(Settings settings, Dataset data) {
         this.settings = settings;
@@ -42,6 +42,8 @@ final class Search {
                 new FitnessCache(settings.cacheSize), settings.complexity);
         this.mutator = new Mutator(settings.operators, data.names());
         this.baselineLoss = Math.max(constantModelLoss(data, settings.loss), Double.MIN_NORMAL);
+        this.cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
+                settings.normalization ? LiteralCleanup.standardFolding() : null);
     }
 
     /** The loss of predicting the target's mean everywhere: the scale that parsimony is relative to. */
@@ -61,7 +63,7 @@ final class Search {
     }
 
     boolean shouldStop() {
-        return stopRequested || System.nanoTime() > deadlineNanos;
+        return settings.stopRequest.isRequested() || System.nanoTime() > deadlineNanos;
     }
 
     SearchResult run() {
@@ -93,12 +95,17 @@ final class Search {
                 }
                 migrate(islands, hallOfFame, master);
                 List<Member> front = hallOfFame.front();
+                double bestLoss = front.isEmpty() ? Double.POSITIVE_INFINITY : front.get(front.size() - 1).loss();
                 if (settings.listener != null
                         && !settings.listener.onIteration(new Progress(iteration, elapsed(),
-                        ModelSelection.score(equations(front), EXACT_FRACTION * baselineLoss), stats()))) {
+                        ModelSelection.score(equations(cleaned(front)), EXACT_FRACTION * baselineLoss), stats()))) {
                     reason = StopReason.LISTENER;
-                } else if (!front.isEmpty() && front.get(front.size() - 1).loss() <= settings.lossThreshold) {
+                } else if (settings.stopRequest.isRequested()) {
+                    reason = StopReason.INTERRUPTED;
+                } else if (bestLoss <= settings.lossThreshold) {
                     reason = StopReason.LOSS;
+                } else if (bestLoss <= settings.earlyStopFvu * baselineLoss) {
+                    reason = StopReason.EXACT;
                 } else if (System.nanoTime() > deadlineNanos) {
                     reason = StopReason.TIME;
                 }
@@ -177,8 +184,6 @@ final class Search {
      * scored front. Cleaning can lower an entry's complexity, so the front is taken again.
      */
     private List<Equation> finalFront(HallOfFame hallOfFame, UniformRandomProvider rng) {
-        LiteralCleanup cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
-                settings.normalization ? LiteralCleanup.standardFolding() : null);
         List<Member> refitted = new ArrayList<>();
         for (Member m : hallOfFame.members()) {
             Candidate c = m.candidate();
@@ -196,10 +201,23 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth())));
+            refitted.add(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth()));
         }
-        refitted.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
-        return ModelSelection.score(equations(HallOfFame.paretoFront(refitted)), EXACT_FRACTION * baselineLoss);
+        return ModelSelection.score(equations(cleaned(refitted)), EXACT_FRACTION * baselineLoss);
+    }
+
+    /**
+     * The members with their literals cleaned, as a Pareto front. Also applied to the front shown while
+     * the search runs, so no table ever prints {@code 1*x1} or a constant the fit left at 1e-11.
+     * Cleaning can lower an entry's complexity, so the front is taken again.
+     */
+    private List<Member> cleaned(List<Member> members) {
+        List<Member> clean = new ArrayList<>(members.size());
+        for (Member m : members) {
+            clean.add(cleanup.clean(m));
+        }
+        clean.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
+        return HallOfFame.paretoFront(clean);
     }
 
     private List<Equation> equations(List<Member> members) {

@@ -6,6 +6,9 @@ import java.time.Duration;
 
 /** Every setting of a search; filled by {@link SymbolicRegression.Builder}, copied when built. */
 final class Settings implements Cloneable {
+    /** 2^-23: a fraction of unexplained variance this small is a fit exact to single-precision rounding. */
+    static final double FLOAT32_EPSILON = 0x1p-23;
+
     OperatorSet operators = OperatorSet.arithmetic();
     Complexity complexity = Complexity.nodeCount();
     Constraints constraints = Constraints.of(30, 10);
@@ -35,6 +38,8 @@ final class Settings implements Cloneable {
     Duration timeLimit = null;
     long maxIterations = 100;
     double lossThreshold = Double.NEGATIVE_INFINITY;
+    double earlyStopFvu = FLOAT32_EPSILON;
+    StopRequest stopRequest = new StopRequest();
     ModelSelection modelSelection = ModelSelection.best();
     double quantize = 0;
     ProgressListener listener = null;

@@ -28,8 +28,12 @@ public final class SrCommand {
               --time SECONDS       stop after this long (default 60)
               --iterations N       stop after N iterations (default: no limit)
               --loss-threshold L   stop once the best loss is at most L
-              --seed N             random seed (default 0); runs are reproducible with --threads 1
-              --threads N          threads for the islands (default 1)
+              --seed N             random seed (default 0); with --threads 1 and --iterations (no
+                                   --time) a run is reproducible byte for byte
+              --threads N          threads for the islands (default: all cores)
+              --early-stop-fvu F   stop once the best equation leaves at most this fraction of the
+                                   variance unexplained on the data (default 2^-23, float32 epsilon:
+                                   exact to rounding); -1 never stops on this
               --populations N      islands (default 8)
               --population-size N  members per island (default 40)
               --max-size N         maximum complexity (default 30)
@@ -39,8 +43,12 @@ public final class SrCommand {
               --no-normalize       do not simplify candidates with SimpliJ (to measure its effect)
               --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
               --plot FILE.png      plot loss against complexity
-              --progress SECONDS   print the front every SECONDS (default 5; 0 for never)
+              --progress SECONDS   progress on stderr every SECONDS (default 5; 0 for never): on a
+                                   terminal a compact table redrawn in place (every second), else
+                                   one line with the best equation
               --quiet              no progress: the same as --progress 0
+
+            Ctrl-C stops the search; the front found so far is still printed and written.
               --help               this text
             """;
 
@@ -66,7 +74,7 @@ public final class SrCommand {
             return 0;
         }
         try {
-            return fit(opts, out);
+            return fit(opts, out, err);
         } catch (IllegalArgumentException e) {
             err.println("sr: " + e.getMessage());
             return 2;
@@ -78,51 +86,56 @@ public final class SrCommand {
 
     private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
-            "--loss-threshold", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
+            "--loss-threshold", "--early-stop-fvu", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
             "--select", "--quantize", "--out", "--plot", "--progress");
 
-    private static int fit(Options o, PrintStream out) throws IOException {
+    /** How long Ctrl-C waits for the final refit and the files before the JVM exits anyway. */
+    static final long INTERRUPT_GRACE_SECONDS = 60;
+
+    private static int fit(Options o, PrintStream out, PrintStream err) throws IOException {
         if (!o.has("--data") || !o.has("--target")) {
             throw new IllegalArgumentException("--data and --target are required (see --help)");
         }
         CsvData data = CsvData.read(Path.of(o.required("--data")), o.required("--target"));
         int maxSize = o.integer("--max-size", 30);
         double progressSeconds = o.has("--quiet") ? 0 : o.decimal("--progress", 5);
+        StopRequest stop = new StopRequest();
         SymbolicRegression.Builder b = SymbolicRegression.builder()
                 .operators(OperatorSet.parse(o.text("--operators", "+,-,*,/")))
                 .timeLimit(Duration.ofMillis((long) (1000 * o.decimal("--time", 60))))
                 .maxIterations(o.wholeNumber("--iterations", Long.MAX_VALUE))
                 .lossThreshold(o.decimal("--loss-threshold", Double.NEGATIVE_INFINITY))
+                .earlyStopFvu(o.decimal("--early-stop-fvu", Settings.FLOAT32_EPSILON))
                 .seed(o.wholeNumber("--seed", 0))
-                .threads(o.integer("--threads", 1))
+                .threads(o.integer("--threads", Runtime.getRuntime().availableProcessors()))
                 .populations(o.integer("--populations", 8))
                 .populationSize(o.integer("--population-size", 40))
                 .constraints(Constraints.of(maxSize, o.integer("--max-depth", 10)))
                 .modelSelection(ModelSelection.parse(o.text("--select", "best")))
                 .quantize(o.decimal("--quantize", 0))
-                .normalization(!o.has("--no-normalize"));
-        long[] lastPrint = {System.nanoTime()};
+                .normalization(!o.has("--no-normalize"))
+                .stopRequest(stop);
+        boolean inPlace = progressSeconds > 0 && err == System.err && LiveTable.stderrIsTerminal();
+        LiveTable live = new LiveTable(err, inPlace, inPlace ? Math.min(1, progressSeconds) : progressSeconds);
         b.progress(p -> {
-            if (progressSeconds > 0 && System.nanoTime() - lastPrint[0] >= progressSeconds * 1e9) {
-                lastPrint[0] = System.nanoTime();
-                out.printf(Locale.ROOT, "iteration %d  %.1f s  %.0f candidates/s  %.0f evaluations/s  cache hits %.0f%%%n",
-                        p.iteration(), p.elapsed().toMillis() / 1000.0, p.candidatesPerSecond(), p.evaluationsPerSecond(),
-                        100 * p.stats().cacheHitRate());
-                printFront(p.front(), -1, out);
-            }
+            live.offer(p);
             return true;
         });
-        SearchResult r = b.build().fit(data.inputs(), data.target(), data.inputNames());
-        out.printf(Locale.ROOT, "stopped (%s) after %d iterations, %.1f s, %d candidates, %d evaluations, cache hits %.0f%%%n",
-                r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
-                r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
-        printFront(r.front(), r.selectedIndex(), out);
-        if (o.has("--out")) {
-            FrontFiles.writeCsv(r, Path.of(o.required("--out")));
-        }
-        if (o.has("--plot")) {
-            FrontFiles.plot(r, o.required("--target") + " = f(" + String.join(", ", data.inputNames()) + ")",
-                    Path.of(o.required("--plot")));
+        try (InterruptGuard guard = new InterruptGuard(stop, "sr: interrupted; printing and writing the front found so far",
+                err, INTERRUPT_GRACE_SECONDS)) {
+            SearchResult r = b.build().fit(data.inputs(), data.target(), data.inputNames());
+            out.printf(Locale.ROOT, "stopped (%s) after %d iterations, %.1f s, %d candidates, %d evaluations, cache hits %.0f%%%n",
+                    r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
+                    r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
+            printFront(r.front(), r.selectedIndex(), out);
+            out.flush();
+            if (o.has("--out")) {
+                FrontFiles.writeCsv(r, Path.of(o.required("--out")));
+            }
+            if (o.has("--plot")) {
+                FrontFiles.plot(r, o.required("--target") + " = f(" + String.join(", ", data.inputNames()) + ")",
+                        Path.of(o.required("--plot")));
+            }
         }
         return 0;
     }

@@ -217,6 +217,26 @@ public final class SymbolicRegression {
             return this;
         }
 
+        /**
+         * Stop once the best loss is at most {@code fvu} times the loss of the constant model (for the
+         * mean squared error, a fraction of variance unexplained at most {@code fvu} on the fit data):
+         * the fit is then exact to rounding and more search only reshuffles rounding noise. Float32
+         * epsilon (2^-23) by default; a negative value never stops on this.
+         */
+        public Builder earlyStopFvu(double fvu) {
+            if (Double.isNaN(fvu)) {
+                throw new IllegalArgumentException("earlyStopFvu must be a number, got NaN");
+            }
+            s.earlyStopFvu = fvu;
+            return this;
+        }
+
+        /** A handle to end the search from another thread; the front found so far is still returned. */
+        public Builder stopRequest(StopRequest request) {
+            s.stopRequest = Objects.requireNonNull(request, "stopRequest");
+            return this;
+        }
+
         public Builder modelSelection(ModelSelection selection) {
             s.modelSelection = Objects.requireNonNull(selection, "modelSelection");
             return this;
