@@ -2,6 +2,8 @@ package dev.simplij.sr;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import dev.simplij.expr.Expr;
+import dev.simplij.sr.data.Csv;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.Writer;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -55,6 +58,27 @@ public final class FrontFiles {
                         + CsvData.cell(e.skeleton().toPrefix()) + "\n");
             }
         }
+    }
+
+    /**
+     * The equations of a front written by {@link #writeCsv} (its {@code prefix} column), for a warm start.
+     *
+     * @throws IllegalArgumentException naming the file and line of a row that does not parse
+     */
+    public static List<Expr> readEquations(Path file) {
+        Csv.Table table = Csv.read(file);
+        int prefix = table.column("prefix", file);
+        List<Expr> equations = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            String text = table.rows().get(r).get(prefix);
+            try {
+                equations.add(Expr.parsePrefix(text));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(file + ":" + table.lines().get(r) + ": prefix '" + text
+                        + "' does not parse: " + e.getMessage(), e);
+            }
+        }
+        return equations;
     }
 
     /** One CSV cell, quoted when it holds a comma, a quote or a line break. */

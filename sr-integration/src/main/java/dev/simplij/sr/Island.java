@@ -1,6 +1,7 @@
 package dev.simplij.sr;
 
 import dev.simplij.sr.fit.ConstantFitter;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -21,9 +22,10 @@ final class Island {
         this.rng = rng;
         this.members = new Member[search.settings.populationSize];
         this.complexityCounts = new int[search.settings.constraints.maxComplexity() + 2];
-        this.hallOfFame = new HallOfFame(search.settings.constraints.maxComplexity());
+        this.hallOfFame = new HallOfFame(search.settings.constraints.maxComplexity(), search.settings.equationsPerComplexity);
+        List<Candidate> guesses = search.guesses;
         for (int i = 0; i < members.length; i++) {
-            Member m = null;
+            Member m = i < guesses.size() ? search.scorer.score(guesses.get(i), births++, rng) : null;
             while (m == null) {
                 Candidate raw = search.mutator.randomTree(rng.nextInt(search.settings.initialOperators + 1), rng);
                 if (admits(raw)) {

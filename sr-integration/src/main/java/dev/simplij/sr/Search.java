@@ -1,5 +1,6 @@
 package dev.simplij.sr;
 
+import dev.simplij.expr.Expr;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.FitResult;
@@ -8,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +35,8 @@ final class Search {
     private final long startNanos;
     private final long deadlineNanos;
     private final LiteralCleanup cleanup;
+    /** The initial guesses as candidates: their numbers are the constants' starting values. */
+    final List<Candidate> guesses;
 
     Search(Settings settings, Dataset data) {
         this.settings = settings;
@@ -44,14 +49,24 @@ final class Search {
         this.baselineLoss = Math.max(constantModelLoss(data, settings.loss), Double.MIN_NORMAL);
         this.cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
                 settings.normalization ? LiteralCleanup.standardFolding() : null);
+        this.guesses = settings.guesses.stream().map(g -> guess(g, data.names())).toList();
+    }
+
+    /** A guess as a candidate, checked against the data's columns. */
+    private static Candidate guess(Expr g, List<String> names) {
+        List<String> unknown = g.variables().stream().filter(v -> !names.contains(v)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("guess '" + g.toInfix() + "' uses " + unknown + ", not among the inputs "
+                    + names);
+        }
+        return LiteralCleanup.literals(g);
     }
 
     /** The loss of predicting the target's mean everywhere: the scale that parsimony is relative to. */
     private static double constantModelLoss(Dataset data, Loss loss) {
-        double[] y = data.target();
-        double[] mean = new double[y.length];
-        Arrays.fill(mean, Arrays.stream(y).average().orElse(0));
-        return loss.loss(mean, y);
+        double[] mean = new double[data.rows()];
+        Arrays.fill(mean, Arrays.stream(data.target()).average().orElse(0));
+        return data.loss(mean, loss);
     }
 
     /**
@@ -74,7 +89,7 @@ final class Search {
             t.setDaemon(true);
             return t;
         }) : null;
-        HallOfFame hallOfFame = new HallOfFame(settings.constraints.maxComplexity());
+        HallOfFame hallOfFame = new HallOfFame(settings.constraints.maxComplexity(), settings.equationsPerComplexity);
         StopReason reason = null;
         long iteration = 0;
         try {
@@ -115,10 +130,11 @@ final class Search {
                 pool.shutdownNow();
             }
         }
-        List<Equation> front = finalFront(hallOfFame, master);
+        List<Member> kept = finalHallOfFame(hallOfFame, master);
         double floor = EXACT_FRACTION * baselineLoss;
+        List<Equation> front = ModelSelection.score(equations(HallOfFame.paretoFront(kept)), floor);
         int selected = settings.modelSelection.select(front, floor);
-        return new SearchResult(front, selected, reason, iteration, elapsed(), stats());
+        return new SearchResult(front, selected, reason, iteration, elapsed(), stats(), equations(kept));
     }
 
     private interface IndexTask {
@@ -180,10 +196,11 @@ final class Search {
     }
 
     /**
-     * The hall of fame refitted thoroughly (and quantized when asked), with its literals cleaned, as a
-     * scored front. Cleaning can lower an entry's complexity, so the front is taken again.
+     * The hall of fame refitted thoroughly (and quantized when asked), with its literals cleaned, by
+     * complexity then loss, without repeats and at most {@code equationsPerComplexity} per complexity
+     * (cleaning can make two entries one, or move one to a lower complexity).
      */
-    private List<Equation> finalFront(HallOfFame hallOfFame, UniformRandomProvider rng) {
+    private List<Member> finalHallOfFame(HallOfFame hallOfFame, UniformRandomProvider rng) {
         List<Member> refitted = new ArrayList<>();
         for (Member m : hallOfFame.members()) {
             Candidate c = m.candidate();
@@ -201,9 +218,19 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth()));
+            refitted.add(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth())));
         }
-        return ModelSelection.score(equations(cleaned(refitted)), EXACT_FRACTION * baselineLoss);
+        Set<Candidate> seen = new HashSet<>();
+        int[] perComplexity = new int[settings.constraints.maxComplexity() + 1];
+        return byComplexity(refitted).stream()
+                .filter(m -> seen.add(m.candidate()) && ++perComplexity[m.complexity()] <= settings.equationsPerComplexity)
+                .toList();
+    }
+
+    private static List<Member> byComplexity(List<Member> members) {
+        List<Member> sorted = new ArrayList<>(members);
+        sorted.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
+        return sorted;
     }
 
     /**
@@ -216,8 +243,7 @@ final class Search {
         for (Member m : members) {
             clean.add(cleanup.clean(m));
         }
-        clean.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
-        return HallOfFame.paretoFront(clean);
+        return HallOfFame.paretoFront(byComplexity(clean));
     }
 
     private List<Equation> equations(List<Member> members) {

@@ -2,7 +2,9 @@ package dev.simplij.sr;
 
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Loss;
+import dev.simplij.expr.Expr;
 import java.time.Duration;
+import java.util.List;
 
 /** Every setting of a search; filled by {@link SymbolicRegression.Builder}, copied when built. */
 final class Settings implements Cloneable {
@@ -43,6 +45,9 @@ final class Settings implements Cloneable {
     ModelSelection modelSelection = ModelSelection.best();
     double quantize = 0;
     ProgressListener listener = null;
+    int equationsPerComplexity = 1;
+    /** Expressions (numbers as starting constants) put into every island at the start. */
+    List<Expr> guesses = List.of();
 
     /** The three fitters follow the loss unless they were set. */
     void completeFitters() {

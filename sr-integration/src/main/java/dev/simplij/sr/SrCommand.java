@@ -1,6 +1,8 @@
 package dev.simplij.sr;
 
 import dev.simplij.cli.Options;
+import dev.simplij.sr.fit.Dataset;
+import dev.simplij.sr.fit.Loss;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -39,6 +41,14 @@ public final class SrCommand {
               --max-size N         maximum complexity (default 30)
               --max-depth N        maximum depth (default 10)
               --select MODE        best (default), accuracy, or a complexity cap N
+              --loss NAME          l2 (default), l1, huber, huber:DELTA or logcosh
+              --weights COLUMN     weight each row by this column (not an input)
+              --nested LIMITS      nesting limits as PySR's nested_constraints, outer:inner=N,
+                                   comma-separated: sin:sin=0,sin:cos=0 forbids sin(... sin ...)
+              --guess EXPR         an initial guess in every island, e.g. '2.5*sin(x1) + x2**2'; its
+                                   numbers start the fitted constants (repeatable)
+              --warm-start FILE    start from the equations of an earlier run's --out file
+              --per-complexity N   keep up to N equations per complexity and show them (default 1)
               --quantize STEP      round the final constants to multiples of STEP
               --no-normalize       do not simplify candidates with SimpliJ (to measure its effect)
               --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
@@ -87,7 +97,8 @@ public final class SrCommand {
     private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
             "--loss-threshold", "--early-stop-fvu", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
-            "--select", "--quantize", "--out", "--plot", "--progress");
+            "--select", "--quantize", "--out", "--plot", "--progress", "--loss", "--weights", "--nested", "--guess",
+            "--warm-start", "--per-complexity");
 
     /** How long Ctrl-C waits for the final refit and the files before the JVM exits anyway. */
     static final long INTERRUPT_GRACE_SECONDS = 60;
@@ -96,7 +107,7 @@ public final class SrCommand {
         if (!o.has("--data") || !o.has("--target")) {
             throw new IllegalArgumentException("--data and --target are required (see --help)");
         }
-        CsvData data = CsvData.read(Path.of(o.required("--data")), o.required("--target"));
+        CsvData data = CsvData.read(Path.of(o.required("--data")), o.required("--target"), o.text("--weights", null));
         int maxSize = o.integer("--max-size", 30);
         double progressSeconds = o.has("--quiet") ? 0 : o.decimal("--progress", 5);
         StopRequest stop = new StopRequest();
@@ -110,11 +121,18 @@ public final class SrCommand {
                 .threads(o.integer("--threads", Runtime.getRuntime().availableProcessors()))
                 .populations(o.integer("--populations", 8))
                 .populationSize(o.integer("--population-size", 40))
-                .constraints(Constraints.of(maxSize, o.integer("--max-depth", 10)))
+                .constraints(o.has("--nested") ? Constraints.of(maxSize, o.integer("--max-depth", 10)).nesting(o.required("--nested"))
+                        : Constraints.of(maxSize, o.integer("--max-depth", 10)))
+                .loss(Loss.parse(o.text("--loss", "l2")))
+                .guesses(o.all("--guess").toArray(String[]::new))
+                .equationsPerComplexity(o.integer("--per-complexity", 1))
                 .modelSelection(ModelSelection.parse(o.text("--select", "best")))
                 .quantize(o.decimal("--quantize", 0))
                 .normalization(!o.has("--no-normalize"))
                 .stopRequest(stop);
+        if (o.has("--warm-start")) {
+            b.warmStart(FrontFiles.readEquations(Path.of(o.required("--warm-start"))));
+        }
         boolean inPlace = progressSeconds > 0 && err == System.err && LiveTable.stderrIsTerminal();
         LiveTable live = new LiveTable(err, inPlace, inPlace ? Math.min(1, progressSeconds) : progressSeconds);
         b.progress(p -> {
@@ -123,11 +141,12 @@ public final class SrCommand {
         });
         try (InterruptGuard guard = new InterruptGuard(stop, "sr: interrupted; printing and writing the front found so far",
                 err, INTERRUPT_GRACE_SECONDS)) {
-            SearchResult r = b.build().fit(data.inputs(), data.target(), data.inputNames());
+            Dataset dataset = Dataset.of(data.inputs(), data.target(), data.inputNames());
+            SearchResult r = b.build().fit(data.weights() == null ? dataset : dataset.withWeights(data.weights()));
             out.printf(Locale.ROOT, "stopped (%s) after %d iterations, %.1f s, %d candidates, %d evaluations, cache hits %.0f%%%n",
                     r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
                     r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
-            printFront(r.front(), r.selectedIndex(), out);
+            printFront(r, out);
             out.flush();
             if (o.has("--out")) {
                 FrontFiles.writeCsv(r, Path.of(o.required("--out")));
@@ -140,13 +159,22 @@ public final class SrCommand {
         return 0;
     }
 
-    /** The front as a table; the selected row marked with '*'. */
-    static void printFront(List<Equation> front, int selected, PrintStream out) {
+    /**
+     * The front as a table, the selected row marked with '*'; below each front entry, the other
+     * equations of the hall of fame at that complexity (kept with {@code --per-complexity}), unscored.
+     */
+    static void printFront(SearchResult r, PrintStream out) {
         out.printf(Locale.ROOT, "  %10s  %12s  %9s  %s%n", "complexity", "loss", "score", "equation");
+        List<Equation> front = r.front();
         for (int i = 0; i < front.size(); i++) {
             Equation e = front.get(i);
-            out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%n", i == selected ? "*" : " ", e.complexity(), e.loss(),
+            out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%n", i == r.selectedIndex() ? "*" : " ", e.complexity(), e.loss(),
                     e.score(), e.infix(4));
+            for (Equation other : r.hallOfFame()) {
+                if (other.complexity() == e.complexity() && !other.expression().equals(e.expression())) {
+                    out.printf(Locale.ROOT, "  %10s  %12.4e  %9s  %s%n", "", other.loss(), "", other.infix(4));
+                }
+            }
         }
     }
 }

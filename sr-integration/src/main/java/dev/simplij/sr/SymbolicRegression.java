@@ -3,7 +3,9 @@ package dev.simplij.sr;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.Loss;
+import dev.simplij.expr.Expr;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -46,8 +48,12 @@ public final class SymbolicRegression {
         return fit(Dataset.of(x, y, names));
     }
 
-    /** Fits a data set's target as a function of its inputs. */
+    /** Fits a data set's target as a function of its inputs; weighted rows ({@link Dataset#withWeights}) weight the loss. */
     public SearchResult fit(Dataset data) {
+        if (data.weighted() && !settings.loss.takesWeights()) {
+            throw new IllegalArgumentException("the data has weights but the loss takes none: use a named loss or "
+                    + "Loss.elementwise(...)");
+        }
         return new Search(settings, data).run();
     }
 
@@ -235,6 +241,50 @@ public final class SymbolicRegression {
         public Builder stopRequest(StopRequest request) {
             s.stopRequest = Objects.requireNonNull(request, "stopRequest");
             return this;
+        }
+
+        /**
+         * Up to this many distinct equations kept per complexity (1 by default): the front is still the
+         * best per complexity, and {@link SearchResult#hallOfFame()} shows the alternatives.
+         */
+        public Builder equationsPerComplexity(int n) {
+            s.equationsPerComplexity = atLeast(1, n, "equationsPerComplexity");
+            return this;
+        }
+
+        /**
+         * Initial guesses, as PySR's {@code guesses}: formulas in infix ({@code "2.5*sin(x1) + x2**2"}) put
+         * into every island at the start, their numbers as starting values of fitted constants.
+         *
+         * @throws IllegalArgumentException naming a guess that does not parse
+         */
+        public Builder guesses(String... infix) {
+            List<Expr> parsed = new ArrayList<>(s.guesses);
+            for (String g : infix) {
+                try {
+                    parsed.add(Expr.parseInfix(g));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("guess '" + g + "' does not parse: " + e.getMessage(), e);
+                }
+            }
+            s.guesses = List.copyOf(parsed);
+            return this;
+        }
+
+        /**
+         * Warm start: the equations of an earlier run (its front, read back with
+         * {@link FrontFiles#readEquations}) join the initial guesses, so a new run starts where it ended.
+         */
+        public Builder warmStart(List<Expr> equations) {
+            List<Expr> all = new ArrayList<>(s.guesses);
+            all.addAll(equations);
+            s.guesses = List.copyOf(all);
+            return this;
+        }
+
+        /** Warm start from an earlier result in this JVM: its front and alternatives. */
+        public Builder warmStart(SearchResult earlier) {
+            return warmStart(earlier.hallOfFame().stream().map(Equation::expression).toList());
         }
 
         public Builder modelSelection(ModelSelection selection) {

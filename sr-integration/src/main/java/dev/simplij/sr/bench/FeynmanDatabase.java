@@ -1,21 +1,20 @@
 package dev.simplij.sr.bench;
 
 import dev.simplij.expr.Expr;
-import java.io.BufferedReader;
+import dev.simplij.sr.data.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The 100 + 20 equations of the AI Feynman database (Udrescu and Tegmark, 2020) with their variable
@@ -28,7 +27,6 @@ final class FeynmanDatabase {
     static final String BASE_OPERATORS = "+,-,*,/,sqrt,exp,log,sin,cos";
     private static final List<String> EXTRA_OPERATORS = List.of("tanh", "asin", "acos");
     private static final int MAX_VARIABLES = 10;
-    private static final int BYTE_ORDER_MARK = 0xFEFF;
 
     private FeynmanDatabase() {
     }
@@ -45,12 +43,7 @@ final class FeynmanDatabase {
             if (in == null) {
                 throw new IllegalStateException("resource " + resource + " is missing from the classpath");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            reader.mark(1);
-            if (reader.read() != BYTE_ORDER_MARK) { // BonusEquations.csv starts with one
-                reader.reset();
-            }
-            return parse(reader, resource, suite);
+            return parse(new InputStreamReader(in, StandardCharsets.UTF_8), resource, suite);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + resource, e);
         }
@@ -61,25 +54,29 @@ final class FeynmanDatabase {
      * of its variables, or has a range that is not {@code low <= high} is an error naming the table,
      * the line and the equation.
      */
-    static List<Problem> parse(Reader table, String where, String suite) throws IOException {
+    static List<Problem> parse(Reader reader, String where, String suite) throws IOException {
+        Csv.Table table = Csv.read(reader, where);
+        int nameColumn = table.column("Filename", Path.of(where));
+        int formulaColumn = table.column("Formula", Path.of(where));
         List<Problem> problems = new ArrayList<>();
-        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(table)) {
-            String name = row.get("Filename");
-            String at = where + " line " + (row.getRecordNumber() + 1) + " (" + name + "): ";
-            String formula = row.get("Formula").replace('~', '-');
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
+            String name = row.get(nameColumn);
+            String at = where + " line " + table.lines().get(r) + " (" + name + "): ";
+            String formula = row.get(formulaColumn).replace('~', '-');
             List<String> inputs = new ArrayList<>();
             List<double[]> ranges = new ArrayList<>();
-            for (int v = 1; v <= MAX_VARIABLES && row.isSet("v" + v + "_name"); v++) {
-                String variable = row.get("v" + v + "_name").trim();
+            for (int v = 1; v <= MAX_VARIABLES && table.header().contains("v" + v + "_name"); v++) {
+                String variable = row.get(table.header().indexOf("v" + v + "_name")).trim();
                 if (variable.isEmpty()) {
                     break;
                 }
                 double low;
                 double high;
                 try {
-                    low = Double.parseDouble(row.get("v" + v + "_low"));
-                    high = Double.parseDouble(row.get("v" + v + "_high"));
-                } catch (NumberFormatException e) {
+                    low = Double.parseDouble(row.get(table.header().indexOf("v" + v + "_low")));
+                    high = Double.parseDouble(row.get(table.header().indexOf("v" + v + "_high")));
+                } catch (NumberFormatException | IndexOutOfBoundsException e) {
                     throw new IllegalArgumentException(at + "range of " + variable + " is not a number", e);
                 }
                 if (!(low <= high)) {
@@ -103,8 +100,8 @@ final class FeynmanDatabase {
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException(at + "formula uses " + unknown + ", not among its variables " + inputs);
             }
-            double[] low = ranges.stream().mapToDouble(r -> r[0]).toArray();
-            double[] high = ranges.stream().mapToDouble(r -> r[1]).toArray();
+            double[] low = ranges.stream().mapToDouble(range -> range[0]).toArray();
+            double[] high = ranges.stream().mapToDouble(range -> range[1]).toArray();
             problems.add(new Problem(suite, name, formula, List.copyOf(inputs), low, high, operators(truth)));
         }
         return problems;

@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.DiagonalMatrix;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -153,6 +154,7 @@ public final class ConstantFitter {
                     RealVector v = new ArrayRealVector(value, false);
                     return new Pair<>(v, new Array2DRowRealMatrix(jacobian, false));
                 })
+                .weight(data.weighted() ? new DiagonalMatrix(data.weights(), false) : null)
                 .lazyEvaluation(false)
                 .maxIterations(maxIterations)
                 .maxEvaluations(maxIterations * 4)
