@@ -78,17 +78,20 @@ final class Scorer {
         return c;
     }
 
-    /** Scores a raw candidate; the member's loss is infinite where it is undefined on some point. */
-    Member score(Candidate raw, long birth, UniformRandomProvider rng) {
+    /**
+     * Scores a raw candidate, through the island's view of the cache; the member's loss is infinite
+     * where it is undefined on some point.
+     */
+    Member score(Candidate raw, long birth, UniformRandomProvider rng, FitnessCache.View view) {
         candidates.increment();
         Expr skeleton = raw.skeleton();
         Expr canonical = canonical(skeleton);
-        FitnessCache.Fitness f = cache.get(canonical);
+        FitnessCache.Fitness f = view.get(canonical);
         if (f == null) {
             double[] start = canonical == skeleton || canonical.equals(skeleton) ? raw.constants() : null;
             FitResult r = fitter.fit(data.compile(canonical), data, start, rng);
             evaluations.add(r.evaluations());
-            f = cache.offer(canonical, new FitnessCache.Fitness(r.constants(), r.loss()));
+            f = view.offer(canonical, new FitnessCache.Fitness(r.constants(), r.loss()));
         }
         return new Member(new Candidate(canonical, f.constants()), f.loss(), complexity.of(canonical), birth);
     }
@@ -97,7 +100,7 @@ final class Scorer {
      * Refits a member's constants with {@code refitter}, starting from {@code start} (its own values,
      * or a perturbation of them), and records an improvement in the cache.
      */
-    Member refit(Member m, double[] start, ConstantFitter refitter, UniformRandomProvider rng) {
+    Member refit(Member m, double[] start, ConstantFitter refitter, UniformRandomProvider rng, FitnessCache.View view) {
         Expr skeleton = m.candidate().skeleton();
         if (skeleton.constantCount() == 0) {
             return m;
@@ -107,7 +110,7 @@ final class Scorer {
         if (!(r.loss() < m.loss())) {
             return m;
         }
-        FitnessCache.Fitness kept = cache.offer(skeleton, new FitnessCache.Fitness(r.constants(), r.loss()));
+        FitnessCache.Fitness kept = view.offer(skeleton, new FitnessCache.Fitness(r.constants(), r.loss()));
         return new Member(new Candidate(skeleton, kept.constants()), kept.loss(), m.complexity(), m.birth());
     }
 }

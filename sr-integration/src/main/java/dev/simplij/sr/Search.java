@@ -95,6 +95,7 @@ final class Search {
         try {
             parallel(pool, settings.populations, i -> islands[i] = new Island(this,
                     RandomSource.XO_RO_SHI_RO_128_PP.create(streamSeed(settings.seed, i))));
+            settleCache(islands);
             for (Island island : islands) {
                 hallOfFame.addAll(island.hallOfFame);
             }
@@ -104,6 +105,7 @@ final class Search {
                     break;
                 }
                 parallel(pool, islands.length, i -> islands[i].evolve(settings.cyclesPerIteration));
+                settleCache(islands);
                 iteration++;
                 for (Island island : islands) {
                     hallOfFame.addAll(island.hallOfFame);
@@ -135,6 +137,15 @@ final class Search {
         List<Equation> front = ModelSelection.score(equations(HallOfFame.paretoFront(kept)), floor);
         int selected = settings.modelSelection.select(front, floor);
         return new SearchResult(front, selected, reason, iteration, elapsed(), stats(), equations(kept));
+    }
+
+    /** The islands' cache entries of the last parallel phase, folded in island order: the same for any thread count. */
+    private void settleCache(Island[] islands) {
+        List<FitnessCache.View> views = new ArrayList<>(islands.length);
+        for (Island island : islands) {
+            views.add(island.cache);
+        }
+        scorer.cache().settle(views);
     }
 
     private interface IndexTask {

@@ -30,8 +30,8 @@ public final class SrCommand {
               --time SECONDS       stop after this long (default 60)
               --iterations N       stop after N iterations (default: no limit)
               --loss-threshold L   stop once the best loss is at most L
-              --seed N             random seed (default 0); with --threads 1 and --iterations (no
-                                   --time) a run is reproducible byte for byte
+              --seed N             random seed (default 0); a run that stops by --iterations, by
+                                   --loss-threshold or exact is the same for any --threads
               --threads N          threads for the islands (default: all cores)
               --early-stop-fvu F   stop once the best equation leaves at most this fraction of the
                                    variance unexplained on the data (default 2^-23, float32 epsilon:

@@ -16,9 +16,11 @@ import java.util.Objects;
  * Levenberg-Marquardt, every candidate normalized before it is scored and candidates equal after
  * normalization sharing one fitness, and a Pareto hall of fame of the best loss per complexity.
  *
- * <p>Build once, fit many data sets; immutable and thread-safe. Runs are reproducible from the seed
- * when single-threaded ({@code threads(1)}, the default) and stopped by iterations (100 by default),
- * a time limit, or a loss threshold, whichever comes first.
+ * <p>Build once, fit many data sets; immutable and thread-safe. A run stopped by iterations (100 by
+ * default), a loss threshold or an exact fit is reproducible from the seed with any number of threads:
+ * the same seed gives the same front, counters included, on 1 thread or 8 (islands share fits only
+ * between iterations, in island order). A time limit, a CPU budget or a stop request ends the run
+ * wherever the clock or the user says, which no seed can repeat.
  *
  * <pre>{@code
  * SearchResult r = SymbolicRegression.builder()
@@ -196,7 +198,7 @@ public final class SymbolicRegression {
             return this;
         }
 
-        /** Threads for the islands; 1 (reproducible) by default. */
+        /** Threads for the islands; 1 by default. The result does not depend on it, only the time does. */
         public Builder threads(int threads) {
             s.threads = atLeast(1, threads, "threads");
             return this;

@@ -62,6 +62,21 @@ class SearchTest {
         return s;
     }
 
+    /** The islands share the fitness cache only through settled iterations, so thread timing changes nothing. */
+    @Test
+    void runsAreReproducibleForAnyThreadCount() {
+        double[] y = new double[40];
+        double[][] x = points(9, v -> v * v * v - Math.sin(2 * v), y);
+        SymbolicRegression sr = small(23).operators(OperatorSet.parse("+,-,*,sin")).maxIterations(4).earlyStopFvu(-1).build();
+        SearchResult one = sr.fit(x, y, List.of("x"));
+        for (int threads : new int[] {2, 3, 2}) {
+            SearchResult many = sr.toBuilder().threads(threads).build().fit(x, y, List.of("x"));
+            assertEquals(strings(one), strings(many), threads + " threads");
+            assertEquals(one.stats().evaluations(), many.stats().evaluations(), threads + " threads");
+            assertEquals(one.stats().cacheHits(), many.stats().cacheHits(), threads + " threads");
+        }
+    }
+
     @Test
     void stopsOnEachBudget() {
         double[] y = new double[40];
