@@ -26,6 +26,9 @@ final class Scorer {
     private final Normalizer normalizer;
     private final FitnessCache cache;
     private final Complexity complexity;
+    /** Null when the columns carry no units. */
+    private final Units units;
+    private final double dimensionalPenalty;
 
     final LongAdder candidates = new LongAdder();
     final LongAdder evaluations = new LongAdder();
@@ -33,8 +36,15 @@ final class Scorer {
     final LongAdder normalizationFailures = new LongAdder();
     final LongAdder normalizationNanos = new LongAdder();
 
-    /** @param normalizer null when normalization is off */
-    Scorer(Dataset data, ConstantFitter fitter, Normalizer normalizer, FitnessCache cache, Complexity complexity) {
+    /**
+     * @param normalizer         null when normalization is off
+     * @param units              null when the columns carry no units
+     * @param dimensionalPenalty added to the loss of a candidate that is not dimensionally consistent
+     */
+    Scorer(Dataset data, ConstantFitter fitter, Normalizer normalizer, FitnessCache cache, Complexity complexity,
+           Units units, double dimensionalPenalty) {
+        this.units = units;
+        this.dimensionalPenalty = dimensionalPenalty;
         this.data = data;
         this.fitter = fitter;
         this.normalizer = normalizer;
@@ -93,7 +103,17 @@ final class Scorer {
             evaluations.add(r.evaluations());
             f = view.offer(canonical, new FitnessCache.Fitness(r.constants(), r.loss()));
         }
-        return new Member(new Candidate(canonical, f.constants()), f.loss(), complexity.of(canonical), birth);
+        Candidate scored = new Candidate(canonical, f.constants());
+        return new Member(scored, f.loss() + penalty(scored), complexity.of(canonical), birth);
+    }
+
+    /**
+     * What a candidate's loss carries for its units: 0 when consistent or without units (the cache keeps
+     * losses without it, as the data gives them). Judged with the values in, so a numeric exponent
+     * ({@code v**2} of a cleaned entry) scales a unit where a free one could not.
+     */
+    double penalty(Candidate c) {
+        return units == null || units.consistent(Candidate.substitute(c.skeleton(), c.constants())) ? 0 : dimensionalPenalty;
     }
 
     /**
@@ -107,10 +127,11 @@ final class Scorer {
         }
         FitResult r = refitter.fit(data.compile(skeleton), data, start, rng);
         evaluations.add(r.evaluations());
-        if (!(r.loss() < m.loss())) {
+        double penalty = penalty(m.candidate());
+        if (!(r.loss() + penalty < m.loss())) {
             return m;
         }
         FitnessCache.Fitness kept = view.offer(skeleton, new FitnessCache.Fitness(r.constants(), r.loss()));
-        return new Member(new Candidate(skeleton, kept.constants()), kept.loss(), m.complexity(), m.birth());
+        return new Member(new Candidate(skeleton, kept.constants()), kept.loss() + penalty, m.complexity(), m.birth());
     }
 }

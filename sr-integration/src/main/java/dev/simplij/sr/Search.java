@@ -43,10 +43,11 @@ final class Search {
         this.data = data;
         this.startNanos = System.nanoTime();
         this.deadlineNanos = settings.timeLimit == null ? Long.MAX_VALUE : startNanos + settings.timeLimit.toNanos();
-        this.scorer = new Scorer(data, settings.searchFitter, settings.normalization ? settings.normalizer : null,
-                new FitnessCache(settings.cacheSize), settings.complexity);
-        this.mutator = new Mutator(settings.operators, data.names());
         this.baselineLoss = Math.max(constantModelLoss(data, settings.loss), Double.MIN_NORMAL);
+        this.scorer = new Scorer(data, settings.searchFitter, settings.normalization ? settings.normalizer : null,
+                new FitnessCache(settings.cacheSize), settings.complexity, settings.units,
+                settings.dimensionalPenalty * baselineLoss);
+        this.mutator = new Mutator(settings.operators, data.names());
         this.cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
                 settings.normalization ? LiteralCleanup.standardFolding() : null);
         this.guesses = settings.guesses.stream().map(g -> guess(g, data.names())).toList();
@@ -215,7 +216,7 @@ final class Search {
         List<Member> refitted = new ArrayList<>();
         for (Member m : hallOfFame.members()) {
             Candidate c = m.candidate();
-            double loss = m.loss();
+            double loss = m.loss() - scorer.penalty(c);
             double[] values = c.constants();
             if (values.length > 0) {
                 FitResult r = settings.finalFitter.fit(c.skeleton(), data, values, rng);
@@ -229,13 +230,24 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(), m.birth())));
+            refitted.add(penalized(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(),
+                    m.birth()))));
         }
         Set<Candidate> seen = new HashSet<>();
         int[] perComplexity = new int[settings.constraints.maxComplexity() + 1];
         return byComplexity(refitted).stream()
                 .filter(m -> seen.add(m.candidate()) && ++perComplexity[m.complexity()] <= settings.equationsPerComplexity)
                 .toList();
+    }
+
+    /**
+     * A member whose loss is the data's, with the dimensional penalty added back for the printed form:
+     * cleanup compares and recomputes losses without it, so that it keeps a change only when the fit
+     * stays as good.
+     */
+    private Member penalized(Member m) {
+        double penalty = scorer.penalty(m.candidate());
+        return penalty == 0 ? m : new Member(m.candidate(), m.loss() + penalty, m.complexity(), m.birth());
     }
 
     private static List<Member> byComplexity(List<Member> members) {
@@ -252,7 +264,8 @@ final class Search {
     private List<Member> cleaned(List<Member> members) {
         List<Member> clean = new ArrayList<>(members.size());
         for (Member m : members) {
-            clean.add(cleanup.clean(m));
+            double penalty = scorer.penalty(m.candidate());
+            clean.add(penalized(cleanup.clean(new Member(m.candidate(), m.loss() - penalty, m.complexity(), m.birth()))));
         }
         return HallOfFame.paretoFront(byComplexity(clean));
     }

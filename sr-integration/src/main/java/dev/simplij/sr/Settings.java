@@ -48,6 +48,10 @@ final class Settings implements Cloneable {
     int equationsPerComplexity = 1;
     /** Expressions (numbers as starting constants) put into every island at the start. */
     List<Expr> guesses = List.of();
+    /** Null when the columns carry no units. */
+    Units units;
+    /** Added to the loss of a dimensionally inconsistent candidate, in units of the constant model's loss. */
+    double dimensionalPenalty = 1000;
 
     /** The three fitters follow the loss unless they were set. */
     void completeFitters() {

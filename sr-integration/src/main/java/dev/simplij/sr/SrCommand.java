@@ -49,6 +49,11 @@ public final class SrCommand {
                                    numbers start the fitted constants (repeatable)
               --warm-start FILE    start from the equations of an earlier run's --out file
               --per-complexity N   keep up to N equations per complexity and show them (default 1)
+              --units SPEC         units per column, the target's too, as PySR's X_units/y_units:
+                                   'm=kg,v=m/s,E=kg*m^2/s^2'; a dimensionally inconsistent equation
+                                   gets 1000 times the constant model's loss added, and the table
+                                   says which equations are consistent
+              --constants-carry-units  free constants may take any unit (default: dimensionless)
               --quantize STEP      round the final constants to multiples of STEP
               --no-normalize       do not simplify candidates with SimpliJ (to measure its effect)
               --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
@@ -94,11 +99,14 @@ public final class SrCommand {
         }
     }
 
-    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet");
+    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet", "--constants-carry-units");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
             "--loss-threshold", "--early-stop-fvu", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
             "--select", "--quantize", "--out", "--plot", "--progress", "--loss", "--weights", "--nested", "--guess",
-            "--warm-start", "--per-complexity");
+            "--warm-start", "--per-complexity", "--units");
+
+    /** The loss added to a dimensionally inconsistent equation, in units of the constant model's loss (PySR's 1000). */
+    static final double DIMENSIONAL_PENALTY = 1000;
 
     /** How long Ctrl-C waits for the final refit and the files before the JVM exits anyway. */
     static final long INTERRUPT_GRACE_SECONDS = 60;
@@ -130,6 +138,11 @@ public final class SrCommand {
                 .quantize(o.decimal("--quantize", 0))
                 .normalization(!o.has("--no-normalize"))
                 .stopRequest(stop);
+        Units units = o.has("--units") ? Units.parse(o.required("--units"), data.inputNames(), o.required("--target"),
+                o.has("--constants-carry-units")) : null;
+        if (units != null) {
+            b.units(units, DIMENSIONAL_PENALTY);
+        }
         if (o.has("--warm-start")) {
             b.warmStart(FrontFiles.readEquations(Path.of(o.required("--warm-start"))));
         }
@@ -146,7 +159,7 @@ public final class SrCommand {
             out.printf(Locale.ROOT, "stopped (%s) after %d iterations, %.1f s, %d candidates, %d evaluations, cache hits %.0f%%%n",
                     r.stopReason().name().toLowerCase(Locale.ROOT), r.iterations(), r.elapsed().toMillis() / 1000.0,
                     r.stats().candidates(), r.stats().evaluations(), 100 * r.stats().cacheHitRate());
-            printFront(r, out);
+            printFront(r, units, out);
             out.flush();
             if (o.has("--out")) {
                 FrontFiles.writeCsv(r, Path.of(o.required("--out")));
@@ -161,20 +174,27 @@ public final class SrCommand {
 
     /**
      * The front as a table, the selected row marked with '*'; below each front entry, the other
-     * equations of the hall of fame at that complexity (kept with {@code --per-complexity}), unscored.
+     * equations of the hall of fame at that complexity (kept with {@code --per-complexity}), unscored;
+     * with units, a column saying whether each equation is dimensionally consistent.
      */
-    static void printFront(SearchResult r, PrintStream out) {
-        out.printf(Locale.ROOT, "  %10s  %12s  %9s  %s%n", "complexity", "loss", "score", "equation");
+    static void printFront(SearchResult r, Units units, PrintStream out) {
+        out.printf(Locale.ROOT, "  %10s  %12s  %9s  %s%s%n", "complexity", "loss", "score", units == null ? "" : "units  ",
+                "equation");
         List<Equation> front = r.front();
         for (int i = 0; i < front.size(); i++) {
             Equation e = front.get(i);
-            out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%n", i == r.selectedIndex() ? "*" : " ", e.complexity(), e.loss(),
-                    e.score(), e.infix(4));
+            out.printf(Locale.ROOT, "%s %10d  %12.4e  %9.4f  %s%s%n", i == r.selectedIndex() ? "*" : " ", e.complexity(),
+                    e.loss(), e.score(), unitsCell(units, e), e.infix(4));
             for (Equation other : r.hallOfFame()) {
                 if (other.complexity() == e.complexity() && !other.expression().equals(e.expression())) {
-                    out.printf(Locale.ROOT, "  %10s  %12.4e  %9s  %s%n", "", other.loss(), "", other.infix(4));
+                    out.printf(Locale.ROOT, "  %10s  %12.4e  %9s  %s%s%n", "", other.loss(), "", unitsCell(units, other),
+                            other.infix(4));
                 }
             }
         }
+    }
+
+    private static String unitsCell(Units units, Equation e) {
+        return units == null ? "" : units.consistent(e.expression()) ? "ok     " : "wrong  ";
     }
 }

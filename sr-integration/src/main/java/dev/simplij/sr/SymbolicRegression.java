@@ -289,6 +289,19 @@ public final class SymbolicRegression {
             return warmStart(earlier.hallOfFame().stream().map(Equation::expression).toList());
         }
 
+        /**
+         * Units of the columns (PySR's {@code X_units}, {@code y_units}): a dimensionally inconsistent
+         * candidate's loss gets {@code penalty} times the constant model's loss added (1000 by default).
+         */
+        public Builder units(Units units, double penalty) {
+            if (!(penalty >= 0)) {
+                throw new IllegalArgumentException("dimensional penalty must be >= 0, got " + penalty);
+            }
+            s.units = Objects.requireNonNull(units, "units");
+            s.dimensionalPenalty = penalty;
+            return this;
+        }
+
         public Builder modelSelection(ModelSelection selection) {
             s.modelSelection = Objects.requireNonNull(selection, "modelSelection");
             return this;
