@@ -1,9 +1,11 @@
 package dev.simplij.sr;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.Operator;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.FitResult;
+import dev.simplij.sr.fit.LinearScaling;
 import dev.simplij.sr.fit.Loss;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -230,8 +232,8 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(penalized(cleanup.clean(new Member(new Candidate(c.skeleton(), values), loss, m.complexity(),
-                    m.birth()))));
+            refitted.add(penalized(cleanup.clean(scaledForm(new Member(new Candidate(c.skeleton(), values), loss,
+                    m.complexity(), m.birth())))));
         }
         Set<Candidate> seen = new HashSet<>();
         int[] perComplexity = new int[settings.constraints.maxComplexity() + 1];
@@ -250,6 +252,31 @@ final class Search {
         return penalty == 0 ? m : new Member(m.candidate(), m.loss() + penalty, m.complexity(), m.birth());
     }
 
+    /**
+     * With linear scaling, the member as it predicts: {@code a + b*(candidate)} with the closed-form
+     * offset and scale as constants, its loss recomputed and its complexity that of the whole (cleanup
+     * then drops an offset of 0 or a scale of 1). Itself without linear scaling.
+     */
+    private Member scaledForm(Member m) {
+        if (!settings.linearScaling) {
+            return m;
+        }
+        Candidate c = m.candidate();
+        double[] ab = LinearScaling.offsetAndScale(data.predict(data.compile(c.skeleton()), c.constants()), data.target(),
+                data.weights());
+        Expr.Builder b = Expr.builder().operator(Operator.ADD).constant().operator(Operator.MUL).constant();
+        for (int i = 0; i < c.skeleton().size(); i++) {
+            Candidate.copyToken(b, c.skeleton(), i);
+        }
+        double[] values = new double[c.constants().length + 2];
+        values[0] = ab[0];
+        values[1] = ab[1];
+        System.arraycopy(c.constants(), 0, values, 2, c.constants().length);
+        Candidate scaled = new Candidate(b.build(), values);
+        double loss = data.loss(data.compile(scaled.skeleton()), values, settings.loss);
+        return new Member(scaled, loss, settings.complexity.of(scaled.skeleton()), m.birth());
+    }
+
     private static List<Member> byComplexity(List<Member> members) {
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(Comparator.comparingInt(Member::complexity).thenComparingDouble(Member::loss));
@@ -265,7 +292,8 @@ final class Search {
         List<Member> clean = new ArrayList<>(members.size());
         for (Member m : members) {
             double penalty = scorer.penalty(m.candidate());
-            clean.add(penalized(cleanup.clean(new Member(m.candidate(), m.loss() - penalty, m.complexity(), m.birth()))));
+            clean.add(penalized(cleanup.clean(scaledForm(new Member(m.candidate(), m.loss() - penalty, m.complexity(),
+                    m.birth())))));
         }
         return HallOfFame.paretoFront(byComplexity(clean));
     }

@@ -52,6 +52,8 @@ final class Settings implements Cloneable {
     Units units;
     /** Added to the loss of a dimensionally inconsistent candidate, in units of the constant model's loss. */
     double dimensionalPenalty = 1000;
+    /** Fit every candidate as {@code a + b*candidate}, offset and scale in closed form. */
+    boolean linearScaling;
 
     /** The three fitters follow the loss unless they were set. */
     void completeFitters() {
@@ -61,13 +63,15 @@ final class Settings implements Cloneable {
             finalFitter = null;
         }
         if (searchFitter == null) {
-            searchFitter = ConstantFitter.builder().loss(loss).restarts(1).maxIterations(10).build();
+            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10).build();
         }
         if (optimizeFitter == null) {
-            optimizeFitter = ConstantFitter.builder().loss(loss).restarts(3).maxIterations(100).build();
+            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(3).maxIterations(100)
+                    .build();
         }
         if (finalFitter == null) {
-            finalFitter = ConstantFitter.builder().loss(loss).restarts(8).maxIterations(300).build();
+            finalFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(8).maxIterations(300)
+                    .build();
         }
     }
 

@@ -56,6 +56,8 @@ public final class SrCommand {
               --constants-carry-units  free constants may take any unit (default: dimensionless)
               --quantize STEP      round the final constants to multiples of STEP
               --no-normalize       do not simplify candidates with SimpliJ (to measure its effect)
+              --linear-scaling     fit every candidate as a + b*candidate, offset and scale in closed
+                                   form (for scales far from 1, such as 6.674e-11)
               --out FILE.csv       write the final front: complexity,loss,score,selected,sympy,...
               --plot FILE.png      plot loss against complexity
               --progress SECONDS   progress on stderr every SECONDS (default 5; 0 for never): on a
@@ -99,7 +101,8 @@ public final class SrCommand {
         }
     }
 
-    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet", "--constants-carry-units");
+    private static final Set<String> FLAGS = Set.of("--help", "--no-normalize", "--quiet", "--constants-carry-units",
+            "--linear-scaling");
     private static final Set<String> VALUED = Set.of("--data", "--target", "--operators", "--time", "--iterations",
             "--loss-threshold", "--early-stop-fvu", "--seed", "--threads", "--populations", "--population-size", "--max-size", "--max-depth",
             "--select", "--quantize", "--out", "--plot", "--progress", "--loss", "--weights", "--nested", "--guess",
@@ -137,6 +140,7 @@ public final class SrCommand {
                 .modelSelection(ModelSelection.parse(o.text("--select", "best")))
                 .quantize(o.decimal("--quantize", 0))
                 .normalization(!o.has("--no-normalize"))
+                .linearScaling(o.has("--linear-scaling"))
                 .stopRequest(stop);
         Units units = o.has("--units") ? Units.parse(o.required("--units"), data.inputNames(), o.required("--target"),
                 o.has("--constants-carry-units")) : null;

@@ -56,6 +56,10 @@ public final class SymbolicRegression {
             throw new IllegalArgumentException("the data has weights but the loss takes none: use a named loss or "
                     + "Loss.elementwise(...)");
         }
+        if (settings.linearScaling && settings.units != null) {
+            throw new IllegalArgumentException("units and linear scaling cannot be combined yet: the offset and scale "
+                    + "would need units of their own");
+        }
         return new Search(settings, data).run();
     }
 
@@ -299,6 +303,17 @@ public final class SymbolicRegression {
             }
             s.units = Objects.requireNonNull(units, "units");
             s.dimensionalPenalty = penalty;
+            return this;
+        }
+
+        /**
+         * Linear scaling of the output: every candidate is fitted as {@code a + b*candidate} with the
+         * offset and scale in closed form (least squares), and the front prints them. Complexity during
+         * the search is the candidate's; the front's is of what it prints. Off by default. Fitters set
+         * with {@link #fitters} must scale too.
+         */
+        public Builder linearScaling(boolean on) {
+            s.linearScaling = on;
             return this;
         }
 

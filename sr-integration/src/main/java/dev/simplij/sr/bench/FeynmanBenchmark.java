@@ -60,6 +60,10 @@ final class FeynmanBenchmark {
                long evaluations, long candidates, StopReason stop, Equation selected) {
     }
 
+    /** The search settings a run varies, to measure their effect: linear scaling, SimpliJ normalization. */
+    record Variant(boolean linearScaling, boolean normalization) {
+    }
+
     /** A confidence interval for a proportion. */
     record Interval(double low, double high) {
     }
@@ -87,11 +91,11 @@ final class FeynmanBenchmark {
     }
 
     static List<Run> runAll(List<Problem> problems, SrBenchmark.Budget budget, int threads, List<Long> seeds,
-                            int supportPoints, PrintStream out) {
+                            int supportPoints, Variant variant, PrintStream out) {
         List<Run> runs = new ArrayList<>();
         for (Problem p : problems) {
             for (long seed : seeds) {
-                Run r = solve(p, seed, budget, threads, supportPoints);
+                Run r = solve(p, seed, budget, threads, supportPoints, variant);
                 runs.add(r);
                 out.printf(Locale.ROOT, "%-10s seed %-3d %s in %6.1f s (%6.1f CPU s)  FVU %.2e  %s%n", p.name(), seed,
                         r.recovered() ? "recovered" : "missed   ", r.seconds(), r.cpuSeconds(), r.heldOutFvu(),
@@ -101,7 +105,7 @@ final class FeynmanBenchmark {
         return runs;
     }
 
-    static Run solve(Problem p, long seed, SrBenchmark.Budget budget, int threads, int supportPoints) {
+    static Run solve(Problem p, long seed, SrBenchmark.Budget budget, int threads, int supportPoints, Variant variant) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31 + p.name().hashCode());
         double[][] x = p.sample(supportPoints, rng);
         double[] y = p.target(x);
@@ -113,6 +117,8 @@ final class FeynmanBenchmark {
                 .operators(OperatorSet.parse(p.operators()))
                 .threads(threads)
                 .seed(seed)
+                .linearScaling(variant.linearScaling())
+                .normalization(variant.normalization())
                 .maxIterations(Long.MAX_VALUE)
                 .progress(progress -> (ProcessCpu.nanos() - cpuStart) / 1e9 < budget.cpuSeconds());
         if (budget.wallSeconds() < Double.POSITIVE_INFINITY) {
@@ -166,9 +172,11 @@ final class FeynmanBenchmark {
                         + "the held-out points <= 2^-23.%n%n", equations, seeds, budget.describe(), threads, supportPoints,
                 HELD_OUT_POINTS));
         md.append(String.format(Locale.ROOT, "**Recovered %d of %d runs: %.1f%% (95%% Wilson interval %.1f%% - %.1f%%).** "
-                        + "Median wall seconds to recovery over recovered runs: %s. Evaluations per run, median: %s.%n%n",
+                        + "Median seconds to recovery over recovered runs: %s wall, %s CPU. Evaluations per run, "
+                        + "median: %s.%n%n",
                 recovered, runs.size(), 100.0 * recovered / Math.max(1, runs.size()), 100 * ci.low(), 100 * ci.high(),
                 fmt(SrBenchmark.median(runs.stream().filter(Run::recovered).mapToDouble(Run::seconds).toArray())),
+                fmt(SrBenchmark.median(runs.stream().filter(Run::recovered).mapToDouble(Run::cpuSeconds).toArray())),
                 fmt(SrBenchmark.median(runs.stream().mapToDouble(Run::evaluations).toArray()))));
         md.append("| equation | seed | truth | recovered | held-out FVU | stop | wall s | CPU s | evaluations | selected (6 digits) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -193,11 +201,13 @@ final class FeynmanBenchmark {
     }
 
     /**
-     * The empirical distribution of wall seconds to recovery: the fraction of all runs recovered within
-     * t seconds, a step function; runs not recovered never count, so it ends at the recovery rate.
+     * The empirical distribution of seconds to recovery (CPU seconds when {@code cpu}, else wall): the
+     * fraction of all runs recovered within t seconds, a step function; runs not recovered never count,
+     * so it ends at the recovery rate.
      */
-    static XYSeries ecdf(List<Run> runs) {
-        double[] times = runs.stream().filter(Run::recovered).mapToDouble(Run::seconds).sorted().toArray();
+    static XYSeries ecdf(List<Run> runs, boolean cpu) {
+        double[] times = runs.stream().filter(Run::recovered).mapToDouble(cpu ? Run::cpuSeconds : Run::seconds).sorted()
+                .toArray();
         XYSeries s = new XYSeries("recovered within t (" + runs.size() + " runs)");
         s.add(0, 0);
         for (int i = 0; i < times.length; i++) {
@@ -206,13 +216,18 @@ final class FeynmanBenchmark {
         return s;
     }
 
+    /**
+     * The ECDF as PNG, over CPU seconds when the budget is CPU time (on a shared machine wall seconds
+     * count the other work), else wall seconds, up to the budget.
+     */
     private static void plotEcdf(List<Run> runs, SrBenchmark.Budget budget, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        XYSeries series = ecdf(runs);
-        double end = budget.wallSeconds() < Double.POSITIVE_INFINITY ? budget.wallSeconds()
+        boolean cpu = budget.cpuSeconds() < Double.POSITIVE_INFINITY;
+        XYSeries series = ecdf(runs, cpu);
+        double end = cpu ? budget.cpuSeconds() : budget.wallSeconds() < Double.POSITIVE_INFINITY ? budget.wallSeconds()
                 : runs.stream().mapToDouble(Run::seconds).max().orElse(1);
         series.add(end, series.getY(series.getItemCount() - 1));
-        NumberAxis x = new NumberAxis("wall seconds");
+        NumberAxis x = new NumberAxis(cpu ? "CPU seconds" : "wall seconds");
         x.setRange(0, end);
         NumberAxis y = new NumberAxis("fraction of runs recovered");
         y.setRange(0, 1);

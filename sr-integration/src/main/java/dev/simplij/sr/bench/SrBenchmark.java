@@ -38,7 +38,8 @@ public final class SrBenchmark {
     static final String USAGE = """
             usage: simplij sr-benchmark [--suite nguyen|node|feynman|all|feynman-full] [--time SECONDS]
                                         [--cpu SECONDS] [--threads N] [--seed N | --seeds N,N,...] [--points N]
-                                        [--compare] [--only NAME,...] [--sample N] [--out DIR]
+                                        [--compare] [--only NAME,...] [--sample N] [--linear-scaling]
+                                        [--no-normalize] [--out DIR]
 
             Fits each problem from noiseless data until it is recovered (normalized MSE below 1e-10 on
             200 fresh points) or the budget runs out, and writes results.md, results.csv and figures to
@@ -55,7 +56,8 @@ public final class SrBenchmark {
             equation and seed; recovered = FVU of the selected equation on the held-out points <= 2^-23.
             Writes results.md (recovery rate with a 95% Wilson interval, time and evaluations per run),
             results.csv and time-to-recovery-ecdf.png. --sample N runs N equations drawn with the first
-            seed. --time is per equation. Full benchmark (120 x 50 s on 2 threads, about 100 minutes):
+            seed. --time is per equation. --linear-scaling and --no-normalize set the search (to measure
+            their effect on the same seeds and data). Full benchmark (120 x 50 s on 2 threads, about 100 minutes):
               simplij sr-benchmark --suite feynman-full --time 50 --threads 2 --seed 1 --out feynman-full
             """ + problemList();
 
@@ -107,8 +109,11 @@ public final class SrBenchmark {
         Path dir;
         boolean compare;
         boolean full;
+        boolean linearScaling;
+        boolean normalization;
         try {
-            Options o = Options.parse(args, Set.of("--help", "--compare"), Set.of("--suite", "--time", "--cpu",
+            Options o = Options.parse(args, Set.of("--help", "--compare", "--linear-scaling", "--no-normalize"),
+                    Set.of("--suite", "--time", "--cpu",
                     "--threads", "--seed", "--seeds", "--points", "--only", "--sample", "--out"));
             if (o.has("--help")) {
                 out.print(USAGE);
@@ -131,6 +136,12 @@ public final class SrBenchmark {
             points = o.integer("--points", full ? FeynmanBenchmark.SUPPORT_POINTS : 100);
             dir = Path.of(o.text("--out", "sr-benchmark-results"));
             compare = o.has("--compare");
+            linearScaling = o.has("--linear-scaling");
+            normalization = !o.has("--no-normalize");
+            if (!full && (linearScaling || !normalization)) {
+                throw new IllegalArgumentException("--linear-scaling and --no-normalize are for --suite "
+                        + FeynmanBenchmark.SUITE + " (the other suites compare normalization with --compare)");
+            }
             if (full && compare) {
                 throw new IllegalArgumentException("--compare is not available with --suite " + FeynmanBenchmark.SUITE);
             }
@@ -148,7 +159,8 @@ public final class SrBenchmark {
         Files.createDirectories(dir);
         warmUp(threads, compare);
         if (full) {
-            List<FeynmanBenchmark.Run> runs = FeynmanBenchmark.runAll(problems, budget, threads, seeds, points, out);
+            List<FeynmanBenchmark.Run> runs = FeynmanBenchmark.runAll(problems, budget, threads, seeds, points,
+                    new FeynmanBenchmark.Variant(linearScaling, normalization), out);
             FeynmanBenchmark.write(runs, dir, budget, threads, seeds, points, "./simplij sr-benchmark " + String.join(" ", args));
             return 0;
         }
