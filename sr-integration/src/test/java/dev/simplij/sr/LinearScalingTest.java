@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.LinearScaling;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
 class LinearScalingTest {
@@ -27,14 +25,7 @@ class LinearScalingTest {
     /** Newton's gravity with G = 6.674e-11 and an offset of 3: far from 1, the scale a search's constants start at. */
     @Test
     void aShapeWithoutConstantsFitsAScaleFarFromOne() {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(4L);
-        double[][] x = new double[50][3];
-        double[] y = new double[50];
-        for (int i = 0; i < y.length; i++) {
-            x[i] = new double[] {rng.nextDouble(1, 5), rng.nextDouble(1, 5), rng.nextDouble(1, 5)};
-            y[i] = 3 + 6.674e-11 * x[i][0] * x[i][1] / (x[i][2] * x[i][2]);
-        }
-        Dataset data = Dataset.of(x, y, List.of("m1", "m2", "r"));
+        Dataset data = SearchTest.box(4, 50, List.of("m1", "m2", "r"), 1, 5, r -> 3 + 6.674e-11 * r[0] * r[1] / (r[2] * r[2]));
         SymbolicRegression.Builder b = SymbolicRegression.builder().seed(1).populations(2).populationSize(10).maxIterations(0)
                 .guesses("m1*m2/r**2");
         Equation scaled = b.linearScaling(true).build().fit(data).mostAccurate();

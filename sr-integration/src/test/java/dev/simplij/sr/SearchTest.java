@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.simplij.sr.fit.Dataset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,20 @@ class SearchTest {
             y[i] = f.applyAsDouble(x[i][0]);
         }
         return x;
+    }
+
+    /** A data set of {@code rows} seeded points in {@code [low, high]^names}, the target {@code f} of each row. */
+    static Dataset box(long seed, int rows, List<String> names, double low, double high, ToDoubleFunction<double[]> f) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] x = new double[rows][names.size()];
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < names.size(); j++) {
+                x[i][j] = rng.nextDouble(low, high);
+            }
+            y[i] = f.applyAsDouble(x[i]);
+        }
+        return Dataset.of(x, y, names);
     }
 
     private static SymbolicRegression.Builder small(long seed) {

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.simplij.expr.Expr;
 import dev.simplij.sr.fit.Dataset;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,14 +59,7 @@ class UnitsTest {
     /** Kinetic energy from mass and speed; with units, equations that are not energies pay the penalty. */
     @Test
     void theSearchPenalizesInconsistentEquationsAndSelectsAConsistentOne() {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
-        double[][] x = new double[60][3];
-        double[] y = new double[60];
-        for (int i = 0; i < y.length; i++) {
-            x[i] = new double[] {rng.nextDouble(1, 2), rng.nextDouble(1, 2), rng.nextDouble(1, 2)};
-            y[i] = 0.5 * x[i][0] * x[i][1] * x[i][1];
-        }
-        Dataset data = Dataset.of(x, y, INPUTS);
+        Dataset data = SearchTest.box(5, 60, INPUTS, 1, 2, r -> 0.5 * r[0] * r[1] * r[1]);
         Units units = Units.parse(ENERGY, INPUTS, "E", false);
         SymbolicRegression.Builder b = SymbolicRegression.builder().seed(2).populations(3).populationSize(20)
                 .cyclesPerIteration(50).maxIterations(20);
