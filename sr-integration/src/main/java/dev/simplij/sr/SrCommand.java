@@ -64,9 +64,9 @@ public final class SrCommand {
                                    terminal a compact table redrawn in place (every second), else
                                    one line with the best equation
               --quiet              no progress: the same as --progress 0
+              --help               this text
 
             Ctrl-C stops the search; the front found so far is still printed and written.
-              --help               this text
             """;
 
     private SrCommand() {

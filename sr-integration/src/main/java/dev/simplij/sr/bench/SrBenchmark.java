@@ -57,7 +57,8 @@ public final class SrBenchmark {
             Writes results.md (recovery rate with a 95% Wilson interval, time and evaluations per run),
             results.csv and time-to-recovery-ecdf.png. --sample N runs N equations drawn with the first
             seed. --time is per equation. --linear-scaling and --no-normalize set the search (to measure
-            their effect on the same seeds and data). Full benchmark (120 x 50 s on 2 threads, about 100 minutes):
+            their effect on the same seeds and data). The full benchmark, 120 x 50 s on 2 threads
+            (at most 100 minutes):
               simplij sr-benchmark --suite feynman-full --time 50 --threads 2 --seed 1 --out feynman-full
             """ + problemList();
 
