@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -236,9 +238,11 @@ final class Search {
                     m.complexity(), m.birth())))));
         }
         Set<Candidate> seen = new HashSet<>();
-        int[] perComplexity = new int[settings.constraints.maxComplexity() + 1];
+        // keyed by complexity, not an array up to the maximum: a linearly scaled form is longer than the search's
+        Map<Integer, Integer> perComplexity = new HashMap<>();
         return byComplexity(refitted).stream()
-                .filter(m -> seen.add(m.candidate()) && ++perComplexity[m.complexity()] <= settings.equationsPerComplexity)
+                .filter(m -> seen.add(m.candidate())
+                        && perComplexity.merge(m.complexity(), 1, Integer::sum) <= settings.equationsPerComplexity)
                 .toList();
     }
 

@@ -38,4 +38,15 @@ class LinearScalingTest {
         Units units = Units.parse("r=m", List.of("m1", "m2", "r"), "y", false);
         assertThrows(IllegalArgumentException.class, () -> b.linearScaling(true).units(units, 1000).build().fit(data));
     }
+
+    /** The scaled form is longer than the search's candidates: the front may exceed the maximum complexity by it. */
+    @Test
+    void aScaledFormMayBeLongerThanTheMaximumComplexity() {
+        Dataset data = SearchTest.box(6, 40, List.of("a", "b"), 1, 2, r -> 7 + 3 * r[0] * r[1]);
+        SearchResult r = SymbolicRegression.builder().seed(2).populations(2).populationSize(10).maxIterations(2)
+                .constraints(Constraints.of(3, 3)).guesses("a*b").linearScaling(true).build().fit(data);
+        Equation best = r.mostAccurate();
+        assertTrue(best.complexity() > 3, best.sympy());
+        assertEquals(7 + 3 * 2, best.predict(new double[][] {{1, 2}})[0], 1e-9, best.sympy());
+    }
 }
