@@ -25,6 +25,8 @@ final class LiteralCleanup {
     static final double SNAP_DISTANCE = 1e-9;
     /** Relative loss growth allowed for a change: rounding noise, not a worse fit. */
     static final double RELATIVE_SLACK = 1e-9;
+    /** Snap-and-fold passes at most: a pass can leave a new negligible constant, rarely a second one. */
+    static final int MAX_PASSES = 3;
 
     private final Dataset data;
     private final Loss loss;
@@ -63,19 +65,26 @@ final class LiteralCleanup {
     Member clean(Member m) {
         Candidate c = m.candidate();
         double limit = m.loss() + Math.max(RELATIVE_SLACK * m.loss(), absoluteSlack);
-        double[] values = snapped(c, limit);
-        Expr literal = Candidate.substitute(c.skeleton(), values);
-        Expr folded = fold(literal);
-        Candidate cleaned = literals(folded);
-        double cleanedLoss = lossOf(cleaned);
-        if (!(cleanedLoss <= limit)) {
-            cleaned = new Candidate(c.skeleton(), values);
-            cleanedLoss = lossOf(cleaned);
+        Candidate cleaned = c;
+        // Folding can merge constants into one that does not matter (3.2 + x - 3.2000000000000007): snap again
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            Candidate next = cleanedOnce(cleaned, limit);
+            if (next.equals(cleaned)) {
+                break;
+            }
+            cleaned = next;
         }
         if (cleaned.equals(c)) {
             return m;
         }
-        return new Member(cleaned, cleanedLoss, complexity.of(cleaned.skeleton()), m.birth());
+        return new Member(cleaned, lossOf(cleaned), complexity.of(cleaned.skeleton()), m.birth());
+    }
+
+    /** One pass: constants snapped, then the literals folded where the loss stays within {@code limit}. */
+    private Candidate cleanedOnce(Candidate c, double limit) {
+        double[] values = snapped(c, limit);
+        Candidate folded = literals(fold(Candidate.substitute(c.skeleton(), values)));
+        return lossOf(folded) <= limit ? folded : new Candidate(c.skeleton(), values);
     }
 
     /**

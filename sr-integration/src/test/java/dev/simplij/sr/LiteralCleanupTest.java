@@ -57,6 +57,14 @@ class LiteralCleanupTest {
         assertEquals(7, m.birth());
     }
 
+    /** Seen in the Feynman slice with linear scaling: {@code -7e-15 - kb*v/(A*(1 - gamma))}. */
+    @Test
+    void constantsThatFoldIntoANegligibleOneGoToo() {
+        Member m = clean(data((x1, x2) -> x1), "(<constant> + x1) + <constant>", 3.2, -3.2 + 7e-15);
+        assertEquals("x1", new Equation(m.candidate().skeleton(), m.candidate().constants(), List.of("x1", "x2"),
+                m.complexity(), m.loss(), 0).sympy());
+    }
+
     @Test
     void aSmallConstantThatMattersStays() {
         Member m = clean(data((x1, x2) -> x1 + 3e-7 * x2), "<constant>*x2 + x1", 3e-7);
