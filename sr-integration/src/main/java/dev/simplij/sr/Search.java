@@ -234,8 +234,7 @@ final class Search {
                     loss = data.loss(data.compile(c.skeleton()), values, settings.loss);
                 }
             }
-            refitted.add(penalized(cleanup.clean(scaledForm(new Member(new Candidate(c.skeleton(), values), loss,
-                    m.complexity(), m.birth())))));
+            refitted.add(printed(m, new Candidate(c.skeleton(), values), loss));
         }
         Set<Candidate> seen = new HashSet<>();
         // keyed by complexity, not an array up to the maximum: a linearly scaled form is longer than the search's
@@ -247,11 +246,12 @@ final class Search {
     }
 
     /**
-     * A member whose loss is the data's, with the dimensional penalty added back for the printed form:
-     * cleanup compares and recomputes losses without it, so that it keeps a change only when the fit
-     * stays as good.
+     * A hall-of-fame member as the tables print it: scaled (with linear scaling), literals cleaned, and
+     * the dimensional penalty in its loss. Cleanup sees the loss without the penalty ({@code dataLoss}),
+     * so that it keeps a change only when the fit on the data stays as good.
      */
-    private Member penalized(Member m) {
+    private Member printed(Member from, Candidate candidate, double dataLoss) {
+        Member m = cleanup.clean(scaledForm(new Member(candidate, dataLoss, from.complexity(), from.birth())));
         double penalty = scorer.penalty(m.candidate());
         return penalty == 0 ? m : new Member(m.candidate(), m.loss() + penalty, m.complexity(), m.birth());
     }
@@ -295,9 +295,7 @@ final class Search {
     private List<Member> cleaned(List<Member> members) {
         List<Member> clean = new ArrayList<>(members.size());
         for (Member m : members) {
-            double penalty = scorer.penalty(m.candidate());
-            clean.add(penalized(cleanup.clean(scaledForm(new Member(m.candidate(), m.loss() - penalty, m.complexity(),
-                    m.birth())))));
+            clean.add(printed(m, m.candidate(), m.loss() - scorer.penalty(m.candidate())));
         }
         return HallOfFame.paretoFront(byComplexity(clean));
     }

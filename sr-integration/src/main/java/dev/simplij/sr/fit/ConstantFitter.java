@@ -126,7 +126,7 @@ public final class ConstantFitter {
     /** The predictions at given constants, linearly scaled when the fitter scales. */
     private double[] predictions(Evaluator e, Dataset data, double[] constants) {
         double[] p = data.predict(e, constants);
-        return linearScaling ? LinearScaling.apply(p, data.target(), data.weights()) : p;
+        return linearScaling ? LinearScaling.apply(p, data.targetValues(), data.weightValues()) : p;
     }
 
     /** The loss at given constants, counted as one evaluation. */

@@ -90,6 +90,16 @@ public final class Dataset {
         return target.clone();
     }
 
+    /** The target itself, for this package's hot loops, which must not change it. */
+    double[] targetValues() {
+        return target;
+    }
+
+    /** The weights themselves (null for equal weights), for this package's hot loops, which must not change them. */
+    double[] weightValues() {
+        return weights;
+    }
+
     /** A copy of one input column. */
     public double[] column(int index) {
         return columns[index].clone();
