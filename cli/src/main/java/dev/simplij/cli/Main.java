@@ -1,5 +1,9 @@
 package dev.simplij.cli;
 
+import dev.simplij.sr.SrCliCommand;
+import dev.simplij.sr.SrCommand;
+import dev.simplij.sr.bench.SrBenchmark;
+import dev.simplij.sr.bench.SrBenchmarkCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -7,13 +11,17 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,10 +29,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code simplij COMMAND [ARGS]} on picocli: {@code --help}, {@code --version}, {@code help COMMAND},
- * one aligned command list, usage errors with status 2. {@code simplify} is a picocli command of
- * this module; the other modules' commands ({@link Command} services) still parse their own
- * arguments and are wrapped: picocli passes their arguments through unchanged and prints their
- * {@link Command#help()} for {@code --help} and {@code help NAME}.
+ * one aligned command list, a completion script, usage errors as {@code simplij NAME: message} with
+ * status 2. Every command is a picocli command of this module, except {@code sr} and
+ * {@code sr-benchmark}, whose front ends (issue 19) still parse their own arguments and are wrapped:
+ * picocli passes their arguments through unchanged and prints their own help text.
  */
 @CommandLine.Command(name = "simplij", synopsisSubcommandLabel = "COMMAND",
         description = "Rule-based simplification of symbolic-regression formulas, and the tools around it.",
@@ -36,6 +44,30 @@ public final class Main implements Callable<Integer> {
     CommandSpec spec;
 
     private Main() {
+    }
+
+    /**
+     * Every command by name, in the order of the command list; each is built only when it runs (or
+     * when the whole list is needed), so that a command starts without the others' classes.
+     */
+    private static Map<String, Function<Streams, CommandLine>> commands() {
+        Map<String, Function<Streams, CommandLine>> c = new LinkedHashMap<>();
+        c.put("simplify", s -> new CommandLine(new SimplifyCommand(s)).setUnmatchedOptionsArePositionalParams(true));
+        c.put("pipe-bench", s -> new CommandLine(new PipeBenchCommand(s)));
+        c.put("mine", s -> new CommandLine(new MineCommand(s)));
+        c.put("bench", s -> new CommandLine(new BenchCommand(s)));
+        c.put("canon-bench", s -> new CommandLine(new CanonBenchCommand(s)));
+        c.put("soundness", s -> new CommandLine(new SoundnessCommand(s)));
+        c.put("fuzz", s -> new CommandLine(new FuzzCommand(s)));
+        c.put("load", s -> new CommandLine(new LoadCommand(s)));
+        c.put("generate", s -> new CommandLine(new GenerateCommand(s)));
+        c.put("generate-bench", s -> new CommandLine(new GenerateBenchCommand(s)));
+        c.put("rank", s -> new CommandLine(new RankCommand(s)));
+        c.put("sr", s -> wrap("sr", SrCliCommand.SUMMARY, SrCliCommand.HELP,
+                args -> SrCommand.run(args, s.out(), s.err())));
+        c.put("sr-benchmark", s -> wrap("sr-benchmark", SrBenchmarkCommand.SUMMARY, SrBenchmarkCommand.HELP,
+                args -> SrBenchmark.run(args, s.out(), s.err())));
+        return Collections.unmodifiableMap(c);
     }
 
     public static void main(String[] args) {
@@ -52,23 +84,33 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one invocation; returns the exit status. */
     public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        boolean simplify = !args.isEmpty() && args.get(0).equals("simplify");
-        if (simplify && args.stream().skip(1).noneMatch(a -> a.startsWith("-"))) {
+        Streams streams = new Streams(in, out, err);
+        String name = args.isEmpty() ? null : args.get(0);
+        if ("simplify".equals(name) && expressionsOnly(args.subList(1, args.size()))) {
             // Only expressions (or none: standard input), so nothing for an option parser to do:
             // loading and verifying picocli's classes would add about 0.15 s of CPU to every start.
-            SimplifyCommand command = new SimplifyCommand(in, out, err);
+            SimplifyCommand command = new SimplifyCommand(streams);
             command.expressions = List.copyOf(args.subList(1, args.size()));
             return command.call();
         }
-        // simplify alone is built without the other commands: its start-up is what a pipe pays
-        CommandLine line = simplify ? conventions(simplifyAlone(in, out, err), out, err) : commandLine(in, out, err);
-        if (simplify) {
+        Map<String, Function<Streams, CommandLine>> commands = commands();
+        CommandLine line;
+        if (commands.containsKey(name)) {
+            // the command alone, named as under simplij: its start-up is not the others'
+            line = conventions(commands.get(name).apply(streams).setCommandName("simplij " + name), streams);
             args = args.subList(1, args.size());
+        } else {
+            line = commandLine(streams);
         }
         Exception[] failure = new Exception[1];
         line.setExecutionExceptionHandler((e, failed, parsed) -> {
-            failure[0] = e;
-            return 2;
+            String problem = problem(e);
+            if (problem == null) {
+                failure[0] = e;
+                return 2;
+            }
+            failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + problem);
+            return badInput(e) ? 2 : 1;
         });
         int status = line.execute(args.toArray(String[]::new));
         line.getOut().flush();
@@ -79,6 +121,43 @@ public final class Main implements Callable<Integer> {
         return status;
     }
 
+    /** Whether no argument starts with {@code -} (a loop: a first lambda would cost start-up time). */
+    private static boolean expressionsOnly(List<String> args) {
+        for (String a : args) {
+            if (a.startsWith("-")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a failure is the input's: a bad value, rule file or configuration, or a missing file (status 2). */
+    private static boolean badInput(Throwable e) {
+        return e instanceof IllegalArgumentException || e instanceof NoSuchFileException
+                || e instanceof UncheckedIOException u && badInput(u.getCause());
+    }
+
+    /**
+     * What went wrong, for a failure of the input or of a file rather than of the program: a bad
+     * value, rule file or configuration, a file that could not be read or written; null for anything
+     * else, which is a bug and keeps its stack trace.
+     */
+    private static String problem(Throwable e) {
+        if (e instanceof NoSuchFileException f) {
+            return "no such file: " + f.getFile();
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof UncheckedIOException u) {
+            return problem(u.getCause());
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException || e instanceof IOException) {
+            return e.getMessage() != null ? e.getMessage() : e.toString();
+        }
+        return null;
+    }
+
     /** With no command: the list of commands, and status 2. */
     @Override
     public Integer call() {
@@ -86,34 +165,26 @@ public final class Main implements Callable<Integer> {
         return 2;
     }
 
-    /** The command line with every command: {@code simplify}, {@code help} and the {@link Command} services. */
-    static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+    /** The command line with every command, {@code help} and {@code completion}. */
+    static CommandLine commandLine(Streams streams) {
         CommandLine line = new CommandLine(new Main());
-        Map<String, CommandLine> byName = new TreeMap<>();
-        byName.put("simplify", simplify(in, out, err));
-        byName.put("pipe-bench", new CommandLine(new PipeBenchCommand(out, err)));
-        for (Command c : commands()) {
-            byName.putIfAbsent(c.name(), wrap(c, in, out, err));
-        }
         line.addSubcommand("help", new CommandLine.HelpCommand());
-        byName.forEach(line::addSubcommand);
-        return conventions(line, out, err);
+        commands().forEach((name, command) -> line.addSubcommand(name, command.apply(streams)));
+        line.addSubcommand("completion", new CompletionCommand(streams));
+        return conventions(line, streams);
     }
 
-    private static CommandLine simplify(InputStream in, PrintStream out, PrintStream err) {
-        return new CommandLine(new SimplifyCommand(in, out, err)).setUnmatchedOptionsArePositionalParams(true);
+    /** The names of the commands, in the order of the command list ({@code help} and {@code completion} apart). */
+    static Set<String> commandNames() {
+        return commands().keySet();
     }
-
-    /** {@code simplify} on its own, named as under {@code simplij}. */
-    private static CommandLine simplifyAlone(InputStream in, PrintStream out, PrintStream err) {
-        return simplify(in, out, err).setCommandName("simplij simplify");
-    }
-
     /** Output streams, no {@code @file} expansion, and usage errors as {@code simplij NAME: message} with status 2. */
-    private static CommandLine conventions(CommandLine line, PrintStream out, PrintStream err) {
-        line.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        line.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    private static CommandLine conventions(CommandLine line, Streams streams) {
+        line.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
+        line.setErr(new PrintWriter(new OutputStreamWriter(streams.err(), StandardCharsets.UTF_8), true));
         line.setExpandAtFiles(false);
+        OptionChecks.wholeNumbersMayBeGrouped(line);
+        headings(line);
         line.setParameterExceptionHandler((e, arguments) -> {
             CommandLine failed = e.getCommandLine();
             String name = failed.getCommandSpec().qualifiedName();
@@ -131,25 +202,17 @@ public final class Main implements Callable<Integer> {
         return line;
     }
 
-    /** The {@link Command} services on the class path, sorted by name. */
-    public static List<Command> commands() {
-        List<Command> list = new ArrayList<>();
-        ServiceLoader.load(Command.class).forEach(list::add);
-        list.sort((a, b) -> a.name().compareTo(b.name()));
-        return list;
-    }
-
     /**
      * A command that parses its own arguments, as a picocli subcommand: every argument goes to it
      * unchanged (no {@code @file} expansion, no {@code --} handling), and its usage is its own help text.
      */
-    private static CommandLine wrap(Command command, InputStream in, PrintStream out, PrintStream err) {
+    private static CommandLine wrap(String name, String summary, String help, WrappedFrontEnd frontEnd) {
         List<String> args = new ArrayList<>();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> command.run(args, in, out, err));
-        spec.name(command.name());
-        spec.usageMessage().description(command.summary())
+        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> frontEnd.run(args));
+        spec.name(name);
+        spec.usageMessage().description(summary)
                 .sectionKeys(List.of("help"))
-                .sectionMap(Map.of("help", help -> command.help()));
+                .sectionMap(Map.of("help", usage -> help));
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("this text").build());
         spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("ARGS").type(List.class)
                 .auxiliaryTypes(String.class).setter(new CommandLine.Model.ISetter() {
@@ -167,6 +230,17 @@ public final class Main implements Callable<Integer> {
         spec.parser().unmatchedOptionsArePositionalParams(true).posixClusteredShortOptionsAllowed(false)
                 .endOfOptionsDelimiter("\u0000");
         return new CommandLine(spec);
+    }
+
+    /** A front end that parses its own arguments; returns the exit status. */
+    private interface WrappedFrontEnd {
+        int run(List<String> args) throws Exception;
+    }
+
+    /** One layout of help for every command: description and options under headings of their own. */
+    private static void headings(CommandLine line) {
+        line.getCommandSpec().usageMessage().descriptionHeading("%n").optionListHeading("%nOptions:%n");
+        line.getSubcommands().values().forEach(Main::headings);
     }
 
     /** {@code simplij --version}: the version the build stamped into {@code version.txt}. */

@@ -16,19 +16,23 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.rng.UniformRandomProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code simplij pipe-bench}: the {@code simplify} pipe (read lines, parse, simplify, print, write
  * in order) against {@code Simplifier.simplifyAll} on the same parsed expressions, in one JVM with
  * the same simplifier, rounds alternating which goes first.
  */
-@Command(name = "pipe-bench", header = PipeBenchCommand.SUMMARY, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "pipe-bench", header = PipeBenchCommand.SUMMARY, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Draws LINES seeded random expressions of TOKENS prefix tokens, writes them as infix lines, and "
                 + "times, per round, simplifyAll on the parsed expressions (the library) and the simplify command's "
                 + "pipe over the same lines from memory to a discarding stream (reading, parsing, simplifying, printing "
                 + "and writing). Both use the shipped default rules, loaded once before the rounds (loading time is "
-                + "printed apart). Prints each round and the medians; the pipe's target is 1.5x the library's time."})
+                + "printed apart). Prints each round and the medians; the pipe's target is 1.5x the library's time."},
+        exitCodeListHeading = "%nExit status:%n", exitCodeList = {"0:measured", "2:bad usage"})
 final class PipeBenchCommand implements Callable<Integer> {
     static final String SUMMARY = "time the simplify pipe against simplifyAll on the same random lines";
 
@@ -45,23 +49,22 @@ final class PipeBenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-    boolean help;
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out;
     private final PrintStream err;
 
-    PipeBenchCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    PipeBenchCommand(Streams streams) {
+        this.out = streams.out();
+        this.err = streams.err();
     }
 
     @Override
     public Integer call() throws IOException {
-        if (lines < 1 || tokens < 1 || rounds < 1) {
-            err.println("simplij pipe-bench: --lines, --tokens and --rounds must be at least 1");
-            return 2;
-        }
+        OptionChecks.atLeast(spec, "--lines", lines, 1);
+        OptionChecks.atLeast(spec, "--tokens", tokens, 1);
+        OptionChecks.atLeast(spec, "--rounds", rounds, 1);
         long loadStart = System.nanoTime();
         Simplifier simplifier = Simplifier.standard();
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;

@@ -10,6 +10,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -18,7 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,7 +35,8 @@ import picocli.CommandLine.Parameters;
  * {@code simplij simplify}: simplifies expressions given as arguments, or streams standard input
  * one expression per line with exactly one output line per input line.
  */
-@Command(name = "simplify", header = SimplifyCommand.SUMMARY, sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "simplify", header = SimplifyCommand.SUMMARY, mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Simplifies each EXPR, or with no EXPR each line of standard input, and writes one line per "
                 + "expression in the same notation: infix in SymPy syntax (default), or prefix tokens with --prefix.",
                 "A line that cannot be parsed gives an empty output line and a message on standard error with its line "
@@ -60,9 +65,6 @@ final class SimplifyCommand implements Callable<Integer> {
             + "free-constant rules of 'skeleton' added to the default rules")
     boolean skeleton;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
-    boolean help;
-
     @Parameters(paramLabel = "EXPR", arity = "0..*", description = "expressions; none: read standard input")
     List<String> expressions = List.of();
 
@@ -73,17 +75,17 @@ final class SimplifyCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
 
-    SimplifyCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+    SimplifyCommand(Streams streams) {
+        this.in = streams.in();
+        this.out = streams.out();
+        this.err = streams.err();
     }
 
     @Override
     public Integer call() throws IOException {
         String unknown = spec == null ? null : unknownOption();
         if (unknown != null) {
-            throw new ParameterException(spec.commandLine(), "unknown option '" + unknown + "'");
+            throw new ParameterException(spec.commandLine(), "Unknown option: '" + unknown + "'");
         }
         String names = ruleSets != null ? ruleSets : skeleton ? RuleSet.DEFAULT_NAME + "," + SKELETON_RULES : null;
         Simplifier simplifier;
@@ -115,30 +117,55 @@ final class SimplifyCommand implements Callable<Integer> {
 
     /**
      * Simplifies every line of {@code in} into one line of {@code out}, in batches of {@link #BATCH}
-     * lines: while one batch is simplified on every core, the next is read and the previous one
-     * written. Returns whether some line failed to parse.
+     * lines: each batch is parsed, simplified and printed on this thread and the common pool's (as
+     * {@code Simplifier.simplifyAll} runs), while a thread of its own writes the batch before, in
+     * input order. Returns whether some line failed to parse.
      */
     static boolean pipe(Simplifier simplifier, boolean prefix, InputStream in, OutputStream out, PrintStream err)
             throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
-        boolean failed = false;
-        long lineNumber = 1;
-        CompletableFuture<Batch> running = null;
-        while (true) {
-            List<String> texts = read(reader);
-            Batch done = running == null ? null : running.join();
-            running = texts.isEmpty() ? null : CompletableFuture.supplyAsync(() -> Batch.of(simplifier, prefix, texts));
-            if (done != null) {
-                failed |= done.write(lineNumber, "line", writer, err);
-                lineNumber += done.results.length;
+        // Not the common pool: a batch waiting there behind the next batch's work would stall the pipe.
+        ExecutorService output = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "simplify-output");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            boolean failed = false;
+            long lineNumber = 1;
+            Future<Boolean> written = null;
+            for (List<String> texts = read(reader); !texts.isEmpty(); texts = read(reader)) {
+                Batch batch = Batch.of(simplifier, prefix, texts);
+                failed |= written != null && outcome(written);
+                long first = lineNumber;
+                written = output.submit(() -> batch.write(first, "line", writer, err));
+                lineNumber += texts.size();
             }
-            if (running == null) {
-                break;
-            }
+            failed |= written != null && outcome(written);
+            writer.flush();
+            return failed;
+        } finally {
+            output.shutdownNow();
         }
-        writer.flush();
-        return failed;
+    }
+
+    /** Whether the batch had a line that failed to parse, once it is written; its write's exception if it failed. */
+    private static boolean outcome(Future<Boolean> written) throws IOException {
+        try {
+            return written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -5,11 +5,7 @@ import dev.simplij.rules.RuleSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,20 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimplifyCommandTest {
     private static final String FIXTURE = "src/test/resources/fixture-rules/identities-fixture.rules";
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome run(String stdin, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(Arrays.asList(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static Invocation run(String stdin, String... args) throws Exception {
+        return Invocation.withInput(stdin, args);
     }
 
     @Test
     void simplifiesArgumentsInInfix() throws Exception {
-        Outcome o = run("", "simplify", "--ruleset", FIXTURE, "x1*(x2 - x2) + sin(x1)**2 + cos(x1)**2", "x1/x1");
+        Invocation o = run("", "simplify", "--ruleset", FIXTURE, "x1*(x2 - x2) + sin(x1)**2 + cos(x1)**2", "x1/x1");
         assertEquals(0, o.status(), o.err());
         assertEquals("1\n1\n", o.out());
     }
@@ -48,17 +37,17 @@ class SimplifyCommandTest {
         try (Writer w = Files.newBufferedWriter(file)) {
             RuleSet.of("constants", Map.of(), List.of(Rule.parse("exp <constant> -> <constant>"))).write(w);
         }
-        Outcome plain = run("", "simplify", "--ruleset", file.toString(), "exp(<constant>)");
+        Invocation plain = run("", "simplify", "--ruleset", file.toString(), "exp(<constant>)");
         assertEquals(2, plain.status());
         assertTrue(plain.err().contains("--skeleton"), plain.err());
-        Outcome skeleton = run("", "simplify", "--skeleton", "--ruleset", file.toString(), "exp(<constant>)");
+        Invocation skeleton = run("", "simplify", "--skeleton", "--ruleset", file.toString(), "exp(<constant>)");
         assertEquals(0, skeleton.status(), skeleton.err());
         assertEquals("<constant>\n", skeleton.out());
     }
 
     @Test
     void streamsStandardInputOneLinePerLine() throws Exception {
-        Outcome o = run("+ x1 x1 x1\n+ pow2 sin x2 pow2 cos x2\n\n+ x1\n- x1 x1\n", "simplify", "--prefix", "--ruleset",
+        Invocation o = run("+ x1 x1 x1\n+ pow2 sin x2 pow2 cos x2\n\n+ x1\n- x1 x1\n", "simplify", "--prefix", "--ruleset",
                 FIXTURE);
         // line 1 has a trailing token, line 3 is empty, line 4 lacks an operand
         assertEquals("\n1\n\n\n0\n", o.out());
@@ -75,7 +64,7 @@ class SimplifyCommandTest {
         for (int i = 0; i < lines; i++) {
             in.append(i % 1000 == 999 ? "(" : "x" + (i % 7) + " - x" + (i % 5)).append('\n');
         }
-        Outcome o = run(in.toString(), "simplify", "--ruleset", FIXTURE);
+        Invocation o = run(in.toString(), "simplify", "--ruleset", FIXTURE);
         String[] out = o.out().split("\n", -1);
         assertEquals(lines + 1, out.length);
         assertEquals("0", out[0]);
@@ -89,7 +78,7 @@ class SimplifyCommandTest {
 
     @Test
     void optionsMixWithExpressionsAndDoubleDashEndsThem() throws Exception {
-        Outcome o = run("", "simplify", "x1 - x1", "--ruleset=" + FIXTURE, "--prefix", "--", "- x2 x2", "--prefix");
+        Invocation o = run("", "simplify", "x1 - x1", "--ruleset=" + FIXTURE, "--prefix", "--", "- x2 x2", "--prefix");
         assertEquals(1, o.status(), "'--prefix' after '--' is an expression that does not parse: " + o.err());
         assertEquals("\n0\n\n", o.out(), "prefix notation for every argument, after '--' too");
         assertTrue(o.err().contains("argument 1, position") && o.err().contains("argument 3, position"), o.err());
@@ -97,7 +86,7 @@ class SimplifyCommandTest {
 
     @Test
     void skeletonMode() throws Exception {
-        Outcome o = run("", "simplify", "--skeleton", "--ruleset", FIXTURE, "<constant>*(x1*<constant>) + <constant>");
+        Invocation o = run("", "simplify", "--skeleton", "--ruleset", FIXTURE, "<constant>*(x1*<constant>) + <constant>");
         assertEquals("<constant> + <constant>*x1\n", o.out(), o.err());
     }
 
@@ -108,13 +97,13 @@ class SimplifyCommandTest {
             RuleSet.of("inverse", Map.of(), List.of(Rule.parse("sin asin _0 -> _0"))).write(w);
         }
         String expr = "sin(asin(x1)) + sin(x2)**2 + cos(x2)**2";
-        Outcome fixtureOnly = run("", "simplify", "--ruleset", FIXTURE, expr);
+        Invocation fixtureOnly = run("", "simplify", "--ruleset", FIXTURE, expr);
         assertEquals("sin(asin(x1)) + 1\n", fixtureOnly.out(), fixtureOnly.err());
-        Outcome both = run("", "simplify", "--ruleset", FIXTURE + "," + constants, expr);
+        Invocation both = run("", "simplify", "--ruleset", FIXTURE + "," + constants, expr);
         assertEquals(0, both.status(), both.err());
         assertEquals("x1 + 1\n", both.out(), "the rules of both sets apply");
 
-        Outcome twice = run("", "simplify", "--ruleset", FIXTURE, "--ruleset", constants.toString(), "x1");
+        Invocation twice = run("", "simplify", "--ruleset", FIXTURE, "--ruleset", constants.toString(), "x1");
         assertEquals(2, twice.status());
         assertEquals("", twice.out());
         assertEquals("simplij simplify: option '--ruleset' (NAME|FILE[,...]) should be specified only once\n"
@@ -134,20 +123,20 @@ class SimplifyCommandTest {
 
     @Test
     void helpAndUsageErrors() throws Exception {
-        Outcome help = run("", "simplify", "--help");
+        Invocation help = run("", "simplify", "--help");
         assertEquals(0, help.status());
-        assertTrue(help.out().contains("Usage: simplij simplify [-h] [--prefix] [--skeleton]"), help.out());
+        assertTrue(help.out().contains("Usage: simplij simplify [-hV] [--prefix] [--skeleton]"), help.out());
         assertTrue(help.out().contains("--ruleset=NAME|FILE[,...]"), help.out());
-        Outcome bogus = run("", "simplify", "--bogus", "x1");
+        Invocation bogus = run("", "simplify", "--bogus", "x1");
         assertEquals(2, bogus.status());
-        assertEquals("simplij simplify: unknown option '--bogus'\n(see simplij simplify --help)\n", bogus.err());
+        assertEquals("simplij simplify: Unknown option: '--bogus'\n(see simplij simplify --help)\n", bogus.err());
         assertEquals("", bogus.out());
-        Outcome missing = run("", "simplify", "x1", "--ruleset");
+        Invocation missing = run("", "simplify", "x1", "--ruleset");
         assertEquals(2, missing.status());
         assertTrue(missing.err().startsWith("simplij simplify: Missing required parameter for option '--ruleset'"),
                 missing.err());
         assertEquals(2, run("", "simplify", "--ruleset", "no/such/file.rules", "x").status());
-        Outcome negative = run("", "simplify", "--ruleset", FIXTURE, "-x1 + x1", "--", "--x1");
+        Invocation negative = run("", "simplify", "--ruleset", FIXTURE, "-x1 + x1", "--", "--x1");
         assertEquals("0\nx1\n", negative.out(), "an expression may start with '-', and after '--' with '--'");
     }
 }

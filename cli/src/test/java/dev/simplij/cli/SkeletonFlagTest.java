@@ -2,10 +2,6 @@ package dev.simplij.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,14 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** {@code simplij simplify --skeleton} with the shipped rule sets: the default rules and the free-constant ones. */
 class SkeletonFlagTest {
     private static String simplify(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> line = new ArrayList<>(List.of("simplify"));
         line.addAll(List.of(args));
-        int status = Main.run(line, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        Invocation run = Invocation.of(line.toArray(String[]::new));
+        assertEquals(0, run.status(), run.err());
+        return run.out();
     }
 
     @Test

@@ -28,30 +28,30 @@ public enum Operator {
     DIV("/", 2, Notation.infix("{0}/{1}", Precedence.PRODUCT), 0, null, (a, b) -> b == 0 ? Double.NaN : a / b),
     POW("pow", 2, Notation.infix("{0}**{1}", Precedence.POWER), 0, null, Operator::realPow),
 
-    NEG("neg", 1, Notation.prefixMinus(), 0, a -> -a, null),
-    INV("inv", 1, Notation.of("1/{0}", Precedence.PRODUCT, Precedence.POWER), 0,
+    NEG("neg", 1, Notation.prefixMinus(), Flags.ODD, a -> -a, null),
+    INV("inv", 1, Notation.of("1/{0}", Precedence.PRODUCT, Precedence.POWER), Flags.ODD,
             a -> a == 0 ? Double.NaN : 1 / a, null),
-    ABS("abs", 1, Notation.function("Abs"), 0, Math::abs, null, "Abs"),
-    POW2("pow2", 1, Notation.power("2"), 0, a -> a * a, null, "square"),
-    POW3("pow3", 1, Notation.power("3"), 0, a -> a * a * a, null, "cube"),
-    POW4("pow4", 1, Notation.power("4"), 0, a -> (a * a) * (a * a), null),
-    POW5("pow5", 1, Notation.power("5"), 0, a -> (a * a) * (a * a) * a, null),
+    ABS("abs", 1, Notation.function("Abs"), Flags.EVEN, Math::abs, null, "Abs"),
+    POW2("pow2", 1, Notation.power("2"), Flags.EVEN, a -> a * a, null, "square"),
+    POW3("pow3", 1, Notation.power("3"), Flags.ODD, a -> a * a * a, null, "cube"),
+    POW4("pow4", 1, Notation.power("4"), Flags.EVEN, a -> (a * a) * (a * a), null),
+    POW5("pow5", 1, Notation.power("5"), Flags.ODD, a -> (a * a) * (a * a) * a, null),
     POW1_2("pow1_2", 1, Notation.function("sqrt"), 0, a -> a < 0 ? Double.NaN : Math.sqrt(a), null, "sqrt"),
-    POW1_3("pow1_3", 1, Notation.of("real_root({0}, 3)", Precedence.ATOM, Precedence.NONE), 0, Math::cbrt, null),
+    POW1_3("pow1_3", 1, Notation.of("real_root({0}, 3)", Precedence.ATOM, Precedence.NONE), Flags.ODD, Math::cbrt, null),
     POW1_4("pow1_4", 1, Notation.power("(1/4)"), 0, a -> a < 0 ? Double.NaN : Math.sqrt(Math.sqrt(a)), null),
-    POW1_5("pow1_5", 1, Notation.of("real_root({0}, 5)", Precedence.ATOM, Precedence.NONE), 0,
+    POW1_5("pow1_5", 1, Notation.of("real_root({0}, 5)", Precedence.ATOM, Precedence.NONE), Flags.ODD,
             a -> Math.copySign(Math.pow(Math.abs(a), 0.2), a), null),
     EXP("exp", 1, Notation.function("exp"), 0, Math::exp, null),
     LOG("log", 1, Notation.function("log"), 0, a -> a <= 0 ? Double.NaN : Math.log(a), null, "ln"),
-    SIN("sin", 1, Notation.function("sin"), 0, Math::sin, null),
-    COS("cos", 1, Notation.function("cos"), 0, Math::cos, null),
-    TAN("tan", 1, Notation.function("tan"), 0, Math::tan, null),
-    ASIN("asin", 1, Notation.function("asin"), 0, Math::asin, null, "arcsin"),
+    SIN("sin", 1, Notation.function("sin"), Flags.ODD, Math::sin, null),
+    COS("cos", 1, Notation.function("cos"), Flags.EVEN, Math::cos, null),
+    TAN("tan", 1, Notation.function("tan"), Flags.ODD, Math::tan, null),
+    ASIN("asin", 1, Notation.function("asin"), Flags.ODD, Math::asin, null, "arcsin"),
     ACOS("acos", 1, Notation.function("acos"), 0, Math::acos, null, "arccos"),
-    ATAN("atan", 1, Notation.function("atan"), 0, Math::atan, null, "arctan"),
-    SINH("sinh", 1, Notation.function("sinh"), 0, Math::sinh, null),
-    COSH("cosh", 1, Notation.function("cosh"), 0, Math::cosh, null),
-    TANH("tanh", 1, Notation.function("tanh"), 0, Math::tanh, null),
+    ATAN("atan", 1, Notation.function("atan"), Flags.ODD, Math::atan, null, "arctan"),
+    SINH("sinh", 1, Notation.function("sinh"), Flags.ODD, Math::sinh, null),
+    COSH("cosh", 1, Notation.function("cosh"), Flags.EVEN, Math::cosh, null),
+    TANH("tanh", 1, Notation.function("tanh"), Flags.ODD, Math::tanh, null),
 
     PI("pi", 0, Notation.of("pi", Precedence.ATOM, Precedence.NONE), 0, null, null),
     EULER("E", 0, Notation.of("E", Precedence.ATOM, Precedence.NONE), 0, null, null);
@@ -73,6 +73,8 @@ public enum Operator {
     static final class Flags {
         static final int COMMUTATIVE = 1;
         static final int ASSOCIATIVE = 2;
+        static final int ODD = 4;
+        static final int EVEN = 8;
 
         private Flags() {
         }
@@ -166,6 +168,16 @@ public enum Operator {
 
     public boolean isAssociative() {
         return (flags & Flags.ASSOCIATIVE) != 0;
+    }
+
+    /** A unary operator with {@code f(-x) = -f(x)} wherever either side is defined ({@code sin}, {@code pow3}). */
+    public boolean isOdd() {
+        return (flags & Flags.ODD) != 0;
+    }
+
+    /** A unary operator with {@code f(-x) = f(x)} wherever either side is defined ({@code cos}, {@code abs}). */
+    public boolean isEven() {
+        return (flags & Flags.EVEN) != 0;
     }
 
     /** The operator with this ordinal; the flat expression encoding stores ordinals. */

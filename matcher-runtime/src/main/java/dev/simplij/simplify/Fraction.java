@@ -78,6 +78,16 @@ final class Fraction {
         return den;
     }
 
+    /** The numerator as a fraction. */
+    Fraction numerator() {
+        return den == 1 ? this : den != 0 ? of(num) : of(big.num, BigInteger.ONE);
+    }
+
+    /** The denominator as a fraction. */
+    Fraction denominator() {
+        return den == 1 ? ONE : den != 0 ? of(den) : of(big.den, BigInteger.ONE);
+    }
+
     BigInteger bigNum() {
         return den == 0 ? big.num : BigInteger.valueOf(num);
     }
@@ -321,6 +331,24 @@ final class Fraction {
             }
         }
         return bigQuotient(this, o);
+    }
+
+    /**
+     * The greatest positive rational that divides both into integers (the content of a sum's
+     * coefficients): {@code gcd(numerators)/lcm(denominators)}; the other's magnitude when this is zero.
+     */
+    Fraction gcd(Fraction o) {
+        if (den != 0 && o.den != 0) {
+            try {
+                long n = gcd(Math.abs(num), Math.abs(o.num));
+                long d = Math.multiplyExact(den / gcd(den, o.den), o.den);
+                return of(n, d);
+            } catch (ArithmeticException overflow) {
+                // beyond longs: below
+            }
+        }
+        BigInteger d = bigDen().divide(bigDen().gcd(o.bigDen())).multiply(o.bigDen());
+        return of(bigNum().gcd(o.bigNum()), d);
     }
 
     Fraction negate() {

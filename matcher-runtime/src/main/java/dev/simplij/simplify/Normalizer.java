@@ -160,6 +160,29 @@ final class Normalizer {
         };
     }
 
+    /**
+     * The normal term t written from its {@link CanonicalForm}, or null where it has none (nested
+     * too deep, or a number beyond the literals or beyond {@link Fraction#MAX_BITS}).
+     */
+    Expr canonicalWriting(int t) {
+        try {
+            return new Rendering(store).write(new CanonicalForm(store).of(t));
+        } catch (CanonicalForm.NotCanonical | ArithmeticException none) {
+            return null;
+        }
+    }
+
+    /** Whether the last pass of the simplifier returned its normal term as the steps left it. */
+    private boolean normalKept;
+
+    void noteNormalKept(boolean kept) {
+        normalKept = kept;
+    }
+
+    boolean normalKept() {
+        return normalKept;
+    }
+
     long steps() {
         return steps;
     }

@@ -1,6 +1,7 @@
 package dev.simplij.simplify;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
 import dev.simplij.match.RuleIndex;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
@@ -36,6 +37,8 @@ public final class Simplifier {
      */
     private static final ThreadLocal<Normalizer[]> WORKSPACE = ThreadLocal.withInitial(() -> new Normalizer[1]);
     private static volatile Simplifier standard;
+    /** Passes of normalizing and writing, at most, until the written result simplifies to itself. */
+    private static final int MAX_ROUNDS = 4;
 
     /** The index the rewriting uses: every rule, or every rule but the bags when those apply to whole chains. */
     private final RuleIndex rewriteIndex;
@@ -47,6 +50,7 @@ public final class Simplifier {
     private final boolean likeTerms;
     private final boolean skeleton;
     private final boolean canonicalOrder;
+    private final boolean canonicalForm;
     private final int stepBudget;
 
     private Simplifier(Builder b) {
@@ -59,6 +63,7 @@ public final class Simplifier {
         this.likeTerms = b.likeTerms;
         this.skeleton = b.skeleton;
         this.canonicalOrder = b.canonicalOrder;
+        this.canonicalForm = b.canonicalForm && b.folding && b.likeTerms && b.canonicalOrder;
         this.stepBudget = b.stepBudget;
     }
 
@@ -132,6 +137,11 @@ public final class Simplifier {
 
     public boolean canonicalOrder() {
         return canonicalOrder;
+    }
+
+    /** Whether results are written from their canonical form ({@link Builder#canonicalForm}). */
+    public boolean canonicalForm() {
+        return canonicalForm;
     }
 
     /** The step budget per call; 0 means automatic (see {@link Builder#stepBudget}). */
@@ -213,9 +223,43 @@ public final class Simplifier {
     private Expr rewrite(Expr e, Normalizer normalizer) {
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
         normalizer.start(budget);
+        Expr result = onePass(e, normalizer);
+        if (!canonicalForm || result.equals(e) || normalizer.normalKept()) {
+            // the input itself, or the normal term written as it is: the steps leave it unchanged
+            return result;
+        }
+        // The steps see the binary layout they are given, so the written result may simplify
+        // further, or to another form of equal length; it is returned only once it simplifies to
+        // itself (checked in the same term store, where every unchanged subterm is already normal).
+        Expr smallest = result;
+        for (int round = 1; round < MAX_ROUNDS && !normalizer.stopped(); round++) {
+            Expr again = onePass(result, normalizer);
+            if (again.equals(result)) {
+                return result;
+            }
+            result = again;
+            if (ExprOrder.compare(again, smallest) < 0) {
+                smallest = again;
+            }
+        }
+        return smallest;
+    }
+
+    /**
+     * Normalizes e and writes the result from its canonical form, where that writing is no longer
+     * than the normal term (the steps may have found a shorter layout than the writing's choices).
+     */
+    private Expr onePass(Expr e, Normalizer normalizer) {
         int built = normalizer.build(e);
         int root = normalizer.withBagRules(built);
-        return normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        Expr normal = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        if (!canonicalForm) {
+            return normal;
+        }
+        Expr written = normalizer.canonicalWriting(root);
+        boolean keep = written == null || written.size() > normal.size() || written.equals(normal);
+        normalizer.noteNormalKept(keep);
+        return keep ? normal : written;
     }
 
     /** Parses infix (SymPy syntax), simplifies, prints infix. */
@@ -253,6 +297,7 @@ public final class Simplifier {
         private boolean likeTerms = true;
         private boolean skeleton;
         private boolean canonicalOrder = true;
+        private boolean canonicalForm = true;
         private int stepBudget;
 
         private Builder() {
@@ -284,6 +329,17 @@ public final class Simplifier {
         /** Skeleton mode: absorb {@code <constant>} (default off). */
         public Builder skeleton(boolean on) {
             this.skeleton = on;
+            return this;
+        }
+
+        /**
+         * Write results from their canonical form (default on; it needs folding, like terms and
+         * canonical order): equal values reached in different layouts ({@code a - b} and
+         * {@code -(b - a)}, {@code x/2} and {@code 0.5*x}) come out alike. Off, results keep the
+         * layout the steps leave, at about 40% of the time per call.
+         */
+        public Builder canonicalForm(boolean on) {
+            this.canonicalForm = on;
             return this;
         }
 

@@ -430,7 +430,7 @@ final class TermStore implements Subject {
                 : Fraction.ofLiteral(Double.longBitsToDouble(payload));
     }
 
-    private BigDecimal exactNumber(int t) {
+    BigDecimal exactNumber(int t) {
         long payload = payloads[t];
         return Literals.isPooled(payload) ? pooled.get(Literals.poolIndex(payload))
                 : Literals.exact(Double.longBitsToDouble(payload));

@@ -3,6 +3,7 @@ package dev.simplij.miner;
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
 import dev.simplij.expr.Operator;
+import dev.simplij.match.RuleIndex;
 import dev.simplij.miner.MiningStatistics.LengthStats;
 import dev.simplij.miner.Placeholders.Renaming;
 import dev.simplij.miner.TargetIndex.Target;
@@ -47,6 +48,11 @@ final class MiningRun {
     private final List<Target> targetList = new ArrayList<>();
     private TargetIndex targets;
     private Simplifier shorter;
+    /**
+     * The rules of {@link #shorter}, indexed to ask whether one applies at a root (the simplifier
+     * keeps its index to itself).
+     */
+    private RuleIndex shorterIndex;
     private final List<Rule> kept = new ArrayList<>();
     private final List<LengthStats> stats = new ArrayList<>();
     private final long[] all;
@@ -69,11 +75,22 @@ final class MiningRun {
         this.minDefined = Math.max(8, points.size() / 16);
         this.targets = TargetIndex.of(List.of(), points);
         this.kept.addAll(config.baseRules());
-        this.shorter = KruskalSelection.rulesOnly(kept);
+        indexShorterRules();
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
         this.removedByFinalPass = new long[config.maxSource() + 1];
         this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, config.seed(), false, minDefined));
+    }
+
+    /** The kept rules as {@link #shorter} and {@link #shorterIndex}, after a length is mined. */
+    private void indexShorterRules() {
+        shorter = KruskalSelection.rulesOnly(kept);
+        shorterIndex = RuleIndex.of(kept);
+    }
+
+    /** Whether a kept rule applies at the root of {@code s} (whatever it rewrites it to). */
+    private boolean rootReducible(Expr s) {
+        return shorterIndex.findFirst(s, 0) != null;
     }
 
     /** The kept rules in priority order and the per-length counts. */
@@ -93,7 +110,7 @@ final class MiningRun {
                 if (n <= config.maxTarget()) {
                     addTargets(n);
                 }
-                shorter = KruskalSelection.rulesOnly(kept);
+                indexShorterRules();
                 log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
             }
         } finally {
@@ -347,7 +364,7 @@ final class MiningRun {
             if (best < 0) {
                 if (!last) {
                     Expr s = expr();
-                    if (shorter.index().findFirst(s, 0) == null) {
+                    if (!rootReducible(s)) {
                         out.blocks.add(s, distinct, occ, values.clone());
                     }
                 }
@@ -443,7 +460,7 @@ final class MiningRun {
         Expr s = c.expr();
         PoolTarget best = findConstantTarget(s, c.occurrences(), pool);
         if (best == null) {
-            if (!last && shorter.index().findFirst(s, 0) == null) {
+            if (!last && !rootReducible(s)) {
                 out.blocks.add(s, c.distinct(), c.occurrences(), null);
             }
             return;
@@ -462,7 +479,7 @@ final class MiningRun {
             out.coveredByShorter++;
             return;
         }
-        boolean rootReducible = shorter.index().findFirst(s, 0) != null;
+        boolean rootReducible = rootReducible(s);
         if (recheck.problem(s, t) != null) {
             out.rejectedOnRecheck++;
             if (!last && !rootReducible) {

@@ -1,6 +1,5 @@
 package dev.simplij.rulesets;
 
-import dev.simplij.miner.MineCommand;
 import dev.simplij.miner.RuleVerifier;
 import dev.simplij.rules.Rule;
 import dev.simplij.rules.RuleSet;
@@ -11,19 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -130,28 +122,5 @@ class ShippedRuleSetsTest {
                 {"log * <constant> _0", "log * <constant> _0"}}) {
             assertEquals(pair[1], rules.simplifyPrefix(pair[0]), pair[0]);
         }
-    }
-
-    /** Runs the header's own command, writing to a temporary file, and compares bytes. */
-    @Test
-    void smallRegeneratesByteForByte() throws IOException {
-        byte[] shipped = resource("small");
-        String command = RuleSet.load("small").header().get("command");
-        List<String> args = new ArrayList<>(List.of(command.split(" ")));
-        assertEquals("./simplij", args.remove(0));
-        assertEquals("mine", args.remove(0));
-        int out = args.indexOf("--out");
-        String recorded = args.get(out + 1);
-        Path temp = Files.createTempDirectory("simplij-small");
-        Path file = temp.resolve(recorded);
-        args.set(out + 1, file.toString());
-        args.add("--quiet");
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        PrintStream quiet = new PrintStream(sink, true, StandardCharsets.UTF_8);
-        assertEquals(0, MineCommand.execute(args.toArray(String[]::new), quiet, quiet), sink::toString);
-        // the command recorded in the regenerated file names the temporary path: put the recorded one back
-        String regenerated = Files.readString(file, StandardCharsets.UTF_8).replace(file.toString(), recorded);
-        assertArrayEquals(shipped, regenerated.getBytes(StandardCharsets.UTF_8),
-                "small.rules does not regenerate byte for byte from: " + command);
     }
 }

@@ -1,29 +1,15 @@
 package dev.simplij.sr;
 
-import dev.simplij.cli.Command;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.util.List;
+/**
+ * What the launcher of the cli module needs to offer {@link SrCommand} as {@code simplij sr}: it
+ * passes the arguments through to {@link SrCommand#run} unchanged and prints {@link #HELP} for help.
+ */
+public final class SrCliCommand {
+    /** One line for the list of commands. */
+    public static final String SUMMARY = "symbolic regression on a CSV file, candidates normalized by SimpliJ";
+    /** The usage text. */
+    public static final String HELP = SrCommand.USAGE;
 
-/** Registers {@link SrCommand} as {@code simplij sr}. */
-public final class SrCliCommand implements Command {
-    @Override
-    public String name() {
-        return "sr";
-    }
-
-    @Override
-    public String summary() {
-        return "symbolic regression on a CSV file, candidates normalized by SimpliJ";
-    }
-
-    @Override
-    public String help() {
-        return SrCommand.USAGE;
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        return SrCommand.run(args, out, err);
+    private SrCliCommand() {
     }
 }

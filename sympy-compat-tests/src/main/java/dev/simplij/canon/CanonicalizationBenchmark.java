@@ -5,6 +5,9 @@ import dev.simplij.simplify.Simplifier;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,9 +25,9 @@ import java.util.function.UnaryOperator;
  * the formula's output, prefix text byte for byte. Everything is drawn from the seed: the same
  * settings give the same result, whatever the machine.
  */
-final class CanonicalizationBenchmark {
+public final class CanonicalizationBenchmark {
     /** A formula is used when it is defined at this many of its points at least. */
-    static final int MIN_DEFINED_POINTS = 3;
+    public static final int MIN_DEFINED_POINTS = 3;
 
     /**
      * @param seed            seeds the random formulas, the variants and the points
@@ -35,11 +38,24 @@ final class CanonicalizationBenchmark {
      * @param variantsPerKind variants drawn per formula and kind
      * @param points          points per formula for the value check
      */
-    record Settings(long seed, int randomFormulas, int minSize, int maxSize, List<Path> corpora, int variantsPerKind,
-                    int points) {
-        Settings {
+    public record Settings(long seed, int randomFormulas, int minSize, int maxSize, List<Path> corpora,
+                           int variantsPerKind, int points) {
+        public Settings {
             corpora = List.copyOf(corpora);
         }
+    }
+
+    /**
+     * Runs with the shipped default rules and writes {@code dir/report.md} (listing the worst
+     * {@code examples} disagreements) and {@code dir/disagreements.tsv}; returns the report's Markdown.
+     */
+    public static String writeReport(Settings settings, int examples, Path dir) throws IOException {
+        CanonReport report = new CanonReport(run(settings, Simplifier.standard()));
+        String md = report.markdown(examples);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("disagreements.tsv"), report.worstTsv(), StandardCharsets.UTF_8);
+        return md;
     }
 
     /**

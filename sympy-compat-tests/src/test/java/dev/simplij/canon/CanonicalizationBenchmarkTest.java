@@ -9,12 +9,7 @@ import dev.simplij.simplify.Simplifier;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -192,20 +187,5 @@ class CanonicalizationBenchmarkTest {
                 .equals(Tree.of(Expr.parsePrefix("- x2 x1")).operandOrderForgotten()));
         assertTrue(!Tree.of(Expr.parsePrefix("* x1 + x2 x3")).operandOrderForgotten()
                 .equals(Tree.of(Expr.parsePrefix("+ * x1 x2 x3")).operandOrderForgotten()));
-    }
-
-    @Test
-    void commandWritesReportAndDisagreements(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new CanonBenchCommand().run(List.of("--random", "30", "--corpus", FEYNMAN.toString(), "--out",
-                dir.toString()), System.in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        assertEquals(Files.readString(dir.resolve("report.md")) + "\nwrote " + dir.resolve("report.md") + " and "
-                + dir.resolve("disagreements.tsv") + "\n", out.toString(StandardCharsets.UTF_8));
-        assertTrue(Files.readString(dir.resolve("disagreements.tsv")).startsWith("corpus\tid\tkind\t"));
-        assertEquals(2, new CanonBenchCommand().run(List.of("--variants", "0"), System.in,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
     }
 }

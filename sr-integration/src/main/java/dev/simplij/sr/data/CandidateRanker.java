@@ -6,6 +6,11 @@ import dev.simplij.sr.Normalizer;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.FitResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -186,5 +191,22 @@ public final class CandidateRanker {
     private static Ranked with(Ranked r, double score, boolean pareto, boolean selected) {
         return new Ranked(r.skeleton(), r.constants(), r.expression(), r.complexity(), r.loss(), score, pareto, selected,
                 r.inputs(), r.firstLine());
+    }
+
+    /** Writes the ranked forms, best first, as CSV with a header. */
+    public static void writeCsv(Path file, List<Ranked> ranked) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("rank,complexity,loss,score,selected,pareto,sympy,skeleton,prefix,inputs,first_line\n");
+            int rank = 1;
+            for (Ranked r : ranked) {
+                w.write(rank++ + "," + r.complexity() + "," + r.loss() + "," + r.score() + "," + r.selected() + ","
+                        + r.pareto() + "," + Csv.quote(r.sympy()) + "," + Csv.quote(r.skeleton().toInfix()) + ","
+                        + Csv.quote(r.expression().toPrefix()) + "," + r.inputs() + "," + r.firstLine() + "\n");
+            }
+        }
     }
 }

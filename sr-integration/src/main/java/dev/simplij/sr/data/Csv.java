@@ -1,6 +1,7 @@
 package dev.simplij.sr.data;
 
 import dev.simplij.expr.Expr;
+import dev.simplij.sr.fit.Dataset;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -153,5 +154,42 @@ public final class Csv {
             return field;
         }
         return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    /** A numeric CSV with a header: the target column and the others as inputs, rows with a non-finite value skipped. */
+    public static Dataset dataset(Path file, String target) {
+        Table table = read(file);
+        int t = table.column(target, file);
+        List<String> names = new ArrayList<>(table.header());
+        names.remove(t);
+        requireVariableColumns(file, names);
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
+            double[] x = new double[names.size()];
+            double y = 0;
+            boolean finite = true;
+            for (int c = 0, k = 0; c < row.size(); c++) {
+                double v;
+                try {
+                    v = Double.parseDouble(row.get(c).trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(file + ": data row " + (r + 1) + ", column '" + table.header().get(c)
+                            + "' is not a number: '" + row.get(c) + "'");
+                }
+                finite &= Double.isFinite(v);
+                if (c == t) {
+                    y = v;
+                } else {
+                    x[k++] = v;
+                }
+            }
+            if (finite) {
+                xs.add(x);
+                ys.add(y);
+            }
+        }
+        return Dataset.of(xs.toArray(double[][]::new), ys.stream().mapToDouble(Double::doubleValue).toArray(), names);
     }
 }

@@ -169,6 +169,11 @@ public final class GenerationStats {
         return exampleByTestRow.get(row);
     }
 
+    /** Worker threads of the run. */
+    public int threads() {
+        return threads;
+    }
+
     public double seconds() {
         return wallNanos / 1e9;
     }

@@ -142,6 +142,18 @@ public final class GeneratorConfig {
         return new GeneratorConfig(newSource, merged);
     }
 
+    /** The default configuration's file, comments included, as {@code generate --print-config} shows it. */
+    public static String defaultText() {
+        try (InputStream in = GeneratorConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Map<String, String> readDefaults() {
         Properties p = new Properties();
         try (InputStream in = GeneratorConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {

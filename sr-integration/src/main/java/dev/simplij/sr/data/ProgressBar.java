@@ -7,7 +7,7 @@ import java.util.function.LongConsumer;
  * A one-line progress bar on a terminal ({@code \r}-redrawn, at most five times a second), or a
  * line every 10% when the stream is not a terminal, so logs stay short.
  */
-final class ProgressBar implements LongConsumer {
+public final class ProgressBar implements LongConsumer {
     private static final int WIDTH = 30;
     private final PrintStream out;
     private final long total;
@@ -17,7 +17,7 @@ final class ProgressBar implements LongConsumer {
     private long lastDraw;
     private long lastDecile = -1;
 
-    ProgressBar(PrintStream out, long total, String unit) {
+    public ProgressBar(PrintStream out, long total, String unit) {
         this.out = out;
         this.total = Math.max(1, total);
         this.unit = unit;
@@ -53,7 +53,7 @@ final class ProgressBar implements LongConsumer {
     }
 
     /** Ends the bar's line. */
-    void finish() {
+    public void finish() {
         if (terminal) {
             out.println();
         }

@@ -1,0 +1,84 @@
+package dev.simplij.cli;
+
+import dev.simplij.rules.RuleSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code simplij mine}: usage errors, a recorded command read without a shell, and a shipped file regenerated. */
+class MineCommandTest {
+    @Test
+    void usageErrorsNameTheOption() throws Exception {
+        Invocation noOut = Invocation.of("mine", "--operators", "neg", "--leaves", "_0");
+        assertEquals(2, noOut.status());
+        assertTrue(noOut.err().startsWith("simplij mine: Missing required option: '--out'\n"), noOut.err());
+        Invocation seed = Invocation.of("mine", "--operators", "neg", "--leaves", "_0", "--max-source", "2",
+                "--max-target", "1", "--seed", "one", "--out", "x.rules");
+        assertEquals(2, seed.status());
+        assertTrue(seed.err().startsWith("simplij mine: Invalid value for option '--seed': 'one' is not a whole number\n"),
+                seed.err());
+        Invocation stray = Invocation.of("mine", "x");
+        assertEquals(2, stray.status());
+        assertTrue(stray.err().startsWith("simplij mine: Unmatched argument at index 0: 'x'\n"), stray.err());
+        Invocation badOperator = Invocation.of("mine", "--operators", "nope", "--leaves", "_0", "--max-source", "2",
+                "--max-target", "1", "--out", "x.rules");
+        assertEquals(2, badOperator.status());
+        assertTrue(badOperator.err().startsWith("simplij mine: ") && badOperator.err().contains("nope"), badOperator.err());
+    }
+
+    @Test
+    void quotedValuesOfARecordedCommandLoseTheirQuotes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tiny.rules");
+        Invocation r = Invocation.of("mine", "--operators", "neg,abs", "--leaves", "'_0,0'", "--max-source=3",
+                "--max-target", "1", "--samples", "64", "--name", "'tiny'", "--threads", "1", "--quiet", "--out",
+                file.toString());
+        assertEquals(0, r.status(), r.err());
+        RuleSet rules = RuleSet.load(file.toString());
+        assertEquals("tiny", rules.header().get("name"));
+        assertTrue(rules.header().get("command").contains("--leaves _0,0 "), rules.header().get("command"));
+        assertTrue(rules.rules().stream().anyMatch(rule -> rule.toString().equals("neg neg _0 -> _0")),
+                rules.rules().toString());
+        Invocation verified = Invocation.of("mine", "--verify", file.toString(), "--samples", "64");
+        assertEquals(0, verified.status(), verified.err());
+        assertTrue(verified.out().endsWith(" rules hold on a fresh sample (seed 1)\n"), verified.out());
+    }
+
+    /** Runs the shipped small rule set's recorded command, writing to a temporary file, and compares bytes. */
+    @Test
+    void smallRegeneratesByteForByte(@TempDir Path temp) throws Exception {
+        byte[] shipped = shipped("small");
+        String command = RuleSet.load("small").header().get("command");
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        assertEquals("./simplij", args.remove(0));
+        int out = args.indexOf("--out");
+        String recorded = args.get(out + 1);
+        Path file = temp.resolve(recorded);
+        args.set(out + 1, file.toString());
+        args.add("--quiet");
+        Invocation r = Invocation.of(args.toArray(String[]::new));
+        assertEquals(0, r.status(), r.err());
+        // the command recorded in the regenerated file names the temporary path: put the recorded one back
+        String regenerated = Files.readString(file, StandardCharsets.UTF_8).replace(file.toString(), recorded);
+        assertArrayEquals(shipped, regenerated.getBytes(StandardCharsets.UTF_8),
+                "small.rules does not regenerate byte for byte from: " + command);
+    }
+
+    private static byte[] shipped(String name) throws IOException {
+        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream("dev/simplij/rulesets/" + name
+                + ".rules")) {
+            assertTrue(in != null, "no shipped rule set " + name);
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,563 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Operator;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical form of a normal term, the one place sums and products are built n-ary: a sum is
+ * a rational constant plus terms with nonzero rational coefficients, a product a rational
+ * coefficient times bases with nonzero integer exponents, each sorted in one total order and with
+ * like terms and like bases collected as they are added (the constructors of SymPy's
+ * {@code Add.flatten}/{@code Mul.flatten} and SymbolicUtils' {@code makeadd}/{@code makemul}). The
+ * binary chains of the term store, however they are grouped, signed or divided, give one form:
+ * {@code a - b}, {@code a + (-1)*b} and {@code -(b - a)}; {@code a/b}, {@code a*b**-1} and
+ * {@code a*(1/b)}.
+ *
+ * <p>Besides flattening, the form fixes three choices that equal values leave open, each exact on
+ * every point where the term is defined: a number times a sum is distributed ({@code 2*(x + y)} is
+ * {@code 2*x + 2*y}, as in SymPy); a sum raised to an integer power, or standing as a factor, has
+ * its rational content and sign taken out ({@code (2 - 2*x)**3} is {@code -8*(x - 1)**3}); an odd or
+ * even function of a negative-looking sum or product takes the sign out or drops it, by the
+ * operator table's parity column ({@code sin(-x - 1)} is {@code -sin(x + 1)}, {@code cos(-2*x)} is
+ * {@code cos(2*x)}). Merging exponents and dropping zero coefficients may define the form at more
+ * points than the term ({@code x*x**-1} is {@code 1}), never at fewer.
+ *
+ * <p>Equality of forms is structural; the order is total and depends on the term store's order of
+ * leaves only. Choosing how a form is written is {@link Rendering}'s job.
+ *
+ * <p>One instance per call: it reads one term store. Chain links are walked iteratively; calls nest
+ * at most {@link #MAX_NESTING} deep, beyond which {@link NotCanonical} is thrown and the caller keeps
+ * its term as it is.
+ */
+final class CanonicalForm {
+    /** Nesting of non-chain operators beyond which no form is built (bounds the recursion). */
+    static final int MAX_NESTING = 200;
+    /** A literal integer exponent beyond this magnitude stays inside its {@code pow}. */
+    static final long MAX_EXPONENT = 1 << 16;
+
+    /** No canonical form for this term: too deep, a number too large, or zero to a negative power. */
+    static final class NotCanonical extends RuntimeException {
+        NotCanonical(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** A canonical term; equal values of these types are equal forms. */
+    abstract static sealed class Term permits Atom, Num, Call, Sum, Product {
+        private final int hash;
+
+        Term(int hash) {
+            this.hash = hash;
+        }
+
+        @Override
+        public final int hashCode() {
+            return hash;
+        }
+    }
+
+    /** A leaf of the term store other than a number with a fraction: a variable, constant, placeholder, pi, E. */
+    static final class Atom extends Term {
+        final int id;
+
+        Atom(int id) {
+            super(0x51ED27 ^ Integer.hashCode(id) * 0x9E3779B9);
+            this.id = id;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Atom a && a.id == id;
+        }
+    }
+
+    /** An exact rational number. */
+    static final class Num extends Term {
+        final Fraction value;
+
+        Num(Fraction value) {
+            super(value.hashCode() * 31 + 7);
+            this.value = value;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Num n && n.value.equals(value);
+        }
+    }
+
+    /** Any operator but the sum and product ones, over canonical operands. */
+    static final class Call extends Term {
+        final Operator op;
+        final Term[] args;
+
+        Call(Operator op, Term... args) {
+            super(op.ordinal() * 0x01000193 ^ Arrays.hashCode(args));
+            this.op = op;
+            this.args = args;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Call c && c.hashCode() == hashCode() && c.op == op
+                    && Arrays.equals(c.args, args);
+        }
+    }
+
+    /** {@code constant + sum of coefficients[i]*terms[i]}: at least one term, none a sum or number or has a coefficient. */
+    static final class Sum extends Term {
+        final Fraction constant;
+        final Term[] terms;
+        final Fraction[] coefficients;
+
+        Sum(Fraction constant, Term[] terms, Fraction[] coefficients) {
+            super((constant.hashCode() * 31 + Arrays.hashCode(terms)) * 31 + Arrays.hashCode(coefficients));
+            this.constant = constant;
+            this.terms = terms;
+            this.coefficients = coefficients;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Sum s && s.hashCode() == hashCode() && s.constant.equals(constant)
+                    && Arrays.equals(s.terms, terms) && Arrays.equals(s.coefficients, coefficients);
+        }
+    }
+
+    /**
+     * {@code coefficient * product of bases[i]**exponents[i]}: no base a product or number, and not
+     * one base to the first power with coefficient 1 (that is the base).
+     */
+    static final class Product extends Term {
+        final Fraction coefficient;
+        final Term[] bases;
+        final long[] exponents;
+
+        Product(Fraction coefficient, Term[] bases, long[] exponents) {
+            super((coefficient.hashCode() * 31 + Arrays.hashCode(bases)) * 31 + Arrays.hashCode(exponents));
+            this.coefficient = coefficient;
+            this.bases = bases;
+            this.exponents = exponents;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof Product p && p.hashCode() == hashCode()
+                    && p.coefficient.equals(coefficient) && Arrays.equals(p.bases, bases)
+                    && Arrays.equals(p.exponents, exponents);
+        }
+    }
+
+    private final TermStore store;
+    /** The form of each store term built so far in this call, by id. */
+    private Term[] memo = new Term[64];
+
+    CanonicalForm(TermStore store) {
+        this.store = store;
+    }
+
+    /** The canonical form of a store term. */
+    Term of(int t) {
+        return of(t, 0);
+    }
+
+    private Term of(int t, int nesting) {
+        if (t < memo.length && memo[t] != null) {
+            return memo[t];
+        }
+        if (nesting > MAX_NESTING) {
+            throw new NotCanonical("nested deeper than " + MAX_NESTING);
+        }
+        Term form = build(t, nesting);
+        if (t >= memo.length) {
+            memo = Arrays.copyOf(memo, Math.max(t + 1, memo.length * 2));
+        }
+        memo[t] = form;
+        return form;
+    }
+
+    private Term build(int t, int nesting) {
+        Operator op = store.operator(t);
+        if (op == null || op.arity() == 0) {
+            Fraction value = store.isNumber(t) ? store.numberFraction(t) : null;
+            return value != null ? new Num(value) : new Atom(t);
+        }
+        return switch (op) {
+            case ADD, SUB, NEG -> sum(t, nesting);
+            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> product(t, nesting);
+            case POW -> integerExponent(store.second(t), nesting) != 0 ? product(t, nesting) : call(op, t, nesting);
+            default -> call(op, t, nesting);
+        };
+    }
+
+    /**
+     * The exponent of {@code pow b n} when the form of n is a nonzero integer within
+     * {@link #MAX_EXPONENT} ({@code pow x 3}, {@code pow x (6/2)}), else 0: then the power is a call.
+     */
+    private long integerExponent(int exponent, int nesting) {
+        Term n = of(exponent, nesting + 1);
+        if (!(n instanceof Num number) || !number.value.isInteger()
+                || number.value.abs().subtract(Fraction.of(MAX_EXPONENT)).signum() > 0) {
+            return 0;
+        }
+        return number.value.num();
+    }
+
+    private Term call(Operator op, int t, int nesting) {
+        Term a = of(store.first(t), nesting + 1);
+        if (op.arity() == 2) {
+            return new Call(op, a, of(store.second(t), nesting + 1));
+        }
+        if ((op.isOdd() || op.isEven()) && looksNegative(a)) {
+            Term even = new Call(op, scale(a, Fraction.MINUS_ONE));
+            return op.isOdd() ? scale(even, Fraction.MINUS_ONE) : even;
+        }
+        return new Call(op, a);
+    }
+
+    // ---- sums ----
+
+    private Term sum(int root, int nesting) {
+        SumBuilder sum = new SumBuilder();
+        IntArrayList links = new IntArrayList();
+        List<Fraction> factors = new ArrayList<>();
+        links.add(root);
+        factors.add(Fraction.ONE);
+        while (!links.isEmpty()) {
+            int t = links.popInt();
+            Fraction k = factors.remove(factors.size() - 1);
+            Operator op = store.operator(t);
+            if (op == Operator.ADD || op == Operator.SUB) {
+                links.add(store.first(t));
+                factors.add(k);
+                links.add(store.second(t));
+                factors.add(op == Operator.SUB ? k.negate() : k);
+            } else if (op == Operator.NEG) {
+                links.add(store.first(t));
+                factors.add(k.negate());
+            } else {
+                sum.add(of(t, nesting + 1), k);
+            }
+        }
+        return sum.build();
+    }
+
+    /** Collects {@code k*term} items: like terms merge as they arrive (insertion order, sorted at the end). */
+    private final class SumBuilder {
+        private Fraction constant = Fraction.ZERO;
+        private final Map<Term, Fraction> terms = new LinkedHashMap<>();
+
+        void add(Term c, Fraction k) {
+            if (c instanceof Num n) {
+                constant = constant.add(k.multiply(n.value));
+            } else if (c instanceof Sum s) {
+                constant = constant.add(k.multiply(s.constant));
+                for (int i = 0; i < s.terms.length; i++) {
+                    addTerm(s.terms[i], k.multiply(s.coefficients[i]));
+                }
+            } else if (c instanceof Product p && !p.coefficient.isOne()) {
+                addTerm(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
+            } else {
+                addTerm(c, k);
+            }
+        }
+
+        private void addTerm(Term t, Fraction k) {
+            terms.merge(t, k, Fraction::add);
+        }
+
+        Term build() {
+            List<Map.Entry<Term, Fraction>> kept = new ArrayList<>(terms.size());
+            for (Map.Entry<Term, Fraction> e : terms.entrySet()) {
+                if (!e.getValue().isZero()) {
+                    kept.add(e);
+                }
+            }
+            if (kept.isEmpty()) {
+                return new Num(constant);
+            }
+            if (kept.size() == 1 && constant.isZero()) {
+                return scale(kept.get(0).getKey(), kept.get(0).getValue());
+            }
+            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
+            Term[] ts = new Term[kept.size()];
+            Fraction[] ks = new Fraction[kept.size()];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = kept.get(i).getKey();
+                ks[i] = kept.get(i).getValue();
+            }
+            return new Sum(constant, ts, ks);
+        }
+    }
+
+    // ---- products ----
+
+    private Term product(int root, int nesting) {
+        ProductBuilder product = new ProductBuilder();
+        IntArrayList links = new IntArrayList();
+        LongArrayList powers = new LongArrayList();
+        links.add(root);
+        powers.add(1);
+        while (!links.isEmpty()) {
+            int t = links.popInt();
+            long e = powers.popLong();
+            Operator op = store.operator(t);
+            long k = op == null ? 0 : switch (op) {
+                case POW2 -> 2;
+                case POW3 -> 3;
+                case POW4 -> 4;
+                case POW5 -> 5;
+                case INV -> -1;
+                case POW -> integerExponent(store.second(t), nesting);
+                default -> 0;
+            };
+            if (op == Operator.MUL || op == Operator.DIV) {
+                links.add(store.first(t));
+                powers.add(e);
+                links.add(store.second(t));
+                powers.add(op == Operator.DIV ? -e : e);
+            } else if (k != 0) {
+                links.add(store.first(t));
+                powers.add(exponent(e * k));
+            } else {
+                product.multiply(of(t, nesting + 1), e);
+            }
+        }
+        return product.build();
+    }
+
+    private static long exponent(long e) {
+        if (Math.abs(e) > MAX_EXPONENT) {
+            throw new NotCanonical("exponent beyond " + MAX_EXPONENT);
+        }
+        return e;
+    }
+
+    /** Collects {@code base**e} factors: like bases merge their exponents as they arrive. */
+    private final class ProductBuilder {
+        private Fraction coefficient = Fraction.ONE;
+        private final Map<Term, long[]> bases = new LinkedHashMap<>();
+
+        void multiply(Term c, long e) {
+            if (c instanceof Num n) {
+                if (n.value.isZero() && e < 0) {
+                    throw new NotCanonical("zero to a negative power");
+                }
+                coefficient = coefficient.multiply(power(n.value, e));
+            } else if (c instanceof Product p) {
+                coefficient = coefficient.multiply(power(p.coefficient, e));
+                for (int i = 0; i < p.bases.length; i++) {
+                    addBase(p.bases[i], exponent(p.exponents[i] * e));
+                }
+            } else if (c instanceof Sum s) {
+                Fraction unit = unit(s);
+                coefficient = coefficient.multiply(power(unit, e));
+                addBase(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
+            } else {
+                addBase(c, e);
+            }
+        }
+
+        private void addBase(Term base, long e) {
+            long[] exponent = bases.get(base);
+            if (exponent == null) {
+                bases.put(base, new long[] {e});
+            } else {
+                exponent[0] = exponent(exponent[0] + e);
+            }
+        }
+
+        Term build() {
+            if (coefficient.isZero()) {
+                return new Num(Fraction.ZERO);
+            }
+            List<Map.Entry<Term, long[]>> kept = new ArrayList<>(bases.size());
+            for (Map.Entry<Term, long[]> e : bases.entrySet()) {
+                if (e.getValue()[0] != 0) {
+                    kept.add(e);
+                }
+            }
+            if (kept.isEmpty()) {
+                return new Num(coefficient);
+            }
+            if (kept.size() == 1 && kept.get(0).getValue()[0] == 1) {
+                return scale(kept.get(0).getKey(), coefficient);
+            }
+            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
+            Term[] bs = new Term[kept.size()];
+            long[] es = new long[kept.size()];
+            for (int i = 0; i < bs.length; i++) {
+                bs[i] = kept.get(i).getKey();
+                es[i] = kept.get(i).getValue()[0];
+            }
+            return new Product(coefficient, bs, es);
+        }
+    }
+
+    private static Fraction power(Fraction base, long e) {
+        try {
+            return base.pow(e);
+        } catch (ArithmeticException tooLarge) {
+            throw new NotCanonical("a number too large for an exact fraction");
+        }
+    }
+
+    // ---- scaling and signs ----
+
+    /** {@code k*t} in canonical form: the coefficient of a product, distributed over a sum. */
+    static Term scale(Term t, Fraction k) {
+        if (k.isOne()) {
+            return t;
+        }
+        if (k.isZero()) {
+            return new Num(Fraction.ZERO);
+        }
+        if (t instanceof Num n) {
+            return new Num(n.value.multiply(k));
+        }
+        if (t instanceof Sum s) {
+            return scaleSum(s, k);
+        }
+        if (t instanceof Product p) {
+            return withCoefficient(p, p.coefficient.multiply(k));
+        }
+        return new Product(k, new Term[] {t}, new long[] {1});
+    }
+
+    static Sum scaleSum(Sum s, Fraction k) {
+        Fraction[] ks = new Fraction[s.coefficients.length];
+        for (int i = 0; i < ks.length; i++) {
+            ks[i] = s.coefficients[i].multiply(k);
+        }
+        return new Sum(s.constant.multiply(k), s.terms, ks);
+    }
+
+    /** The product with another coefficient; its single base when that is all that is left. */
+    static Term withCoefficient(Product p, Fraction k) {
+        if (k.isOne() && p.bases.length == 1 && p.exponents[0] == 1) {
+            return p.bases[0];
+        }
+        return new Product(k, p.bases, p.exponents);
+    }
+
+    /**
+     * The rational content of a sum with the sum's sign: s divided by it has coprime integer
+     * coefficients and does not {@link #looksNegative look negative}.
+     */
+    static Fraction unit(Sum s) {
+        Fraction content = s.constant.abs();
+        for (Fraction k : s.coefficients) {
+            content = content.gcd(k);
+        }
+        return looksNegative(s) ? content.negate() : content;
+    }
+
+    /**
+     * Whether a term is written with a minus in front more naturally than without (SymPy's
+     * {@code could_extract_minus_sign}): a negative number, a product with a negative coefficient, a sum with more
+     * negative than positive items (the constant is an item), on a tie one whose first term is
+     * negative ({@code 3 - x} looks negative, {@code x - 3} does not). Exactly one of s and -s looks negative, so signs taken out this way are canonical.
+     */
+    static boolean looksNegative(Term t) {
+        if (t instanceof Num n) {
+            return n.value.signum() < 0;
+        }
+        if (t instanceof Product p) {
+            return p.coefficient.signum() < 0;
+        }
+        if (!(t instanceof Sum s)) {
+            return false;
+        }
+        int balance = s.constant.signum();
+        for (Fraction k : s.coefficients) {
+            balance += k.signum();
+        }
+        if (balance != 0) {
+            return balance < 0;
+        }
+        return s.coefficients[0].signum() < 0;
+    }
+
+    // ---- order ----
+
+    private static int rank(Term t) {
+        if (t instanceof Num) {
+            return 0;
+        }
+        if (t instanceof Atom) {
+            return 1;
+        }
+        if (t instanceof Call) {
+            return 2;
+        }
+        return t instanceof Product ? 3 : 4;
+    }
+
+    /**
+     * The total order of forms: numbers, leaves (in the term store's order), calls by operator and
+     * operands, products, sums (by length, then items). Two different forms compare equal only for
+     * two occurrences of {@code <constant>}, which keep their order of arrival.
+     */
+    int compare(Term a, Term b) {
+        if (a == b) {
+            return 0;
+        }
+        int c = Integer.compare(rank(a), rank(b));
+        if (c != 0) {
+            return c;
+        }
+        if (a instanceof Num x) {
+            return compare(x.value, ((Num) b).value);
+        }
+        if (a instanceof Atom x) {
+            return store.compare(x.id, ((Atom) b).id);
+        }
+        if (a instanceof Call x) {
+            Call y = (Call) b;
+            c = Integer.compare(x.op.ordinal(), y.op.ordinal());
+            return c != 0 ? c : compare(x.args, y.args);
+        }
+        if (a instanceof Product x) {
+            Product y = (Product) b;
+            c = compare(x.bases, y.bases);
+            if (c != 0) {
+                return c;
+            }
+            c = Arrays.compare(x.exponents, y.exponents);
+            return c != 0 ? c : compare(x.coefficient, y.coefficient);
+        }
+        Sum x = (Sum) a;
+        Sum y = (Sum) b;
+        c = compare(x.terms, y.terms);
+        if (c != 0) {
+            return c;
+        }
+        for (int i = 0; i < x.coefficients.length; i++) {
+            c = compare(x.coefficients[i], y.coefficients[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return compare(x.constant, y.constant);
+    }
+
+    /** Shorter arrays first, then element by element. */
+    private int compare(Term[] a, Term[] b) {
+        int c = Integer.compare(a.length, b.length);
+        for (int i = 0; c == 0 && i < a.length; i++) {
+            c = compare(a[i], b[i]);
+        }
+        return c;
+    }
+
+    private static int compare(Fraction a, Fraction b) {
+        return a.equals(b) ? 0 : a.subtract(b).signum();
+    }
+}

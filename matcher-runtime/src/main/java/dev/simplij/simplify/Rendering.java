@@ -1,0 +1,479 @@
+package dev.simplij.simplify;
+
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.Literals;
+import dev.simplij.expr.Operator;
+import dev.simplij.simplify.CanonicalForm.Atom;
+import dev.simplij.simplify.CanonicalForm.Call;
+import dev.simplij.simplify.CanonicalForm.NotCanonical;
+import dev.simplij.simplify.CanonicalForm.Num;
+import dev.simplij.simplify.CanonicalForm.Product;
+import dev.simplij.simplify.CanonicalForm.Sum;
+import dev.simplij.simplify.CanonicalForm.Term;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a {@link CanonicalForm} is written: the way out of the canonical form, a function of the form
+ * alone, so equal forms are written alike. Where the operators allow several writings of one form,
+ * the fewest tokens win, and on a tie the first in this order: for a sum, its terms in the form's
+ * order with the positive ones first ({@code x - y}, {@code x - 1}), before the same with its
+ * rational content in front ({@code 2*(x + y)}, chosen only when shorter); for a product, the
+ * numerator over the denominator with the coefficient split between them ({@code x/2},
+ * {@code 2*x/(3*y)}), before the coefficient as one decimal literal ({@code 0.75*x}, chosen only
+ * when shorter); a sign goes into a literal where there is one ({@code -2*x}), else in front
+ * ({@code -x}); a lone denominator is an {@code inv}.
+ */
+final class Rendering {
+    /**
+     * A written term: an operator over written operands, or a leaf (a store atom, or a literal held
+     * as the double that stands for it, or as a decimal where no double does); its size in tokens.
+     */
+    private record Layout(Operator op, Layout first, Layout second, int atom, double value, BigDecimal decimal,
+                          int size) {
+        static Layout atom(int id) {
+            return new Layout(null, null, null, id, Double.NaN, null, 1);
+        }
+
+        static Layout number(double value) {
+            return new Layout(null, null, null, TermStore.NONE, value, null, 1);
+        }
+
+        static Layout number(BigDecimal value) {
+            return new Layout(null, null, null, TermStore.NONE, Double.NaN, value, 1);
+        }
+
+        static Layout of(Operator op, Layout first) {
+            return new Layout(op, first, null, TermStore.NONE, Double.NaN, null, 1 + first.size);
+        }
+
+        static Layout of(Operator op, Layout first, Layout second) {
+            return new Layout(op, first, second, TermStore.NONE, Double.NaN, null, 1 + first.size + second.size);
+        }
+    }
+
+    private final TermStore store;
+
+    Rendering(TermStore store) {
+        this.store = store;
+    }
+
+    /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
+    Expr write(Term form) {
+        Layout layout = layout(form);
+        Expr.Builder b = Expr.builder(layout.size);
+        emit(layout, b);
+        return b.build();
+    }
+
+    private void emit(Layout l, Expr.Builder b) {
+        if (l.op != null) {
+            b.operator(l.op);
+            emit(l.first, b);
+            if (l.second != null) {
+                emit(l.second, b);
+            }
+        } else if (l.atom == TermStore.NONE) {
+            if (l.decimal != null) {
+                b.number(l.decimal);
+            } else {
+                b.number(l.value);
+            }
+        } else {
+            int t = l.atom;
+            switch (store.code(t)) {
+                case Expr.VARIABLE -> b.variable(store.variableName(t));
+                case Expr.CONSTANT -> b.constant();
+                case Expr.PLACEHOLDER -> b.placeholder((int) store.payload(t));
+                case Expr.NUMBER -> b.number(store.exactNumber(t));
+                default -> b.operator(store.operator(t));
+            }
+        }
+    }
+
+    private Layout layout(Term t) {
+        if (t instanceof Atom a) {
+            return Layout.atom(a.id);
+        }
+        if (t instanceof Num n) {
+            return number(n.value);
+        }
+        if (t instanceof Call c) {
+            return c.args.length == 1 ? Layout.of(c.op, layout(c.args[0]))
+                    : Layout.of(c.op, layout(c.args[0]), layout(c.args[1]));
+        }
+        if (t instanceof Product p) {
+            return product(p.coefficient, p.bases, p.exponents);
+        }
+        return sum((Sum) t);
+    }
+
+    // ---- numbers ----
+
+    /** A rational: one literal when its decimal form terminates, else {@code p/q} ({@code inv q} for 1/q). */
+    private static Layout number(Fraction v) {
+        double literal = v.literalValue();
+        if (!Double.isNaN(literal)) {
+            return Layout.number(literal);
+        }
+        BigDecimal decimal = v.decimalValue();
+        if (decimal != null) {
+            return literal(decimal);
+        }
+        Layout q = integer(v.bigDen());
+        return v.numerator().isOne() ? Layout.of(Operator.INV, q) : Layout.of(Operator.DIV, integer(v.bigNum()), q);
+    }
+
+    private static Layout integer(BigInteger v) {
+        return v.bitLength() < 53 ? Layout.number(v.longValue()) : literal(new BigDecimal(v));
+    }
+
+    private static Layout literal(BigDecimal value) {
+        if (!Literals.fits(value)) {
+            throw new NotCanonical("a number beyond the literals' range");
+        }
+        return Layout.number(value);
+    }
+
+    // ---- sums ----
+
+    /**
+     * A sum, or where shorter, its rational content in front ({@code 2*(x + y)}), or the terms that
+     * share the most common coefficient magnitude grouped ({@code x - 2*(y + z)}).
+     */
+    private Layout sum(Sum s) {
+        Layout written = signedTerms(s);
+        Fraction unit = CanonicalForm.unit(s);
+        if (!unit.isOne()) {
+            Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
+            // the quotient, not the product: moving the content back into the sum is the plain writing
+            return shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
+        }
+        Sum grouped = groupedByCoefficient(s);
+        return grouped == null ? written : shorter(signedTerms(grouped), written);
+    }
+
+    /**
+     * The sum with the terms whose coefficient has the most common magnitude k (not 1, at least two
+     * terms, not all of them) replaced by one term, k times their sum: a sum for writing only, null
+     * when there is no such k.
+     */
+    private static Sum groupedByCoefficient(Sum s) {
+        Fraction common = null;
+        int most = 1;
+        for (int i = 0; i < s.terms.length; i++) {
+            Fraction k = s.coefficients[i].abs();
+            if (k.isOne() || k.equals(common)) {
+                continue;
+            }
+            int count = 0;
+            for (Fraction other : s.coefficients) {
+                count += other.abs().equals(k) ? 1 : 0;
+            }
+            if (count > most) {
+                common = k;
+                most = count;
+            }
+        }
+        if (common == null || most == s.terms.length && s.constant.isZero()) {
+            return null;
+        }
+        Term[] inner = new Term[most];
+        Fraction[] innerCoefficients = new Fraction[most];
+        Term[] outer = new Term[s.terms.length - most + 1];
+        Fraction[] outerCoefficients = new Fraction[outer.length];
+        int in = 0;
+        int out = 0;
+        for (int i = 0; i < s.terms.length; i++) {
+            if (s.coefficients[i].abs().equals(common)) {
+                inner[in] = s.terms[i];
+                innerCoefficients[in++] = s.coefficients[i].divide(common);
+            } else {
+                outer[out] = s.terms[i];
+                outerCoefficients[out++] = s.coefficients[i];
+            }
+        }
+        Sum group = new Sum(Fraction.ZERO, inner, innerCoefficients);
+        boolean negative = CanonicalForm.looksNegative(group);
+        outer[out] = negative ? CanonicalForm.scaleSum(group, Fraction.MINUS_ONE) : group;
+        outerCoefficients[out] = negative ? common.negate() : common;
+        return new Sum(s.constant, outer, outerCoefficients);
+    }
+
+    /**
+     * Positive items joined by {@code +} in the form's order, then the negative ones by {@code -};
+     * with no positive item, the negative item whose sign costs least leads, signed
+     * ({@code -1 - x}, {@code -2*x - y}, {@code sin(1 - x) - y}; the first of those that cost alike).
+     */
+    private Layout signedTerms(Sum s) {
+        List<Layout> positive = new ArrayList<>();
+        List<Layout> negative = new ArrayList<>();
+        List<Layout> signed = new ArrayList<>();
+        if (!s.constant.isZero()) {
+            if (s.constant.signum() > 0) {
+                positive.add(number(s.constant));
+            } else {
+                negative.add(number(s.constant.negate()));
+                signed.add(number(s.constant)); // a negative literal is one token
+            }
+        }
+        for (int i = 0; i < s.terms.length; i++) {
+            Fraction k = s.coefficients[i];
+            if (k.signum() > 0) {
+                positive.add(scaled(s.terms[i], k));
+            } else {
+                negative.add(scaled(s.terms[i], k.negate()));
+                signed.add(scaled(s.terms[i], k));
+            }
+        }
+        int lead = -1;
+        Layout written = null;
+        if (positive.isEmpty()) {
+            lead = 0;
+            for (int i = 1; i < negative.size(); i++) {
+                if (signed.get(i).size - negative.get(i).size < signed.get(lead).size - negative.get(lead).size) {
+                    lead = i;
+                }
+            }
+            written = signed.get(lead);
+        }
+        for (Layout item : positive) {
+            written = written == null ? item : Layout.of(Operator.ADD, written, item);
+        }
+        for (int i = 0; i < negative.size(); i++) {
+            if (i != lead) {
+                written = Layout.of(Operator.SUB, written, negative.get(i));
+            }
+        }
+        return written;
+    }
+
+    /** {@code k*t}, the sign of k written by {@link #product}. */
+    private Layout scaled(Term t, Fraction k) {
+        if (t instanceof Product p) {
+            return product(p.coefficient.multiply(k), p.bases, p.exponents);
+        }
+        return k.isOne() ? layout(t) : product(k, new Term[] {t}, new long[] {1});
+    }
+
+    // ---- products ----
+
+    /**
+     * A product, or where shorter, the same with its coefficient moved into a factor: into a sum
+     * to the power e where the coefficient is an exact e-th power ({@code 1 - 3.5/x} rather than
+     * {@code (2 - 7/x)/2}, {@code (x/4 - 1)**2} rather than {@code (x - 4)**2/16}); or its sign into
+     * a sum to an odd power or into the argument of an odd function ({@code sin(2 - x)} rather than
+     * {@code -sin(x - 2)}), the magnitude then into another sum or in front. Each factor is tried in
+     * the form's order; the first of the shortest wins.
+     */
+    private Layout product(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout written = quotient(coefficient, bases, exponents);
+        if (coefficient.isOne()) {
+            return written;
+        }
+        written = shorter(absorbed(coefficient, bases, exponents, -1), written);
+        if (coefficient.signum() < 0) {
+            for (int i = 0; i < bases.length; i++) {
+                Term negated = exponents[i] % 2 != 0 ? negated(bases[i]) : null;
+                if (negated != null) {
+                    Term[] signless = bases.clone();
+                    signless[i] = negated;
+                    Fraction magnitude = coefficient.negate();
+                    written = shorter(quotient(magnitude, signless, exponents), written);
+                    written = shorter(absorbed(magnitude, signless, exponents, i), written);
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The shortest writing with the coefficient moved into one sum base b**e (an exact e-th root of
+     * it, or of its inverse for e < 0), other than the base {@code skip}; a layout of unbounded
+     * size when no base takes it.
+     */
+    private Layout absorbed(Fraction coefficient, Term[] bases, long[] exponents, int skip) {
+        Layout best = UNWRITTEN;
+        for (int i = 0; i < bases.length; i++) {
+            long e = Math.abs(exponents[i]);
+            if (i == skip || !(bases[i] instanceof Sum s) || e > 5) {
+                continue;
+            }
+            Fraction k = exponents[i] > 0 ? coefficient : Fraction.ONE.divide(coefficient);
+            Fraction root = k.signum() > 0 || e % 2 == 1 ? k.root((int) e) : null;
+            if (root != null) {
+                Term[] moved = bases.clone();
+                moved[i] = CanonicalForm.scaleSum(s, root);
+                best = shorter(quotient(Fraction.ONE, moved, exponents), best);
+            }
+        }
+        return best;
+    }
+
+    /** No writing: larger than any. */
+    private static final Layout UNWRITTEN = new Layout(null, null, null, TermStore.NONE, Double.NaN, null, Integer.MAX_VALUE);
+
+    /** -t where the sign can go inside: a sum negated, an odd function of a negated argument; else null. */
+    private static Term negated(Term t) {
+        if (t instanceof Sum s) {
+            return CanonicalForm.scaleSum(s, Fraction.MINUS_ONE);
+        }
+        if (t instanceof Call c && c.op.isOdd() && !(c.args[0] instanceof Num n && n.value.isZero())) {
+            return new Call(c.op, CanonicalForm.scale(c.args[0], Fraction.MINUS_ONE));
+        }
+        return null;
+    }
+
+    private static Layout shorter(Layout candidate, Layout incumbent) {
+        return candidate.size < incumbent.size ? candidate : incumbent;
+    }
+
+    /**
+     * The bases over their denominator, with the coefficient as a split fraction or one decimal;
+     * or where shorter, the bases whose exponents share a factor e >= 2 written as one power
+     * ({@code (x*y)**3} rather than {@code x**3*y**3}, {@code (2*x/y)**2} rather than
+     * {@code 4*x**2/y**2}).
+     */
+    private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout written = quotient(coefficient, bases, exponents, null, false);
+        long tried = 0;
+        for (long exponent : exponents) {
+            long e = Math.abs(exponent);
+            if (e >= 2 && e <= 64 && (tried & 1L << (e - 1)) == 0) {
+                tried |= 1L << (e - 1);
+                Layout grouped = groupedByExponent(coefficient, bases, exponents, (int) e);
+                if (grouped != null) {
+                    written = shorter(grouped, written);
+                }
+            }
+        }
+        return written;
+    }
+
+    /**
+     * The bases with exponents divisible by e raised together ({@code (b1**m1*b2**m2*...)**e}),
+     * with the coefficient inside where it is an exact e-th power, beside the other bases; null when
+     * fewer than two bases would be grouped.
+     */
+    private Layout groupedByExponent(Fraction coefficient, Term[] bases, long[] exponents, int e) {
+        int count = 0;
+        for (long exponent : exponents) {
+            count += exponent % e == 0 ? 1 : 0;
+        }
+        if (count == 0) {
+            return null;
+        }
+        Term[] inner = new Term[count];
+        long[] innerExponents = new long[count];
+        Term[] outer = new Term[bases.length - count];
+        long[] outerExponents = new long[outer.length];
+        int in = 0;
+        int out = 0;
+        boolean allNegative = true;
+        for (int i = 0; i < bases.length; i++) {
+            if (exponents[i] % e == 0) {
+                inner[in] = bases[i];
+                innerExponents[in++] = exponents[i] / e;
+                allNegative &= exponents[i] < 0;
+            } else {
+                outer[out] = bases[i];
+                outerExponents[out++] = exponents[i];
+            }
+        }
+        if (allNegative) { // a denominator (x*y)**2 rather than a numerator (1/(x*y))**2
+            for (int i = 0; i < count; i++) {
+                innerExponents[i] = -innerExponents[i];
+            }
+        }
+        // the group raised to e, in the denominator when all its exponents are negative, holds k
+        Fraction k = allNegative ? Fraction.ONE.divide(coefficient) : coefficient;
+        Fraction root = k.signum() > 0 || e % 2 == 1 ? k.root(e) : null;
+        if (count == 1 && (root == null || root.isOne())) {
+            return null;
+        }
+        Layout group = power(quotient(root != null ? root : Fraction.ONE, inner, innerExponents), e);
+        return quotient(root != null ? Fraction.ONE : coefficient, outer, outerExponents, group, allNegative);
+    }
+
+    /** The bases over their denominator, an optional written factor first in the numerator or denominator. */
+    private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents, Layout factor, boolean divides) {
+        List<Layout> numerator = new ArrayList<>();
+        List<Layout> denominator = new ArrayList<>();
+        if (factor != null) {
+            (divides ? denominator : numerator).add(factor);
+        }
+        for (int i = 0; i < bases.length; i++) {
+            long e = exponents[i];
+            (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+        }
+        boolean negative = coefficient.signum() < 0;
+        Fraction magnitude = coefficient.abs();
+        Layout written = signedQuotient(magnitude.numerator(), numerator, magnitude.denominator(), denominator, negative);
+        if (!magnitude.isInteger()) {
+            if (isLiteral(magnitude)) {
+                written = shorter(signedQuotient(magnitude, numerator, Fraction.ONE, denominator, negative), written);
+            }
+            Fraction divisor = Fraction.ONE.divide(magnitude);
+            if (!divisor.isInteger() && isLiteral(divisor)) { // x/3.375 rather than 8*x/27
+                written = shorter(signedQuotient(Fraction.ONE, numerator, divisor, denominator, negative), written);
+            }
+        }
+        return written;
+    }
+
+    /**
+     * {@code ±(a*numerator)/(b*denominator)}, a and b positive literals left out when 1; the sign
+     * goes into the first literal there is, else in front.
+     */
+    private Layout signedQuotient(Fraction a, List<Layout> numerator, Fraction b, List<Layout> denominator,
+                            boolean negative) {
+        Layout aLayout = a.isOne() ? null : number(negative ? a.negate() : a);
+        boolean signPlaced = aLayout != null || !negative;
+        Layout bLayout = b.isOne() ? null : number(!signPlaced ? b.negate() : b);
+        signPlaced |= bLayout != null;
+        Layout top = chain(aLayout, numerator);
+        Layout bottom = chain(bLayout, denominator);
+        Layout written;
+        if (bottom == null) {
+            written = top != null ? top : number(Fraction.ONE);
+        } else if (top == null) {
+            written = Layout.of(Operator.INV, bottom);
+        } else {
+            written = Layout.of(Operator.DIV, top, bottom);
+        }
+        return signPlaced ? written : Layout.of(Operator.NEG, written);
+    }
+
+    /** Whether one literal holds v exactly. */
+    private static boolean isLiteral(Fraction v) {
+        if (!Double.isNaN(v.literalValue())) {
+            return true;
+        }
+        BigDecimal decimal = v.decimalValue();
+        return decimal != null && Literals.fits(decimal);
+    }
+
+    /** The factors multiplied left to right after an optional literal; null when there are none. */
+    private static Layout chain(Layout literal, List<Layout> factors) {
+        Layout written = literal;
+        for (Layout f : factors) {
+            written = written == null ? f : Layout.of(Operator.MUL, written, f);
+        }
+        return written;
+    }
+
+    /** {@code b**e} for e >= 1: b, {@code powK b}, or {@code pow} with a literal exponent. */
+    private static Layout power(Layout b, long e) {
+        return switch ((int) Math.min(e, 6)) {
+            case 1 -> b;
+            case 2 -> Layout.of(Operator.POW2, b);
+            case 3 -> Layout.of(Operator.POW3, b);
+            case 4 -> Layout.of(Operator.POW4, b);
+            case 5 -> Layout.of(Operator.POW5, b);
+            default -> Layout.of(Operator.POW, b, number(Fraction.of(e)));
+        };
+    }
+}
