@@ -39,6 +39,13 @@ final class Search {
     private final long startNanos;
     private final long deadlineNanos;
     private final LiteralCleanup cleanup;
+    /**
+     * The printed form of each front member shown while the search runs: the front changes little from
+     * one iteration to the next, and cleaning (simplifier, evaluations) is not cheap. A candidate's data
+     * loss is a function of it, so the candidate is the key. Used on the search's own thread only.
+     */
+    private final Map<Candidate, Member> shownForms = new HashMap<>();
+    private static final int MAX_SHOWN_FORMS = 10_000;
     /** The initial guesses as candidates: their numbers are the constants' starting values. */
     final List<Candidate> guesses;
 
@@ -294,8 +301,12 @@ final class Search {
      */
     private List<Member> cleaned(List<Member> members) {
         List<Member> clean = new ArrayList<>(members.size());
+        if (shownForms.size() > MAX_SHOWN_FORMS) {
+            shownForms.clear();
+        }
         for (Member m : members) {
-            clean.add(printed(m, m.candidate(), m.loss() - scorer.penalty(m.candidate())));
+            clean.add(shownForms.computeIfAbsent(m.candidate(),
+                    c -> printed(m, c, m.loss() - scorer.penalty(c))).reborn(m.birth()));
         }
         return HallOfFame.paretoFront(byComplexity(clean));
     }
