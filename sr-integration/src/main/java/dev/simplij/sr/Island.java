@@ -73,7 +73,6 @@ final class Island {
                 replaceOldest(mutateOnce(tournament()));
             }
         }
-        optimizeSome();
     }
 
     private Member mutateOnce(Member parent) {
@@ -167,8 +166,11 @@ final class Island {
         hallOfFame.offer(child);
     }
 
-    /** Refits the constants of each member with the set probability (PySR's optimize_probability). */
-    private void optimizeSome() {
+    /**
+     * Refits the constants of each member with the set probability (PySR's optimize_probability); at
+     * the end of every iteration.
+     */
+    void optimizeSome() {
         ConstantFitter fitter = search.settings.optimizeFitter;
         for (int i = 0; i < members.length; i++) {
             if (rng.nextDouble() < search.settings.optimizeProbability && !search.shouldStop()) {

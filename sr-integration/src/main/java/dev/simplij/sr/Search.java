@@ -28,6 +28,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * hall of fame is merged, migrants move, progress is reported and the budgets are checked.
  */
 final class Search {
+    /**
+     * Steps each island takes between two settlings of the fitness cache: islands see each other's fits
+     * this often, in a fixed order, so sharing stays deterministic; settling once per iteration (200
+     * steps) lost about a fifth of the first iteration's cache hits.
+     */
+    static final int CACHE_SETTLE_STEPS = 25;
+
     /** Exact fits: losses below this fraction of the target variance count as equal. */
     static final double EXACT_FRACTION = 1e-20;
 
@@ -116,7 +123,12 @@ final class Search {
                     reason = StopReason.ITERATIONS;
                     break;
                 }
-                parallel(pool, islands.length, i -> islands[i].evolve(settings.cyclesPerIteration));
+                for (int done = 0; done < settings.cyclesPerIteration && !shouldStop(); done += CACHE_SETTLE_STEPS) {
+                    int steps = Math.min(CACHE_SETTLE_STEPS, settings.cyclesPerIteration - done);
+                    parallel(pool, islands.length, i -> islands[i].evolve(steps));
+                    settleCache(islands);
+                }
+                parallel(pool, islands.length, i -> islands[i].optimizeSome());
                 settleCache(islands);
                 iteration++;
                 for (Island island : islands) {
