@@ -12,10 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Fitted constants and loss per canonical skeleton, bounded in size (least recently used entries are
  * dropped), so candidates equal after normalization share one fitness and are fitted once.
  *
- * <p>Why islands see it through {@link View}s that are settled between iterations, rather than one
+ * <p>Why islands see it through {@link View}s that are settled every few steps, rather than one
  * shared map: with a shared map, which island fits a form first (and so which constants the cache
  * keeps, and which island's random stream the fit consumes) depends on thread timing, and a run with
- * two threads could not be repeated. Here each island reads the entries settled before the iteration
+ * two threads could not be repeated. Here each island reads the entries settled before its last few steps
  * plus its own, and writes only its own; {@link #settle} folds the islands' entries in island order.
  * The cache's contents, and so the whole search, then depend on the seed alone, whatever the number
  * of threads. The settled map is not written while islands run, so they read it without locks.

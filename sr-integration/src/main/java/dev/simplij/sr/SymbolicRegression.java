@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Build once, fit many data sets; immutable and thread-safe. A run stopped by iterations (100 by
  * default), a loss threshold or an exact fit is reproducible from the seed with any number of threads:
  * the same seed gives the same front, counters included, on 1 thread or 8 (islands share fits only
- * between iterations, in island order). A time limit, a CPU budget or a stop request ends the run
+ * every few steps, in island order). A time limit, a CPU budget or a stop request ends the run
  * wherever the clock or the user says, which no seed can repeat.
  *
  * <pre>{@code
