@@ -104,8 +104,10 @@ class EverydayFeaturesTest {
         assertEquals("nesting limit 'sin>sin=0' is not outer:inner=N (as sin:sin=0)", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.nesting("sin:sine=0"));
         SearchResult r = small().constraints(c).maxIterations(6).earlyStopFvu(-1).build().fit(sinePlusSquare());
+        // the printed forms are checked for nesting alone: cleanup may fold them deeper than the search's limit
+        Constraints nestingOnly = Constraints.of(1000, 1000).nesting("sin:sin=0");
         for (Equation e : r.hallOfFame()) {
-            assertTrue(c.admits(e.expression(), 0), "sin inside sin: " + e.sympy());
+            assertTrue(nestingOnly.admits(e.expression(), 0), "sin inside sin: " + e.sympy());
         }
         assertTrue(r.hallOfFame().stream().anyMatch(e -> e.sympy().contains("sin")), "sin is used, just not nested");
     }
