@@ -2,13 +2,13 @@ package dev.simplij.simplify;
 
 import dev.simplij.expr.Operator;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical form of a normal term, the one place sums and products are built n-ary: a sum is
@@ -156,6 +156,10 @@ final class CanonicalForm {
     }
 
     private final TermStore store;
+    /** The chain links still to walk, with their factor (sums) or exponent (products): shared by nested walks. */
+    private final IntArrayList links = new IntArrayList();
+    private final List<Fraction> factors = new ArrayList<>();
+    private final LongArrayList powers = new LongArrayList();
     /** The form of each store term built so far in this call, by id. */
     private Term[] memo = new Term[64];
 
@@ -225,12 +229,11 @@ final class CanonicalForm {
     // ---- sums ----
 
     private Term sum(int root, int nesting) {
-        SumBuilder sum = new SumBuilder();
-        IntArrayList links = new IntArrayList();
-        List<Fraction> factors = new ArrayList<>();
+        Terms sum = new Terms();
+        int base = links.size();
         links.add(root);
         factors.add(Fraction.ONE);
-        while (!links.isEmpty()) {
+        while (links.size() > base) {
             int t = links.popInt();
             Fraction k = factors.remove(factors.size() - 1);
             Operator op = store.operator(t);
@@ -249,10 +252,10 @@ final class CanonicalForm {
         return sum.build();
     }
 
-    /** Collects {@code k*term} items: like terms merge as they arrive (insertion order, sorted at the end). */
-    private final class SumBuilder {
+    /** A sum being built: {@code k*term} items, like terms merged as they arrive. */
+    private final class Terms {
         private Fraction constant = Fraction.ZERO;
-        private final Map<Term, Fraction> terms = new LinkedHashMap<>();
+        private final Items items = new Items();
 
         void add(Term c, Fraction k) {
             if (c instanceof Num n) {
@@ -260,38 +263,28 @@ final class CanonicalForm {
             } else if (c instanceof Sum s) {
                 constant = constant.add(k.multiply(s.constant));
                 for (int i = 0; i < s.terms.length; i++) {
-                    addTerm(s.terms[i], k.multiply(s.coefficients[i]));
+                    items.addFraction(s.terms[i], k.multiply(s.coefficients[i]));
                 }
             } else if (c instanceof Product p && !p.coefficient.isOne()) {
-                addTerm(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
+                items.addFraction(withCoefficient(p, Fraction.ONE), k.multiply(p.coefficient));
             } else {
-                addTerm(c, k);
+                items.addFraction(c, k);
             }
-        }
-
-        private void addTerm(Term t, Fraction k) {
-            terms.merge(t, k, Fraction::add);
         }
 
         Term build() {
-            List<Map.Entry<Term, Fraction>> kept = new ArrayList<>(terms.size());
-            for (Map.Entry<Term, Fraction> e : terms.entrySet()) {
-                if (!e.getValue().isZero()) {
-                    kept.add(e);
-                }
-            }
-            if (kept.isEmpty()) {
+            int[] kept = items.sorted();
+            if (kept.length == 0) {
                 return new Num(constant);
             }
-            if (kept.size() == 1 && constant.isZero()) {
-                return scale(kept.get(0).getKey(), kept.get(0).getValue());
+            if (kept.length == 1 && constant.isZero()) {
+                return scale(items.terms[kept[0]], items.fractions[kept[0]]);
             }
-            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
-            Term[] ts = new Term[kept.size()];
-            Fraction[] ks = new Fraction[kept.size()];
-            for (int i = 0; i < ts.length; i++) {
-                ts[i] = kept.get(i).getKey();
-                ks[i] = kept.get(i).getValue();
+            Term[] ts = new Term[kept.length];
+            Fraction[] ks = new Fraction[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                ts[i] = items.terms[kept[i]];
+                ks[i] = items.fractions[kept[i]];
             }
             return new Sum(constant, ts, ks);
         }
@@ -300,12 +293,11 @@ final class CanonicalForm {
     // ---- products ----
 
     private Term product(int root, int nesting) {
-        ProductBuilder product = new ProductBuilder();
-        IntArrayList links = new IntArrayList();
-        LongArrayList powers = new LongArrayList();
+        Factors product = new Factors();
+        int base = links.size();
         links.add(root);
         powers.add(1);
-        while (!links.isEmpty()) {
+        while (links.size() > base) {
             int t = links.popInt();
             long e = powers.popLong();
             Operator op = store.operator(t);
@@ -333,17 +325,10 @@ final class CanonicalForm {
         return product.build();
     }
 
-    private static long exponent(long e) {
-        if (Math.abs(e) > MAX_EXPONENT) {
-            throw new NotCanonical("exponent beyond " + MAX_EXPONENT);
-        }
-        return e;
-    }
-
-    /** Collects {@code base**e} factors: like bases merge their exponents as they arrive. */
-    private final class ProductBuilder {
+    /** A product being built: a coefficient and {@code base**e} items, like bases merged as they arrive. */
+    private final class Factors {
         private Fraction coefficient = Fraction.ONE;
-        private final Map<Term, long[]> bases = new LinkedHashMap<>();
+        private final Items items = new Items();
 
         void multiply(Term c, long e) {
             if (c instanceof Num n) {
@@ -354,50 +339,171 @@ final class CanonicalForm {
             } else if (c instanceof Product p) {
                 coefficient = coefficient.multiply(power(p.coefficient, e));
                 for (int i = 0; i < p.bases.length; i++) {
-                    addBase(p.bases[i], exponent(p.exponents[i] * e));
+                    items.addInteger(p.bases[i], exponent(p.exponents[i] * e));
                 }
             } else if (c instanceof Sum s) {
+                Product common = commonFactor(s);
+                if (common != null) { // x*y + x*z is x*(y + z): a factor of every term is a factor
+                    multiply(common, e);
+                    Terms rest = new Terms();
+                    rest.add(dividedSum(s, common), Fraction.ONE);
+                    multiply(rest.build(), e);
+                    return;
+                }
                 Fraction unit = unit(s);
                 coefficient = coefficient.multiply(power(unit, e));
-                addBase(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
+                items.addInteger(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
             } else {
-                addBase(c, e);
+                items.addInteger(c, e);
             }
         }
 
-        private void addBase(Term base, long e) {
-            long[] exponent = bases.get(base);
-            if (exponent == null) {
-                bases.put(base, new long[] {e});
-            } else {
-                exponent[0] = exponent(exponent[0] + e);
-            }
-        }
-
+        /**
+         * The product; with exactly one sum to the first power among its bases, that sum with each
+         * item multiplied by the rest ({@code x*(y + 1)/z} is {@code x*y/z + x/z}), so a product is
+         * never distributed one way in one input and the other way in another.
+         */
         Term build() {
             if (coefficient.isZero()) {
                 return new Num(Fraction.ZERO);
             }
-            List<Map.Entry<Term, long[]>> kept = new ArrayList<>(bases.size());
-            for (Map.Entry<Term, long[]> e : bases.entrySet()) {
-                if (e.getValue()[0] != 0) {
-                    kept.add(e);
-                }
-            }
-            if (kept.isEmpty()) {
+            int[] kept = items.sorted();
+            if (kept.length == 0) {
                 return new Num(coefficient);
             }
-            if (kept.size() == 1 && kept.get(0).getValue()[0] == 1) {
-                return scale(kept.get(0).getKey(), coefficient);
+            int distributed = -1;
+            for (int i = 0; i < kept.length; i++) {
+                if (items.integers[kept[i]] == 1 && items.terms[kept[i]] instanceof Sum) {
+                    distributed = distributed == -1 ? i : -2;
+                }
             }
-            kept.sort((x, y) -> compare(x.getKey(), y.getKey()));
-            Term[] bs = new Term[kept.size()];
-            long[] es = new long[kept.size()];
-            for (int i = 0; i < bs.length; i++) {
-                bs[i] = kept.get(i).getKey();
-                es[i] = kept.get(i).getValue()[0];
+            if (distributed >= 0) {
+                return distributed(kept, distributed);
+            }
+            if (kept.length == 1 && items.integers[kept[0]] == 1) {
+                return scale(items.terms[kept[0]], coefficient);
+            }
+            Term[] bs = new Term[kept.length];
+            long[] es = new long[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                bs[i] = items.terms[kept[i]];
+                es[i] = items.integers[kept[i]];
             }
             return new Product(coefficient, bs, es);
+        }
+
+        private Term distributed(int[] kept, int sumIndex) {
+            Sum sum = (Sum) items.terms[kept[sumIndex]];
+            Terms result = new Terms();
+            for (int j = -1; j < sum.terms.length; j++) {
+                Fraction k = j < 0 ? sum.constant : sum.coefficients[j];
+                if (k.isZero()) {
+                    continue;
+                }
+                Factors item = new Factors();
+                item.coefficient = coefficient.multiply(k);
+                for (int i = 0; i < kept.length; i++) {
+                    if (i != sumIndex) {
+                        item.items.addInteger(items.terms[kept[i]], items.integers[kept[i]]);
+                    }
+                }
+                if (j >= 0) {
+                    item.multiply(sum.terms[j], 1);
+                }
+                result.add(item.build(), Fraction.ONE);
+            }
+            return result.build();
+        }
+    }
+
+    private static long exponent(long e) {
+        if (Math.abs(e) > MAX_EXPONENT) {
+            throw new NotCanonical("exponent beyond " + MAX_EXPONENT);
+        }
+        return e;
+    }
+
+    /**
+     * The distinct terms of a sum or product being built, in order of arrival, each with its
+     * coefficient (a sum's) or exponent (a product's), like terms merged as they arrive: found by a
+     * linear scan while there are few (nearly always), through a hash index beyond.
+     */
+    private final class Items {
+        private static final int SCANNED = 12;
+        Term[] terms = new Term[8];
+        Fraction[] fractions;
+        long[] integers;
+        private int size;
+        private Object2IntOpenHashMap<Term> index;
+
+        void addFraction(Term t, Fraction k) {
+            int i = find(t);
+            if (i >= 0) {
+                fractions[i] = fractions[i].add(k);
+                return;
+            }
+            i = append(t);
+            if (fractions == null || fractions.length < terms.length) {
+                fractions = fractions == null ? new Fraction[terms.length] : Arrays.copyOf(fractions, terms.length);
+            }
+            fractions[i] = k;
+        }
+
+        void addInteger(Term t, long e) {
+            int i = find(t);
+            if (i >= 0) {
+                integers[i] = exponent(integers[i] + e);
+                return;
+            }
+            i = append(t);
+            if (integers == null || integers.length < terms.length) {
+                integers = integers == null ? new long[terms.length] : Arrays.copyOf(integers, terms.length);
+            }
+            integers[i] = e;
+        }
+
+        private int find(Term t) {
+            if (index != null) {
+                return index.getInt(t);
+            }
+            int h = t.hashCode();
+            for (int i = 0; i < size; i++) {
+                if (terms[i].hashCode() == h && terms[i].equals(t)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private int append(Term t) {
+            if (size == terms.length) {
+                terms = Arrays.copyOf(terms, size * 2);
+            }
+            terms[size] = t;
+            if (index != null) {
+                index.put(t, size);
+            } else if (size == SCANNED) {
+                index = new Object2IntOpenHashMap<>();
+                index.defaultReturnValue(-1);
+                for (int i = 0; i <= size; i++) {
+                    index.put(terms[i], i);
+                }
+            }
+            return size++;
+        }
+
+        /** The items with a nonzero value, in the forms' order (two alike-ranked constants by arrival). */
+        int[] sorted() {
+            int[] kept = new int[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (fractions != null ? !fractions[i].isZero() : integers[i] != 0) {
+                    kept[n++] = i;
+                }
+            }
+            kept = Arrays.copyOf(kept, n);
+            IntArrays.mergeSort(kept, (x, y) -> compare(terms[x], terms[y]));
+            return kept;
         }
     }
 
@@ -437,6 +543,100 @@ final class CanonicalForm {
             ks[i] = s.coefficients[i].multiply(k);
         }
         return new Sum(s.constant.multiply(k), s.terms, ks);
+    }
+
+    /**
+     * The bases that every term of a constant-free sum holds with exponents of one sign, at their
+     * smallest power, as a product with coefficient 1 ({@code x} for {@code x*y + x**2}); null when
+     * there are none.
+     */
+    static Product commonFactor(Sum s) {
+        if (!s.constant.isZero()) {
+            return null;
+        }
+        Term first = s.terms[0];
+        Term[] bases = first instanceof Product p ? p.bases : new Term[] {first};
+        long[] exponents = first instanceof Product p ? p.exponents.clone() : new long[] {1};
+        for (int b = 0; b < bases.length; b++) {
+            for (int i = 1; i < s.terms.length && exponents[b] != 0; i++) {
+                long other = exponentIn(s.terms[i], bases[b]);
+                long e = exponents[b];
+                exponents[b] = Long.signum(other) != Long.signum(e) ? 0 : Math.abs(other) < Math.abs(e) ? other : e;
+            }
+        }
+        Term common = withoutZeroExponents(bases, exponents);
+        if (common == null) {
+            return null;
+        }
+        return common instanceof Product p ? p : new Product(Fraction.ONE, new Term[] {common}, new long[] {1});
+    }
+
+    /** The sum with each term divided by a common factor, terms left empty added to the constant; terms in s's order. */
+    static Sum dividedSum(Sum s, Product common) {
+        Fraction constant = s.constant;
+        List<Term> rest = new ArrayList<>();
+        List<Fraction> coefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term left = s.terms[i];
+            for (int c = 0; c < common.bases.length && left != null; c++) {
+                left = divided(left, common.bases[c], common.exponents[c]);
+            }
+            if (left == null) {
+                constant = constant.add(s.coefficients[i]);
+            } else {
+                rest.add(left);
+                coefficients.add(s.coefficients[i]);
+            }
+        }
+        return new Sum(constant, rest.toArray(new Term[0]), coefficients.toArray(new Fraction[0]));
+    }
+
+    /** The exponent of a base in a term (0 when the term does not hold it). */
+    static long exponentIn(Term term, Term base) {
+        if (term instanceof Product p) {
+            for (int i = 0; i < p.bases.length; i++) {
+                if (p.bases[i].equals(base)) {
+                    return p.exponents[i];
+                }
+            }
+            return 0;
+        }
+        return term.equals(base) ? 1 : 0;
+    }
+
+    /** The term divided by b**e (b a base of it): null when nothing is left. */
+    static Term divided(Term t, Term b, long e) {
+        Term[] bases = t instanceof Product p ? p.bases : new Term[] {t};
+        long[] exponents = t instanceof Product p ? p.exponents.clone() : new long[] {1};
+        for (int i = 0; i < bases.length; i++) {
+            if (bases[i].equals(b)) {
+                exponents[i] -= e;
+            }
+        }
+        return withoutZeroExponents(bases, exponents);
+    }
+
+    /**
+     * The product of the bases with a nonzero exponent, coefficient 1: null when none is left, the
+     * base itself when one is left to the first power.
+     */
+    static Term withoutZeroExponents(Term[] bases, long[] exponents) {
+        int n = 0;
+        for (long e : exponents) {
+            n += e != 0 ? 1 : 0;
+        }
+        if (n == 0) {
+            return null;
+        }
+        Term[] bs = new Term[n];
+        long[] es = new long[n];
+        for (int i = 0, j = 0; i < bases.length; i++) {
+            if (exponents[i] != 0) {
+                bs[j] = bases[i];
+                es[j++] = exponents[i];
+            }
+        }
+        return n == 1 && es[0] == 1 ? bs[0] : new Product(Fraction.ONE, bs, es);
     }
 
     /** The product with another coefficient; its single base when that is all that is left. */

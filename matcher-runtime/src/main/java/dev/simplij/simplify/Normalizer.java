@@ -48,6 +48,9 @@ final class Normalizer {
     private final LikeTerms likeTerms;
     /** The bag rules when like terms and folding are on (then they are applied to whole chains only), else null. */
     private final BagRules bags;
+    /** The canonical forms of this call's terms, memoized by term id. */
+    private CanonicalForm forms;
+    private final Rendering rendering;
     private int depth;
     private long steps;
     private long budget;
@@ -71,9 +74,11 @@ final class Normalizer {
         this.folder = config.folding() ? new ConstantFolder(this) : null;
         this.likeTerms = config.likeTerms() ? new LikeTerms(this, config.folding(), config.skeleton()) : null;
         this.bags = config.bagRules().size() > 0 ? config.bagRules() : null;
+        this.rendering = new Rendering(store);
     }
 
     void start(long budget) {
+        this.forms = new CanonicalForm(store);
         this.budget = budget;
         this.steps = 0;
         this.stopped = false;
@@ -160,27 +165,25 @@ final class Normalizer {
         };
     }
 
-    /**
-     * The normal term t written from its {@link CanonicalForm}, or null where it has none (nested
-     * too deep, or a number beyond the literals or beyond {@link Fraction#MAX_BITS}).
-     */
-    Expr canonicalWriting(int t) {
+    /** The form of a normal term ({@link CanonicalForm}), or null where it has none. */
+    CanonicalForm.Term formOf(int t) {
         try {
-            return new Rendering(store).write(new CanonicalForm(store).of(t));
+            return forms.of(t);
         } catch (CanonicalForm.NotCanonical | ArithmeticException none) {
-            return null;
+            return null; // nested too deep, or a number beyond Fraction.MAX_BITS
         }
     }
 
-    /** Whether the last pass of the simplifier returned its normal term as the steps left it. */
-    private boolean normalKept;
-
-    void noteNormalKept(boolean kept) {
-        normalKept = kept;
-    }
-
-    boolean normalKept() {
-        return normalKept;
+    /** The writing of a form ({@link Rendering}), or null for no form or one needing a number beyond the literals. */
+    Expr write(CanonicalForm.Term form) {
+        if (form == null) {
+            return null;
+        }
+        try {
+            return rendering.write(form);
+        } catch (CanonicalForm.NotCanonical none) {
+            return null;
+        }
     }
 
     long steps() {

@@ -14,7 +14,10 @@ import dev.simplij.simplify.CanonicalForm.Term;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How a {@link CanonicalForm} is written: the way out of the canonical form, a function of the form
@@ -63,6 +66,7 @@ final class Rendering {
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
+        written.clear();
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
         emit(layout, b);
@@ -94,7 +98,19 @@ final class Rendering {
         }
     }
 
+    /** Each form's writing within one {@link #write}: sums try several groupings, each writing the same terms. */
+    private final Map<Term, Layout> written = new HashMap<>();
+
     private Layout layout(Term t) {
+        Layout known = written.get(t);
+        if (known == null) {
+            known = layoutOf(t);
+            written.put(t, known);
+        }
+        return known;
+    }
+
+    private Layout layoutOf(Term t) {
         if (t instanceof Atom a) {
             return Layout.atom(a.id);
         }
@@ -150,10 +166,103 @@ final class Rendering {
         if (!unit.isOne()) {
             Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
             // the quotient, not the product: moving the content back into the sum is the plain writing
-            return shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
+            written = shorter(quotient(unit, new Term[] {primitive}, new long[] {1}), written);
         }
         Sum grouped = groupedByCoefficient(s);
-        return grouped == null ? written : shorter(signedTerms(grouped), written);
+        if (grouped != null) {
+            written = shorter(signedTerms(grouped), written);
+        }
+        Layout factored = commonFactorOut(s);
+        written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
+        if (s.terms.length <= MAX_GROUPED_TERMS) {
+            written = shorter(groupedByBase(s), written);
+        }
+        return written;
+    }
+
+    /** Sums with more terms are not searched for a base that some of their terms share. */
+    private static final int MAX_GROUPED_TERMS = 32;
+    /** Bases tried per sum, in the order the terms hold them. */
+    private static final int MAX_TRIED_BASES = 8;
+
+    /**
+     * The shortest writing with the terms that hold one base (at least two of them, not all) as
+     * that base's smallest power times their sum ({@code x1 + x2*(x3 + 1)} for
+     * {@code x1 + x2*x3 + x2}); {@link #UNWRITTEN} when no base is shared so.
+     */
+    private Layout groupedByBase(Sum s) {
+        Layout best = UNWRITTEN;
+        List<Term> tried = new ArrayList<>();
+        for (int i = 0; i < s.terms.length && tried.size() < MAX_TRIED_BASES; i++) {
+            Term[] bases = s.terms[i] instanceof Product p ? p.bases : new Term[] {s.terms[i]};
+            for (Term b : bases) {
+                if (tried.size() == MAX_TRIED_BASES || tried.contains(b)) {
+                    continue;
+                }
+                tried.add(b);
+                long e = CanonicalForm.exponentIn(s.terms[i], b);
+                int members = 0;
+                for (Term t : s.terms) {
+                    long x = CanonicalForm.exponentIn(t, b);
+                    if (x != 0 && Long.signum(x) == Long.signum(e)) {
+                        members++;
+                        e = Math.abs(x) < Math.abs(e) ? x : e;
+                    }
+                }
+                if (members >= 2 && (members < s.terms.length || !s.constant.isZero())) {
+                    best = shorter(signedTerms(groupedBy(s, b, e)), best);
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The sum with its terms holding b**e (e's sign) replaced by one term, b**e times their quotients' sum. */
+    private static Sum groupedBy(Sum s, Term b, long e) {
+        Fraction innerConstant = Fraction.ZERO;
+        List<Term> inner = new ArrayList<>();
+        List<Fraction> innerCoefficients = new ArrayList<>();
+        List<Term> outer = new ArrayList<>();
+        List<Fraction> outerCoefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term t = s.terms[i];
+            long x = CanonicalForm.exponentIn(t, b);
+            if (x == 0 || Long.signum(x) != Long.signum(e)) {
+                outer.add(t);
+                outerCoefficients.add(s.coefficients[i]);
+                continue;
+            }
+            Term left = CanonicalForm.divided(t, b, e);
+            if (left == null) {
+                innerConstant = innerConstant.add(s.coefficients[i]);
+            } else {
+                inner.add(left);
+                innerCoefficients.add(s.coefficients[i]);
+            }
+        }
+        Sum innerSum = new Sum(innerConstant, inner.toArray(new Term[0]), innerCoefficients.toArray(new Fraction[0]));
+        outer.add(new Product(Fraction.ONE, new Term[] {b, innerSum}, new long[] {e, 1}));
+        outerCoefficients.add(Fraction.ONE);
+        return new Sum(s.constant, outer.toArray(new Term[0]), outerCoefficients.toArray(new Fraction[0]));
+    }
+
+    /**
+     * The bases that every term of a constant-free sum holds, with exponents of one sign, taken out
+     * at their smallest power ({@code x*(y + z)} for {@code x*y + x*z}, {@code (x + y)/z} for
+     * {@code x/z + y/z}); {@link #UNWRITTEN} when there are none.
+     */
+    private Layout commonFactorOut(Sum s) {
+        Product common = CanonicalForm.commonFactor(s);
+        if (common == null) {
+            return UNWRITTEN;
+        }
+        Sum rest = CanonicalForm.dividedSum(s, common);
+        Fraction unit = CanonicalForm.unit(rest);
+        Term[] bases = Arrays.copyOf(common.bases, common.bases.length + 1);
+        long[] exponents = Arrays.copyOf(common.exponents, bases.length);
+        bases[common.bases.length] = unit.isOne() ? rest : CanonicalForm.scaleSum(rest, Fraction.ONE.divide(unit));
+        exponents[common.bases.length] = 1;
+        return product(unit, bases, exponents);
     }
 
     /**
@@ -350,7 +459,76 @@ final class Rendering {
                 }
             }
         }
-        return written;
+        return shorter(expanded(coefficient, bases, exponents), written);
+    }
+
+    /**
+     * With exactly one sum to the first power among several factors, the other factors multiplied
+     * into its items ({@code x**2 - x**5} for {@code x**2*(1 - x**3)}: a form keeps a factor that all
+     * terms of a sum share outside it); {@link #UNWRITTEN} otherwise.
+     */
+    private Layout expanded(Fraction coefficient, Term[] bases, long[] exponents) {
+        int sum = -1;
+        for (int i = 0; i < bases.length; i++) {
+            if (exponents[i] == 1 && bases[i] instanceof Sum) {
+                if (sum >= 0) {
+                    return UNWRITTEN;
+                }
+                sum = i;
+            }
+        }
+        if (sum < 0 || bases.length == 1) {
+            return UNWRITTEN;
+        }
+        Sum s = (Sum) bases[sum];
+        Term[] others = new Term[bases.length - 1];
+        long[] otherExponents = new long[others.length];
+        for (int i = 0, j = 0; i < bases.length; i++) {
+            if (i != sum) {
+                others[j] = bases[i];
+                otherExponents[j++] = exponents[i];
+            }
+        }
+        Fraction constant = Fraction.ZERO;
+        List<Term> terms = new ArrayList<>();
+        List<Fraction> coefficients = new ArrayList<>();
+        for (int i = 0; i < s.terms.length; i++) {
+            Term t = times(s.terms[i], others, otherExponents);
+            if (t == null) {
+                constant = constant.add(s.coefficients[i].multiply(coefficient));
+            } else {
+                terms.add(t);
+                coefficients.add(s.coefficients[i].multiply(coefficient));
+            }
+        }
+        if (!s.constant.isZero()) {
+            terms.add(CanonicalForm.withoutZeroExponents(others, otherExponents));
+            coefficients.add(s.constant.multiply(coefficient));
+        }
+        if (terms.isEmpty()) {
+            return UNWRITTEN;
+        }
+        // the items as they are: sum() would take the common factor out again
+        return signedTerms(new Sum(constant, terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0])));
+    }
+
+    /** A term times the product of these bases, like bases merged (a writing-only product); null when 1. */
+    private static Term times(Term t, Term[] bases, long[] exponents) {
+        Term[] own = t instanceof Product p ? p.bases : new Term[] {t};
+        long[] ownExponents = t instanceof Product p ? p.exponents : new long[] {1};
+        Term[] merged = Arrays.copyOf(own, own.length + bases.length);
+        long[] mergedExponents = Arrays.copyOf(ownExponents, merged.length);
+        int n = own.length;
+        for (int i = 0; i < bases.length; i++) {
+            int at = Arrays.asList(own).indexOf(bases[i]);
+            if (at >= 0) {
+                mergedExponents[at] += exponents[i];
+            } else {
+                merged[n] = bases[i];
+                mergedExponents[n++] = exponents[i];
+            }
+        }
+        return CanonicalForm.withoutZeroExponents(Arrays.copyOf(merged, n), Arrays.copyOf(mergedExponents, n));
     }
 
     /**
@@ -398,16 +576,20 @@ final class Rendering {
         return quotient(root != null ? Fraction.ONE : coefficient, outer, outerExponents, group, allNegative);
     }
 
-    /** The bases over their denominator, an optional written factor first in the numerator or denominator. */
+    /**
+     * The bases over their denominator, an optional written factor last in the numerator or
+     * denominator (last, so that bare leaves such as {@code <constant>} keep coming first, as the
+     * infix printer reads them).
+     */
     private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents, Layout factor, boolean divides) {
         List<Layout> numerator = new ArrayList<>();
         List<Layout> denominator = new ArrayList<>();
-        if (factor != null) {
-            (divides ? denominator : numerator).add(factor);
-        }
         for (int i = 0; i < bases.length; i++) {
             long e = exponents[i];
             (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+        }
+        if (factor != null) {
+            (divides ? denominator : numerator).add(factor);
         }
         boolean negative = coefficient.signum() < 0;
         Fraction magnitude = coefficient.abs();

@@ -42,8 +42,6 @@ public final class Simplifier {
 
     /** The index the rewriting uses: every rule, or every rule but the bags when those apply to whole chains. */
     private final RuleIndex rewriteIndex;
-    /** Every rule's index, built on first use when it is not {@link #rewriteIndex}. */
-    private volatile RuleIndex index;
     private final List<Rule> rules;
     private final BagRules bagRules;
     private final boolean folding;
@@ -58,7 +56,6 @@ public final class Simplifier {
         // compiled only where they apply: rules-only simplifiers (the miner builds many) skip the work
         this.bagRules = BagRules.of(b.likeTerms && b.folding ? b.rules : List.of());
         this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules));
-        this.index = bagRules.size() == 0 ? rewriteIndex : null;
         this.folding = b.folding;
         this.likeTerms = b.likeTerms;
         this.skeleton = b.skeleton;
@@ -99,15 +96,6 @@ public final class Simplifier {
                     + "RuleSet.load(path) and Simplifier.builder().ruleSet(...)");
         }
         return RuleSet.defaultRuleSet();
-    }
-
-    /** The index of every rule (the rule order is the priority order). */
-    public RuleIndex index() {
-        RuleIndex i = index;
-        if (i == null) {
-            i = index = RuleIndex.of(rules);
-        }
-        return i;
     }
 
     /** The index of the rules applied node by node: all but the bags, when those apply to whole chains. */
@@ -223,43 +211,39 @@ public final class Simplifier {
     private Expr rewrite(Expr e, Normalizer normalizer) {
         long budget = stepBudget > 0 ? stepBudget : Math.max(10_000L, 16L * e.size());
         normalizer.start(budget);
-        Expr result = onePass(e, normalizer);
-        if (!canonicalForm || result.equals(e) || normalizer.normalKept()) {
-            // the input itself, or the normal term written as it is: the steps leave it unchanged
-            return result;
-        }
-        // The steps see the binary layout they are given, so the written result may simplify
-        // further, or to another form of equal length; it is returned only once it simplifies to
-        // itself (checked in the same term store, where every unchanged subterm is already normal).
-        Expr smallest = result;
-        for (int round = 1; round < MAX_ROUNDS && !normalizer.stopped(); round++) {
-            Expr again = onePass(result, normalizer);
-            if (again.equals(result)) {
-                return result;
-            }
-            result = again;
-            if (ExprOrder.compare(again, smallest) < 0) {
-                smallest = again;
-            }
-        }
-        return smallest;
-    }
-
-    /**
-     * Normalizes e and writes the result from its canonical form, where that writing is no longer
-     * than the normal term (the steps may have found a shorter layout than the writing's choices).
-     */
-    private Expr onePass(Expr e, Normalizer normalizer) {
         int built = normalizer.build(e);
         int root = normalizer.withBagRules(built);
         Expr normal = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
         if (!canonicalForm) {
             return normal;
         }
-        Expr written = normalizer.canonicalWriting(root);
-        boolean keep = written == null || written.size() > normal.size() || written.equals(normal);
-        normalizer.noteNormalKept(keep);
-        return keep ? normal : written;
+        CanonicalForm.Term form = normalizer.formOf(root);
+        Expr written = normalizer.write(form);
+        if (written == null || written.size() > normal.size() || written.equals(normal)) {
+            return normal; // the steps' own term: simplified again, it stays as it is
+        }
+        // The steps see the binary layout they are given, so the written result may simplify
+        // further, or to another form of equal length; it is returned once it simplifies to itself
+        // (checked in the same term store, where every unchanged subterm is already normal).
+        Expr smallest = written;
+        for (int round = 1; round < MAX_ROUNDS && !normalizer.stopped(); round++) {
+            int again = normalizer.withBagRules(normalizer.build(written));
+            CanonicalForm.Term againForm = normalizer.formOf(again);
+            if (form.equals(againForm) && written.size() <= normalizer.store.size(again)) {
+                return written;
+            }
+            Expr normalAgain = normalizer.store.toExpr(again);
+            Expr writtenAgain = normalizer.write(againForm);
+            if (writtenAgain == null || writtenAgain.size() > normalAgain.size()) {
+                return normalAgain;
+            }
+            form = againForm;
+            written = writtenAgain;
+            if (ExprOrder.compare(written, smallest) < 0) {
+                smallest = written;
+            }
+        }
+        return smallest;
     }
 
     /** Parses infix (SymPy syntax), simplifies, prints infix. */
@@ -286,8 +270,8 @@ public final class Simplifier {
 
     @Override
     public String toString() {
-        return "Simplifier[" + index + ", folding=" + folding + ", likeTerms=" + likeTerms + ", skeleton=" + skeleton
-                + "]";
+        return "Simplifier[" + rewriteIndex + ", bag rules=" + bagRules.size() + ", folding=" + folding + ", likeTerms="
+                + likeTerms + ", skeleton=" + skeleton + ", canonicalForm=" + canonicalForm + "]";
     }
 
     /** Collects settings; {@link #build} indexes the rules once. */
