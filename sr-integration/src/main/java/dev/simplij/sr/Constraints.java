@@ -40,6 +40,33 @@ public final class Constraints {
         return new Constraints(maxComplexity, maxDepth, copy);
     }
 
+    /**
+     * These limits plus the nesting limits written {@code outer:inner=N}, comma-separated, as PySR's
+     * {@code nested_constraints={"sin": {"sin": 0, "cos": 0}}} is {@code sin:sin=0,sin:cos=0}.
+     *
+     * @throws IllegalArgumentException naming the entry that is not of that form or names no operator
+     */
+    public Constraints nesting(String spec) {
+        Constraints c = this;
+        for (String entry : spec.split(",")) {
+            String e = entry.trim();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^:=\\s]+):([^:=\\s]+)=(\\d+)").matcher(e);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("nesting limit '" + e + "' is not outer:inner=N (as sin:sin=0)");
+            }
+            c = c.nesting(operator(m.group(1), e), operator(m.group(2), e), Integer.parseInt(m.group(3)));
+        }
+        return c;
+    }
+
+    private static Operator operator(String token, String entry) {
+        Operator op = Operator.byToken(token);
+        if (op == null || op.arity() == 0) {
+            throw new IllegalArgumentException("nesting limit '" + entry + "': '" + token + "' is not an operator");
+        }
+        return op;
+    }
+
     /** PySR-style defaults for the given unary operators: none of them inside itself. */
     public Constraints noSelfNesting(Iterable<Operator> operators) {
         Constraints c = this;

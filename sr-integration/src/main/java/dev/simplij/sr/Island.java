@@ -1,6 +1,7 @@
 package dev.simplij.sr;
 
 import dev.simplij.sr.fit.ConstantFitter;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -14,6 +15,8 @@ final class Island {
     private final Member[] members;
     private final int[] complexityCounts;
     final HallOfFame hallOfFame;
+    /** This island's window onto the fitness cache, settled by the search after every parallel phase. */
+    final FitnessCache.View cache;
     private long births;
 
     Island(Search search, UniformRandomProvider rng) {
@@ -21,13 +24,15 @@ final class Island {
         this.rng = rng;
         this.members = new Member[search.settings.populationSize];
         this.complexityCounts = new int[search.settings.constraints.maxComplexity() + 2];
-        this.hallOfFame = new HallOfFame(search.settings.constraints.maxComplexity());
+        this.cache = search.scorer.cache().view();
+        this.hallOfFame = new HallOfFame(search.settings.constraints.maxComplexity(), search.settings.equationsPerComplexity);
+        List<Candidate> guesses = search.guesses;
         for (int i = 0; i < members.length; i++) {
-            Member m = null;
+            Member m = i < guesses.size() ? search.scorer.score(guesses.get(i), births++, rng, cache) : null;
             while (m == null) {
                 Candidate raw = search.mutator.randomTree(rng.nextInt(search.settings.initialOperators + 1), rng);
                 if (admits(raw)) {
-                    m = search.scorer.score(raw, births++, rng);
+                    m = search.scorer.score(raw, births++, rng, cache);
                 }
             }
             members[i] = m;
@@ -58,7 +63,7 @@ final class Island {
                 Candidate[] children = search.mutator.crossover(tournament().candidate(), tournament().candidate(), rng);
                 for (Candidate child : children) {
                     if (admits(child)) {
-                        Member m = search.scorer.score(child, births++, rng);
+                        Member m = search.scorer.score(child, births++, rng, cache);
                         if (m.loss() < Double.POSITIVE_INFINITY) {
                             replaceOldest(m);
                         }
@@ -68,7 +73,6 @@ final class Island {
                 replaceOldest(mutateOnce(tournament()));
             }
         }
-        optimizeSome();
     }
 
     private Member mutateOnce(Member parent) {
@@ -81,13 +85,13 @@ final class Island {
             }
             case PERTURB_CONSTANT -> {
                 double[] start = search.mutator.perturb(parent.candidate().constants(), 1.0, rng);
-                return search.scorer.refit(parent, start, search.settings.searchFitter, rng).reborn(births++);
+                return search.scorer.refit(parent, start, search.settings.searchFitter, rng, cache).reborn(births++);
             }
             default -> {
                 for (int attempt = 0; attempt < 10; attempt++) {
                     Candidate raw = search.mutator.mutate(parent.candidate(), kind, rng);
                     if (raw != null && admits(raw)) {
-                        Member child = search.scorer.score(raw, births++, rng);
+                        Member child = search.scorer.score(raw, births++, rng, cache);
                         return child.loss() < Double.POSITIVE_INFINITY ? child : parent.reborn(births++);
                     }
                 }
@@ -162,13 +166,16 @@ final class Island {
         hallOfFame.offer(child);
     }
 
-    /** Refits the constants of each member with the set probability (PySR's optimize_probability). */
-    private void optimizeSome() {
+    /**
+     * Refits the constants of each member with the set probability (PySR's optimize_probability); at
+     * the end of every iteration.
+     */
+    void optimizeSome() {
         ConstantFitter fitter = search.settings.optimizeFitter;
         for (int i = 0; i < members.length; i++) {
             if (rng.nextDouble() < search.settings.optimizeProbability && !search.shouldStop()) {
                 Member m = members[i];
-                Member better = search.scorer.refit(m, m.candidate().constants(), fitter, rng);
+                Member better = search.scorer.refit(m, m.candidate().constants(), fitter, rng, cache);
                 if (better != m) {
                     members[i] = better;
                     hallOfFame.offer(better);

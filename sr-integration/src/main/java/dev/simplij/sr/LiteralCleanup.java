@@ -8,9 +8,10 @@ import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.Loss;
 
 /**
- * The last step of a front entry, after the final refit and quantization: a constant the fit left at
- * an integer up to rounding ({@code 0.9999999999998}, {@code -4e-17}) is set to that integer when the
- * loss does not grow, then the constants are written in as literals and the expression is simplified
+ * The last step of a front entry, after the final refit and quantization (and of every entry shown
+ * while the search runs): a constant whose value does not matter ({@code sin(7.678e-11 + x1)}) is set
+ * to 0 and one the fit left at an integer up to rounding ({@code 0.9999999999998}) to that integer,
+ * each when the loss does not grow, then the constants are written in as literals and the expression is simplified
  * with exact folding, so {@code 0*x1}, {@code 1*x1}, {@code x1 + 0} and {@code x1**1} do not reach
  * the printed front.
  *
@@ -24,6 +25,8 @@ final class LiteralCleanup {
     static final double SNAP_DISTANCE = 1e-9;
     /** Relative loss growth allowed for a change: rounding noise, not a worse fit. */
     static final double RELATIVE_SLACK = 1e-9;
+    /** Snap-and-fold passes at most: a pass can leave a new negligible constant, rarely a second one. */
+    static final int MAX_PASSES = 3;
 
     private final Dataset data;
     private final Loss loss;
@@ -62,36 +65,51 @@ final class LiteralCleanup {
     Member clean(Member m) {
         Candidate c = m.candidate();
         double limit = m.loss() + Math.max(RELATIVE_SLACK * m.loss(), absoluteSlack);
-        double[] values = snapped(c, limit);
-        Expr literal = Candidate.substitute(c.skeleton(), values);
-        Expr folded = fold(literal);
-        Candidate cleaned = literals(folded);
-        double cleanedLoss = lossOf(cleaned);
-        if (!(cleanedLoss <= limit)) {
-            cleaned = new Candidate(c.skeleton(), values);
-            cleanedLoss = lossOf(cleaned);
+        Candidate cleaned = c;
+        // Folding can merge constants into one that does not matter (3.2 + x - 3.2000000000000007): snap again
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            Candidate next = cleanedOnce(cleaned, limit);
+            if (next.equals(cleaned)) {
+                break;
+            }
+            cleaned = next;
         }
         if (cleaned.equals(c)) {
             return m;
         }
-        return new Member(cleaned, cleanedLoss, complexity.of(cleaned.skeleton()), m.birth());
+        return new Member(cleaned, lossOf(cleaned), complexity.of(cleaned.skeleton()), m.birth());
     }
 
-    /** The constants, each near-integer one at its integer where the loss stays within {@code limit}. */
+    /** One pass: constants snapped, then the literals folded where the loss stays within {@code limit}. */
+    private Candidate cleanedOnce(Candidate c, double limit) {
+        double[] values = snapped(c, limit);
+        Candidate folded = literals(fold(Candidate.substitute(c.skeleton(), values)));
+        return lossOf(folded) <= limit ? folded : new Candidate(c.skeleton(), values);
+    }
+
+    /**
+     * The constants, each tried at 0 (a negligible term or factor: {@code sin(7.678e-11 + x1)}) and,
+     * when within {@link #SNAP_DISTANCE} of an integer, at that integer; a value is kept where the loss
+     * stays within {@code limit}.
+     */
     private double[] snapped(Candidate c, double limit) {
         double[] values = c.constants().clone();
         Evaluator evaluator = null;
         for (int j = 0; j < values.length; j++) {
             double v = values[j];
-            double integer = Math.rint(v);
-            if (integer == v || !(Math.abs(v - integer) <= SNAP_DISTANCE * Math.max(1, Math.abs(v)))) {
-                continue;
-            }
-            if (evaluator == null) {
-                evaluator = data.compile(c.skeleton());
-            }
-            values[j] = integer + 0.0; // + 0.0 turns -0.0 into 0.0
-            if (!(data.loss(evaluator, values, loss) <= limit)) {
+            double integer = Math.rint(v) + 0.0; // + 0.0 turns -0.0 into 0.0
+            boolean nearInteger = integer != v && Math.abs(v - integer) <= SNAP_DISTANCE * Math.max(1, Math.abs(v));
+            for (double tried : nearInteger && integer != 0 ? new double[] {0, integer} : new double[] {0}) {
+                if (v == tried) {
+                    break;
+                }
+                if (evaluator == null) {
+                    evaluator = data.compile(c.skeleton());
+                }
+                values[j] = tried;
+                if (data.loss(evaluator, values, loss) <= limit) {
+                    break;
+                }
                 values[j] = v;
             }
         }

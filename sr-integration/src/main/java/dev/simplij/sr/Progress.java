@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The state of a running search after one iteration.
  *
- * @param front the current Pareto front, constants as fitted during the search (not yet refitted)
+ * @param front the current Pareto front, constants as fitted during the search (not yet refitted), literals
+ *              cleaned as in the final front
  * @param stats counters so far
  */
 public record Progress(long iteration, Duration elapsed, List<Equation> front, SearchStats stats) {

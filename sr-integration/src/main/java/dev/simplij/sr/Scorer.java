@@ -26,6 +26,9 @@ final class Scorer {
     private final Normalizer normalizer;
     private final FitnessCache cache;
     private final Complexity complexity;
+    /** Null when the columns carry no units. */
+    private final Units units;
+    private final double dimensionalPenalty;
 
     final LongAdder candidates = new LongAdder();
     final LongAdder evaluations = new LongAdder();
@@ -33,8 +36,15 @@ final class Scorer {
     final LongAdder normalizationFailures = new LongAdder();
     final LongAdder normalizationNanos = new LongAdder();
 
-    /** @param normalizer null when normalization is off */
-    Scorer(Dataset data, ConstantFitter fitter, Normalizer normalizer, FitnessCache cache, Complexity complexity) {
+    /**
+     * @param normalizer         null when normalization is off
+     * @param units              null when the columns carry no units
+     * @param dimensionalPenalty added to the loss of a candidate that is not dimensionally consistent
+     */
+    Scorer(Dataset data, ConstantFitter fitter, Normalizer normalizer, FitnessCache cache, Complexity complexity,
+           Units units, double dimensionalPenalty) {
+        this.units = units;
+        this.dimensionalPenalty = dimensionalPenalty;
         this.data = data;
         this.fitter = fitter;
         this.normalizer = normalizer;
@@ -78,36 +88,50 @@ final class Scorer {
         return c;
     }
 
-    /** Scores a raw candidate; the member's loss is infinite where it is undefined on some point. */
-    Member score(Candidate raw, long birth, UniformRandomProvider rng) {
+    /**
+     * Scores a raw candidate, through the island's view of the cache; the member's loss is infinite
+     * where it is undefined on some point.
+     */
+    Member score(Candidate raw, long birth, UniformRandomProvider rng, FitnessCache.View view) {
         candidates.increment();
         Expr skeleton = raw.skeleton();
         Expr canonical = canonical(skeleton);
-        FitnessCache.Fitness f = cache.get(canonical);
+        FitnessCache.Fitness f = view.get(canonical);
         if (f == null) {
             double[] start = canonical == skeleton || canonical.equals(skeleton) ? raw.constants() : null;
             FitResult r = fitter.fit(data.compile(canonical), data, start, rng);
             evaluations.add(r.evaluations());
-            f = cache.offer(canonical, new FitnessCache.Fitness(r.constants(), r.loss()));
+            f = view.offer(canonical, new FitnessCache.Fitness(r.constants(), r.loss()));
         }
-        return new Member(new Candidate(canonical, f.constants()), f.loss(), complexity.of(canonical), birth);
+        Candidate scored = new Candidate(canonical, f.constants());
+        return new Member(scored, f.loss() + penalty(scored), complexity.of(canonical), birth);
+    }
+
+    /**
+     * What a candidate's loss carries for its units: 0 when consistent or without units (the cache keeps
+     * losses without it, as the data gives them). Judged with the values in, so a numeric exponent
+     * ({@code v**2} of a cleaned entry) scales a unit where a free one could not.
+     */
+    double penalty(Candidate c) {
+        return units == null || units.consistent(Candidate.substitute(c.skeleton(), c.constants())) ? 0 : dimensionalPenalty;
     }
 
     /**
      * Refits a member's constants with {@code refitter}, starting from {@code start} (its own values,
      * or a perturbation of them), and records an improvement in the cache.
      */
-    Member refit(Member m, double[] start, ConstantFitter refitter, UniformRandomProvider rng) {
+    Member refit(Member m, double[] start, ConstantFitter refitter, UniformRandomProvider rng, FitnessCache.View view) {
         Expr skeleton = m.candidate().skeleton();
         if (skeleton.constantCount() == 0) {
             return m;
         }
         FitResult r = refitter.fit(data.compile(skeleton), data, start, rng);
         evaluations.add(r.evaluations());
-        if (!(r.loss() < m.loss())) {
+        double penalty = penalty(m.candidate());
+        if (!(r.loss() + penalty < m.loss())) {
             return m;
         }
-        FitnessCache.Fitness kept = cache.offer(skeleton, new FitnessCache.Fitness(r.constants(), r.loss()));
-        return new Member(new Candidate(skeleton, kept.constants()), kept.loss(), m.complexity(), m.birth());
+        FitnessCache.Fitness kept = view.offer(skeleton, new FitnessCache.Fitness(r.constants(), r.loss()));
+        return new Member(new Candidate(skeleton, kept.constants()), kept.loss() + penalty, m.complexity(), m.birth());
     }
 }

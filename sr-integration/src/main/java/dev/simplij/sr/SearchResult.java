@@ -5,12 +5,15 @@ import java.util.List;
 
 /**
  * The outcome of a search: the Pareto front after the final refit (by increasing complexity), the
- * equation model selection picked, and why and when the search stopped.
+ * equation model selection picked, why and when the search stopped, and the hall of fame the front
+ * was taken from (up to {@code equationsPerComplexity} equations per complexity, by complexity then
+ * loss; unscored).
  */
 public record SearchResult(List<Equation> front, int selectedIndex, StopReason stopReason, long iterations,
-                           Duration elapsed, SearchStats stats) {
+                           Duration elapsed, SearchStats stats, List<Equation> hallOfFame) {
     public SearchResult {
         front = List.copyOf(front);
+        hallOfFame = List.copyOf(hallOfFame);
     }
 
     /** The equation model selection picked; null when the front is empty. */

@@ -2,10 +2,15 @@ package dev.simplij.sr;
 
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Loss;
+import dev.simplij.expr.Expr;
 import java.time.Duration;
+import java.util.List;
 
 /** Every setting of a search; filled by {@link SymbolicRegression.Builder}, copied when built. */
 final class Settings implements Cloneable {
+    /** 2^-23: a fraction of unexplained variance this small is a fit exact to single-precision rounding. */
+    static final double FLOAT32_EPSILON = 0x1p-23;
+
     OperatorSet operators = OperatorSet.arithmetic();
     Complexity complexity = Complexity.nodeCount();
     Constraints constraints = Constraints.of(30, 10);
@@ -35,9 +40,20 @@ final class Settings implements Cloneable {
     Duration timeLimit = null;
     long maxIterations = 100;
     double lossThreshold = Double.NEGATIVE_INFINITY;
+    double earlyStopFvu = FLOAT32_EPSILON;
+    StopRequest stopRequest = new StopRequest();
     ModelSelection modelSelection = ModelSelection.best();
     double quantize = 0;
     ProgressListener listener = null;
+    int equationsPerComplexity = 1;
+    /** Expressions (numbers as starting constants) put into every island at the start. */
+    List<Expr> guesses = List.of();
+    /** Null when the columns carry no units. */
+    Units units;
+    /** Added to the loss of a dimensionally inconsistent candidate, in units of the constant model's loss. */
+    double dimensionalPenalty = 1000;
+    /** Fit every candidate as {@code a + b*candidate}, offset and scale in closed form. */
+    boolean linearScaling;
 
     /** The three fitters follow the loss unless they were set. */
     void completeFitters() {
@@ -47,13 +63,15 @@ final class Settings implements Cloneable {
             finalFitter = null;
         }
         if (searchFitter == null) {
-            searchFitter = ConstantFitter.builder().loss(loss).restarts(1).maxIterations(10).build();
+            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10).build();
         }
         if (optimizeFitter == null) {
-            optimizeFitter = ConstantFitter.builder().loss(loss).restarts(3).maxIterations(100).build();
+            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(3).maxIterations(100)
+                    .build();
         }
         if (finalFitter == null) {
-            finalFitter = ConstantFitter.builder().loss(loss).restarts(8).maxIterations(300).build();
+            finalFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(8).maxIterations(300)
+                    .build();
         }
     }
 

@@ -9,5 +9,9 @@ public enum StopReason {
     /** The best loss fell to the loss threshold. */
     LOSS,
     /** The progress listener asked to stop. */
-    LISTENER
+    LISTENER,
+    /** The best equation fits the data exactly up to rounding (see {@code SymbolicRegression.Builder#earlyStopFvu}). */
+    EXACT,
+    /** A {@link StopRequest} was made (Ctrl-C at the command line). */
+    INTERRUPTED
 }

@@ -3,7 +3,9 @@ package dev.simplij.sr;
 import dev.simplij.sr.fit.ConstantFitter;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.Loss;
+import dev.simplij.expr.Expr;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,9 +16,11 @@ import java.util.Objects;
  * Levenberg-Marquardt, every candidate normalized before it is scored and candidates equal after
  * normalization sharing one fitness, and a Pareto hall of fame of the best loss per complexity.
  *
- * <p>Build once, fit many data sets; immutable and thread-safe. Runs are reproducible from the seed
- * when single-threaded ({@code threads(1)}, the default) and stopped by iterations (100 by default),
- * a time limit, or a loss threshold, whichever comes first.
+ * <p>Build once, fit many data sets; immutable and thread-safe. A run stopped by iterations (100 by
+ * default), a loss threshold or an exact fit is reproducible from the seed with any number of threads:
+ * the same seed gives the same front, counters included, on 1 thread or 8 (islands share fits only
+ * every few steps, in island order). A time limit, a CPU budget or a stop request ends the run
+ * wherever the clock or the user says, which no seed can repeat.
  *
  * <pre>{@code
  * SearchResult r = SymbolicRegression.builder()
@@ -46,8 +50,16 @@ public final class SymbolicRegression {
         return fit(Dataset.of(x, y, names));
     }
 
-    /** Fits a data set's target as a function of its inputs. */
+    /** Fits a data set's target as a function of its inputs; weighted rows ({@link Dataset#withWeights}) weight the loss. */
     public SearchResult fit(Dataset data) {
+        if (data.weighted() && !settings.loss.takesWeights()) {
+            throw new IllegalArgumentException("the data has weights but the loss takes none: use a named loss or "
+                    + "Loss.elementwise(...)");
+        }
+        if (settings.linearScaling && settings.units != null) {
+            throw new IllegalArgumentException("units and linear scaling cannot be combined yet: the offset and scale "
+                    + "would need units of their own");
+        }
         return new Search(settings, data).run();
     }
 
@@ -190,7 +202,7 @@ public final class SymbolicRegression {
             return this;
         }
 
-        /** Threads for the islands; 1 (reproducible) by default. */
+        /** Threads for the islands; 1 by default. The result does not depend on it, only the time does. */
         public Builder threads(int threads) {
             s.threads = atLeast(1, threads, "threads");
             return this;
@@ -214,6 +226,94 @@ public final class SymbolicRegression {
         /** Stop once the best loss is at most this; none by default. */
         public Builder lossThreshold(double threshold) {
             s.lossThreshold = threshold;
+            return this;
+        }
+
+        /**
+         * Stop once the best loss is at most {@code fvu} times the loss of the constant model (for the
+         * mean squared error, a fraction of variance unexplained at most {@code fvu} on the fit data):
+         * the fit is then exact to rounding and more search only reshuffles rounding noise. Float32
+         * epsilon (2^-23) by default; a negative value never stops on this.
+         */
+        public Builder earlyStopFvu(double fvu) {
+            if (Double.isNaN(fvu)) {
+                throw new IllegalArgumentException("earlyStopFvu must be a number, got NaN");
+            }
+            s.earlyStopFvu = fvu;
+            return this;
+        }
+
+        /** A handle to end the search from another thread; the front found so far is still returned. */
+        public Builder stopRequest(StopRequest request) {
+            s.stopRequest = Objects.requireNonNull(request, "stopRequest");
+            return this;
+        }
+
+        /**
+         * Up to this many distinct equations kept per complexity (1 by default): the front is still the
+         * best per complexity, and {@link SearchResult#hallOfFame()} shows the alternatives.
+         */
+        public Builder equationsPerComplexity(int n) {
+            s.equationsPerComplexity = atLeast(1, n, "equationsPerComplexity");
+            return this;
+        }
+
+        /**
+         * Initial guesses, as PySR's {@code guesses}: formulas in infix ({@code "2.5*sin(x1) + x2**2"}) put
+         * into every island at the start, their numbers as starting values of fitted constants.
+         *
+         * @throws IllegalArgumentException naming a guess that does not parse
+         */
+        public Builder guesses(String... infix) {
+            List<Expr> parsed = new ArrayList<>(s.guesses);
+            for (String g : infix) {
+                try {
+                    parsed.add(Expr.parseInfix(g));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("guess '" + g + "' does not parse: " + e.getMessage(), e);
+                }
+            }
+            s.guesses = List.copyOf(parsed);
+            return this;
+        }
+
+        /**
+         * Warm start: the equations of an earlier run (its front, read back with
+         * {@link FrontFiles#readEquations}) join the initial guesses, so a new run starts where it ended.
+         */
+        public Builder warmStart(List<Expr> equations) {
+            List<Expr> all = new ArrayList<>(s.guesses);
+            all.addAll(equations);
+            s.guesses = List.copyOf(all);
+            return this;
+        }
+
+        /** Warm start from an earlier result in this JVM: its front and alternatives. */
+        public Builder warmStart(SearchResult earlier) {
+            return warmStart(earlier.hallOfFame().stream().map(Equation::expression).toList());
+        }
+
+        /**
+         * Units of the columns (PySR's {@code X_units}, {@code y_units}): a dimensionally inconsistent
+         * candidate's loss gets {@code penalty} times the constant model's loss added (1000 by default).
+         */
+        public Builder units(Units units, double penalty) {
+            if (!(penalty >= 0)) {
+                throw new IllegalArgumentException("dimensional penalty must be >= 0, got " + penalty);
+            }
+            s.units = Objects.requireNonNull(units, "units");
+            s.dimensionalPenalty = penalty;
+            return this;
+        }
+
+        /**
+         * Linear scaling of the output: every candidate is fitted as {@code a + b*candidate} with the
+         * offset and scale in closed form (least squares), and the front prints them. Complexity during
+         * the search is the candidate's; the front's is of what it prints. Off by default. Fitters set
+         * with {@link #fitters} must scale too.
+         */
+        public Builder linearScaling(boolean on) {
+            s.linearScaling = on;
             return this;
         }
 

@@ -43,9 +43,11 @@ class LiteralCleanupTest {
             "x1**<constant> + x2*<constant>  | 1.0                | 0.0     | x1",
             "<constant>*x1 + <constant>      | 0.9999999999997    | -4e-17  | x1",
             "(<constant>*x2 + x1)*<constant> | -1.0000000000002   | 1.0     | x1 - x2",
+            "sin(<constant> + <constant>*x1) | 7.678E-11          | 1.0     | sin(x1)",
+            "<constant>*x2 + <constant>*x1   | 3e-7               | 1.0     | x1",
     })
     void neutralConstantsFoldAway(String skeleton, double a, double b, String printed) {
-        Dataset exact = data((x1, x2) -> x1 - (printed.contains("x2") ? x2 : 0));
+        Dataset exact = data((x1, x2) -> printed.equals("sin(x1)") ? Math.sin(x1) : x1 - (printed.contains("x2") ? x2 : 0));
         Member m = clean(exact, skeleton, a, b);
         Equation e = new Equation(m.candidate().skeleton(), m.candidate().constants(), List.of("x1", "x2"),
                 m.complexity(), m.loss(), 0);
@@ -53,6 +55,20 @@ class LiteralCleanupTest {
         assertEquals(Complexity.nodeCount().of(Expr.parseInfix(printed)), m.complexity());
         assertTrue(m.loss() < 1e-25, "loss recomputed on the data: " + m.loss());
         assertEquals(7, m.birth());
+    }
+
+    /** Seen in the Feynman slice with linear scaling: {@code -7e-15 - kb*v/(A*(1 - gamma))}. */
+    @Test
+    void constantsThatFoldIntoANegligibleOneGoToo() {
+        Member m = clean(data((x1, x2) -> x1), "(<constant> + x1) + <constant>", 3.2, -3.2 + 7e-15);
+        assertEquals("x1", new Equation(m.candidate().skeleton(), m.candidate().constants(), List.of("x1", "x2"),
+                m.complexity(), m.loss(), 0).sympy());
+    }
+
+    @Test
+    void aSmallConstantThatMattersStays() {
+        Member m = clean(data((x1, x2) -> x1 + 3e-7 * x2), "<constant>*x2 + x1", 3e-7);
+        assertEquals(3e-7, m.candidate().constants()[0]);
     }
 
     @Test

@@ -93,18 +93,34 @@ class NormalizationTest {
     @Test
     void cacheIsBoundedAndCountsHits() {
         FitnessCache cache = new FitnessCache(32);
+        FitnessCache.View island = cache.view();
         for (int i = 0; i < 200; i++) {
-            Expr e = Expr.parseInfix("x + " + i);
-            cache.offer(e, new FitnessCache.Fitness(new double[0], i));
+            island.offer(Expr.parseInfix("x + " + i), new FitnessCache.Fitness(new double[0], i));
         }
-        assertTrue(cache.size() <= 32, "size " + cache.size());
+        cache.settle(List.of(island));
+        assertEquals(32, cache.size());
         Expr last = Expr.parseInfix("x + 199");
-        assertEquals(199, cache.get(last).loss());
+        assertEquals(199, island.get(last).loss());
         assertEquals(1, cache.hits());
-        cache.offer(last, new FitnessCache.Fitness(new double[0], 500));
-        assertEquals(199, cache.get(last).loss(), "a worse fit does not replace a better one");
+        island.offer(last, new FitnessCache.Fitness(new double[0], 500));
+        assertEquals(199, island.get(last).loss(), "a worse fit does not replace a better one");
+        assertEquals(null, island.get(Expr.parseInfix("x + 0")), "the least recently used went first");
         FitnessCache off = new FitnessCache(0);
-        off.offer(last, new FitnessCache.Fitness(new double[0], 1));
-        assertEquals(null, off.get(last));
+        off.view().offer(last, new FitnessCache.Fitness(new double[0], 1));
+        assertEquals(null, off.view().get(last));
+    }
+
+    @Test
+    void islandsSeeOnlySettledEntriesAndTheirOwn() {
+        FitnessCache cache = new FitnessCache(10);
+        FitnessCache.View first = cache.view();
+        FitnessCache.View second = cache.view();
+        Expr x = Expr.parseInfix("x*<constant>");
+        first.offer(x, new FitnessCache.Fitness(new double[] {1}, 3));
+        assertEquals(3, first.get(x).loss());
+        assertEquals(null, second.get(x), "not settled yet: what another island fitted this iteration is not seen");
+        second.offer(x, new FitnessCache.Fitness(new double[] {2}, 2));
+        cache.settle(List.of(first, second));
+        assertEquals(2, first.get(x).loss(), "the better fit is kept, whichever island came first");
     }
 }

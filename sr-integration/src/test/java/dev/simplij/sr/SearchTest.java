@@ -1,13 +1,16 @@
 package dev.simplij.sr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.simplij.sr.fit.Dataset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,20 @@ class SearchTest {
             y[i] = f.applyAsDouble(x[i][0]);
         }
         return x;
+    }
+
+    /** A data set of {@code rows} seeded points in {@code [low, high]^names}, the target {@code f} of each row. */
+    static Dataset box(long seed, int rows, List<String> names, double low, double high, ToDoubleFunction<double[]> f) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] x = new double[rows][names.size()];
+        double[] y = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < names.size(); j++) {
+                x[i][j] = rng.nextDouble(low, high);
+            }
+            y[i] = f.applyAsDouble(x[i]);
+        }
+        return Dataset.of(x, y, names);
     }
 
     private static SymbolicRegression.Builder small(long seed) {
@@ -61,11 +78,26 @@ class SearchTest {
         return s;
     }
 
+    /** The islands share the fitness cache only through settled iterations, so thread timing changes nothing. */
+    @Test
+    void runsAreReproducibleForAnyThreadCount() {
+        double[] y = new double[40];
+        double[][] x = points(9, v -> v * v * v - Math.sin(2 * v), y);
+        SymbolicRegression sr = small(23).operators(OperatorSet.parse("+,-,*,sin")).maxIterations(4).earlyStopFvu(-1).build();
+        SearchResult one = sr.fit(x, y, List.of("x"));
+        for (int threads : new int[] {2, 3, 2}) {
+            SearchResult many = sr.toBuilder().threads(threads).build().fit(x, y, List.of("x"));
+            assertEquals(strings(one), strings(many), threads + " threads");
+            assertEquals(one.stats().evaluations(), many.stats().evaluations(), threads + " threads");
+            assertEquals(one.stats().cacheHits(), many.stats().cacheHits(), threads + " threads");
+        }
+    }
+
     @Test
     void stopsOnEachBudget() {
         double[] y = new double[40];
         double[][] x = points(3, v -> Math.exp(v) * v, y);
-        SymbolicRegression.Builder b = small(1).operators(OperatorSet.parse("+,*,exp"));
+        SymbolicRegression.Builder b = small(1).operators(OperatorSet.parse("+,*,exp")).earlyStopFvu(-1);
         assertEquals(StopReason.ITERATIONS, b.maxIterations(2).build().fit(x, y, List.of("x")).stopReason());
         SearchResult timed = b.maxIterations(Long.MAX_VALUE).timeLimit(Duration.ofMillis(300)).build().fit(x, y, List.of("x"));
         assertEquals(StopReason.TIME, timed.stopReason());
@@ -97,7 +129,7 @@ class SearchTest {
     void seedZeroWorks() {
         double[] y = new double[30];
         double[][] x = points(0, v -> 2 * v, y);
-        SearchResult r = small(0).maxIterations(3).build().fit(x, y, List.of("x"));
+        SearchResult r = small(0).maxIterations(3).earlyStopFvu(-1).build().fit(x, y, List.of("x"));
         assertEquals(StopReason.ITERATIONS, r.stopReason());
     }
 
@@ -107,5 +139,42 @@ class SearchTest {
         double[][] x = points(6, v -> 3 * v + 1, y);
         SearchResult r = small(2).threads(2).maxIterations(5).build().fit(x, y, List.of("x"));
         assertTrue(r.mostAccurate().loss() < 1e-20, r.front().toString());
+    }
+
+    @Test
+    void stopsOnceTheFitIsExactToRounding() {
+        double[] y = new double[40];
+        double[][] x = points(7, v -> 3 * v * v + 1, y);
+        SymbolicRegression.Builder b = small(4).maxIterations(1000).timeLimit(Duration.ofSeconds(60));
+        SearchResult exact = b.build().fit(x, y, List.of("x"));
+        assertEquals(StopReason.EXACT, exact.stopReason());
+        assertTrue(exact.iterations() < 1000, "stopped at iteration " + exact.iterations());
+        assertTrue(exact.mostAccurate().loss() <= 0x1p-23 * variance(y), exact.front().toString());
+        SearchResult never = b.earlyStopFvu(-1).maxIterations(exact.iterations() + 2).build().fit(x, y, List.of("x"));
+        assertEquals(StopReason.ITERATIONS, never.stopReason());
+    }
+
+    @Test
+    void aStopRequestEndsTheSearchAndKeepsTheFront() {
+        double[] y = new double[40];
+        double[][] x = points(8, v -> Math.exp(v) * v - Math.sin(v), y);
+        StopRequest stop = new StopRequest();
+        int[] calls = new int[1];
+        SearchResult r = small(5).operators(OperatorSet.parse("+,-,*,sin")).maxIterations(1000).earlyStopFvu(-1)
+                .stopRequest(stop).progress(p -> {
+                    if (++calls[0] == 2) {
+                        stop.request();
+                    }
+                    return true;
+                }).build().fit(x, y, List.of("x"));
+        assertEquals(StopReason.INTERRUPTED, r.stopReason());
+        assertEquals(2, r.iterations());
+        assertFalse(r.front().isEmpty());
+        assertNotNull(r.selected());
+    }
+
+    private static double variance(double[] y) {
+        double mean = java.util.Arrays.stream(y).average().orElse(0);
+        return java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).average().orElse(0);
     }
 }

@@ -3,7 +3,10 @@ package dev.simplij.sr.bench;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The benchmark suites: Nguyen-1..8, the Neural-ODE vector field, and 20 Feynman formulas. */
+/**
+ * The benchmark suites: Nguyen-1..8, the Neural-ODE vector field, 20 Feynman formulas (the quick
+ * suite), and the whole AI Feynman database ({@code feynman-full}, 120 equations).
+ */
 final class Problems {
     private static final String NGUYEN_OPS = "+,-,*,/,sin,cos,exp,log,sqrt";
     private static final String FEYNMAN_OPS = "+,-,*,/,sqrt,exp,cos";
@@ -16,13 +19,15 @@ final class Problems {
             case "nguyen" -> nguyen();
             case "node" -> neuralOde();
             case "feynman" -> feynman();
+            case FeynmanBenchmark.SUITE -> FeynmanDatabase.equations();
             case "all" -> {
                 List<Problem> all = new ArrayList<>(nguyen());
                 all.addAll(neuralOde());
                 all.addAll(feynman());
                 yield all;
             }
-            default -> throw new IllegalArgumentException("unknown suite '" + name + "': nguyen, node, feynman or all");
+            default -> throw new IllegalArgumentException("unknown suite '" + name + "': nguyen, node, feynman, all or "
+                    + FeynmanBenchmark.SUITE);
         };
     }
 

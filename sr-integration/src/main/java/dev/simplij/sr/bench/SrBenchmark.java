@@ -36,9 +36,10 @@ import org.jfree.data.xy.XYSeries;
  */
 public final class SrBenchmark {
     static final String USAGE = """
-            usage: simplij sr-benchmark [--suite nguyen|node|feynman|all] [--time SECONDS] [--cpu SECONDS]
-                                        [--threads N] [--seed N | --seeds N,N,...] [--points N] [--compare]
-                                        [--only NAME,...] [--out DIR]
+            usage: simplij sr-benchmark [--suite nguyen|node|feynman|all|feynman-full] [--time SECONDS]
+                                        [--cpu SECONDS] [--threads N] [--seed N | --seeds N,N,...] [--points N]
+                                        [--compare] [--only NAME,...] [--sample N] [--linear-scaling]
+                                        [--no-normalize] [--out DIR]
 
             Fits each problem from noiseless data until it is recovered (normalized MSE below 1e-10 on
             200 fresh points) or the budget runs out, and writes results.md, results.csv and figures to
@@ -49,6 +50,16 @@ public final class SrBenchmark {
             same budget and data, and writes normalization.md (median and range over the seeds).
             An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
             does not pay for loading the rules and compiling the hot code.
+
+            --suite feynman-full: the 100 + 20 equations of the AI Feynman database with their variable
+            ranges, on the SRBench protocol: 512 support points (--points) and 512 held-out points per
+            equation and seed; recovered = FVU of the selected equation on the held-out points <= 2^-23.
+            Writes results.md (recovery rate with a 95% Wilson interval, time and evaluations per run),
+            results.csv and time-to-recovery-ecdf.png. --sample N runs N equations drawn with the first
+            seed. --time is per equation. --linear-scaling and --no-normalize set the search (to measure
+            their effect on the same seeds and data). The full benchmark, 120 x 50 s on 2 threads
+            (at most 100 minutes):
+              simplij sr-benchmark --suite feynman-full --time 50 --threads 2 --seed 1 --out feynman-full
             """ + problemList();
 
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
@@ -98,9 +109,13 @@ public final class SrBenchmark {
         int points;
         Path dir;
         boolean compare;
+        boolean full;
+        boolean linearScaling;
+        boolean normalization;
         try {
-            Options o = Options.parse(args, Set.of("--help", "--compare"), Set.of("--suite", "--time", "--cpu",
-                    "--threads", "--seed", "--seeds", "--points", "--only", "--out"));
+            Options o = Options.parse(args, Set.of("--help", "--compare", "--linear-scaling", "--no-normalize"),
+                    Set.of("--suite", "--time", "--cpu",
+                    "--threads", "--seed", "--seeds", "--points", "--only", "--sample", "--out"));
             if (o.has("--help")) {
                 out.print(USAGE);
                 return 0;
@@ -118,9 +133,25 @@ public final class SrBenchmark {
             budget = new Budget(wall, cpu);
             threads = o.integer("--threads", 2);
             seeds = o.wholeNumbers(o.has("--seeds") ? "--seeds" : "--seed", List.of(0L));
-            points = o.integer("--points", 100);
+            full = o.text("--suite", "all").equals(FeynmanBenchmark.SUITE);
+            points = o.integer("--points", full ? FeynmanBenchmark.SUPPORT_POINTS : 100);
             dir = Path.of(o.text("--out", "sr-benchmark-results"));
             compare = o.has("--compare");
+            linearScaling = o.has("--linear-scaling");
+            normalization = !o.has("--no-normalize");
+            if (!full && (linearScaling || !normalization)) {
+                throw new IllegalArgumentException("--linear-scaling and --no-normalize are for --suite "
+                        + FeynmanBenchmark.SUITE + " (the other suites compare normalization with --compare)");
+            }
+            if (full && compare) {
+                throw new IllegalArgumentException("--compare is not available with --suite " + FeynmanBenchmark.SUITE);
+            }
+            if (o.has("--sample")) {
+                if (!full) {
+                    throw new IllegalArgumentException("--sample is for --suite " + FeynmanBenchmark.SUITE);
+                }
+                problems = FeynmanBenchmark.sample(problems, o.integer("--sample", 0), seeds.get(0));
+            }
         } catch (IllegalArgumentException e) {
             err.println("sr-benchmark: " + e.getMessage());
             err.print(USAGE);
@@ -128,6 +159,12 @@ public final class SrBenchmark {
         }
         Files.createDirectories(dir);
         warmUp(threads, compare);
+        if (full) {
+            List<FeynmanBenchmark.Run> runs = FeynmanBenchmark.runAll(problems, budget, threads, seeds, points,
+                    new FeynmanBenchmark.Variant(linearScaling, normalization), out);
+            FeynmanBenchmark.write(runs, dir, budget, threads, seeds, points, "./simplij sr-benchmark " + String.join(" ", args));
+            return 0;
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Problem p : problems) {
             for (long seed : seeds) {
@@ -160,6 +197,9 @@ public final class SrBenchmark {
             sb.append(String.format(Locale.ROOT, "  %-8s %s%n", suite,
                     String.join(", ", Problems.suite(suite).stream().map(Problem::name).toList())));
         }
+        List<Problem> full = Problems.suite(FeynmanBenchmark.SUITE);
+        sb.append(String.format(Locale.ROOT, "  %s  %d equations, %s ... %s (the names of the AI Feynman tables)%n",
+                FeynmanBenchmark.SUITE, full.size(), full.get(0).name(), full.get(full.size() - 1).name()));
         return sb.toString();
     }
 

@@ -58,7 +58,8 @@ public final class Csv {
         }
     }
 
-    static Table read(Reader in, String source) throws IOException {
+    /** Reads CSV text with a header line from {@code in}; {@code source} names it in errors. */
+    public static Table read(Reader in, String source) throws IOException {
         StringWriter whole = new StringWriter();
         in.transferTo(whole);
         String text = whole.toString();

@@ -7,6 +7,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.DiagonalMatrix;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
@@ -46,8 +47,10 @@ public final class ConstantFitter {
     private final int restarts;
     private final int maxIterations;
     private final double exactTolerance;
+    private final boolean linearScaling;
 
     private ConstantFitter(Builder b) {
+        this.linearScaling = b.linearScaling;
         this.loss = b.loss;
         this.restarts = b.restarts;
         this.maxIterations = b.maxIterations;
@@ -120,10 +123,16 @@ public final class ConstantFitter {
         return new FitResult(best, bestLoss, counter.evaluations);
     }
 
+    /** The predictions at given constants, linearly scaled when the fitter scales. */
+    private double[] predictions(Evaluator e, Dataset data, double[] constants) {
+        double[] p = data.predict(e, constants);
+        return linearScaling ? LinearScaling.apply(p, data.targetValues(), data.weightValues()) : p;
+    }
+
     /** The loss at given constants, counted as one evaluation. */
     private double lossAt(Evaluator e, Dataset data, double[] constants, Counter counter) {
         counter.evaluations++;
-        double l = data.loss(e, constants, loss);
+        double l = data.loss(predictions(e, data, constants), loss);
         return Double.isNaN(l) ? Double.POSITIVE_INFINITY : l;
     }
 
@@ -136,14 +145,14 @@ public final class ConstantFitter {
                 .target(target)
                 .model(point -> {
                     double[] c = point.toArray();
-                    double[] value = residualSafe(data.predict(e, c), target);
+                    double[] value = residualSafe(predictions(e, data, c), target);
                     counter.evaluations += k + 1;
                     double[][] jacobian = new double[n][k];
                     for (int j = 0; j < k; j++) {
                         double h = 1.4901161193847656e-8 * Math.max(Math.abs(c[j]), 1);
                         double saved = c[j];
                         c[j] = saved + h;
-                        double[] shifted = residualSafe(data.predict(e, c), target);
+                        double[] shifted = residualSafe(predictions(e, data, c), target);
                         c[j] = saved;
                         for (int r = 0; r < n; r++) {
                             double d = (shifted[r] - value[r]) / h;
@@ -153,6 +162,7 @@ public final class ConstantFitter {
                     RealVector v = new ArrayRealVector(value, false);
                     return new Pair<>(v, new Array2DRowRealMatrix(jacobian, false));
                 })
+                .weight(data.weighted() ? new DiagonalMatrix(data.weights(), false) : null)
                 .lazyEvaluation(false)
                 .maxIterations(maxIterations)
                 .maxEvaluations(maxIterations * 4)
@@ -219,8 +229,18 @@ public final class ConstantFitter {
         private int restarts = 2;
         private int maxIterations = 100;
         private double exactTolerance = 1e-24;
+        private boolean linearScaling;
 
         private Builder() {
+        }
+
+        /**
+         * Fit the constants of {@code a + b*skeleton}, with {@code a} and {@code b} in closed form at every
+         * step ({@link LinearScaling}); off by default.
+         */
+        public Builder linearScaling(boolean on) {
+            this.linearScaling = on;
+            return this;
         }
 
         /** The loss to minimize; mean squared error by default. */

@@ -13,18 +13,31 @@ public final class Dataset {
     private final List<String> names;
     private final double[][] columns;
     private final double[] target;
+    /** Null for equal weights. */
+    private final double[] weights;
     private final double targetVariance;
 
-    private Dataset(List<String> names, double[][] columns, double[] target) {
+    private Dataset(List<String> names, double[][] columns, double[] target, double[] weights) {
         this.names = List.copyOf(names);
         this.columns = columns;
         this.target = target;
-        double mean = Arrays.stream(target).average().orElse(0);
-        double sum = 0;
-        for (double t : target) {
-            sum += (t - mean) * (t - mean);
+        this.weights = weights;
+        double total = 0;
+        double mean = 0;
+        for (int i = 0; i < target.length; i++) {
+            total += weight(i);
+            mean += weight(i) * target[i];
         }
-        this.targetVariance = target.length == 0 ? 0 : sum / target.length;
+        mean /= total;
+        double sum = 0;
+        for (int i = 0; i < target.length; i++) {
+            sum += weight(i) * (target[i] - mean) * (target[i] - mean);
+        }
+        this.targetVariance = target.length == 0 ? 0 : sum / total;
+    }
+
+    private double weight(int row) {
+        return weights == null ? 1 : weights[row];
     }
 
     /**
@@ -53,7 +66,7 @@ public final class Dataset {
         for (int r = 0; r < target.length; r++) {
             requireFinite(target[r], "target at row " + r);
         }
-        return new Dataset(names, columns, target);
+        return new Dataset(names, columns, target, null);
     }
 
     private static double requireFinite(double v, String what) {
@@ -77,12 +90,56 @@ public final class Dataset {
         return target.clone();
     }
 
+    /** The target itself, for this package's hot loops, which must not change it. */
+    double[] targetValues() {
+        return target;
+    }
+
+    /** The weights themselves (null for equal weights), for this package's hot loops, which must not change them. */
+    double[] weightValues() {
+        return weights;
+    }
+
     /** A copy of one input column. */
     public double[] column(int index) {
         return columns[index].clone();
     }
 
-    /** Population variance of the target: the MSE of the best constant model. */
+    /**
+     * The same rows with a weight each (PySR's {@code weights}): every loss becomes the weighted mean over
+     * the rows.
+     *
+     * @throws IllegalArgumentException when the count differs from the rows, a weight is negative or not
+     *                                  finite, or all are 0
+     */
+    public Dataset withWeights(double[] w) {
+        if (w.length != target.length) {
+            throw new IllegalArgumentException(w.length + " weights for " + target.length + " rows");
+        }
+        double total = 0;
+        for (int r = 0; r < w.length; r++) {
+            if (!(w[r] >= 0 && w[r] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("weight at row " + r + " must be finite and >= 0, got " + w[r]);
+            }
+            total += w[r];
+        }
+        if (!(total > 0)) {
+            throw new IllegalArgumentException("every weight is 0");
+        }
+        return new Dataset(names, columns, target, w.clone());
+    }
+
+    /** True when rows carry weights. */
+    public boolean weighted() {
+        return weights != null;
+    }
+
+    /** A copy of the weights, or null for equal weights. */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    /** (Weighted) population variance of the target: the MSE of the best constant model. */
     public double targetVariance() {
         return targetVariance;
     }
@@ -99,7 +156,12 @@ public final class Dataset {
 
     /** The loss of the predictions at every row; infinite when any prediction is undefined. */
     public double loss(Evaluator evaluator, double[] constants, Loss loss) {
-        return loss.loss(predict(evaluator, constants), target);
+        return loss(predict(evaluator, constants), loss);
+    }
+
+    /** The loss of given predictions, one per row, weighted when the rows are. */
+    public double loss(double[] prediction, Loss loss) {
+        return weights == null ? loss.loss(prediction, target) : loss.loss(prediction, target, weights);
     }
 
     /** The rows at the given indices (repeats allowed). */
@@ -112,7 +174,14 @@ public final class Dataset {
             }
             t[i] = target[indices[i]];
         }
-        return new Dataset(names, cols, t);
+        double[] w = null;
+        if (weights != null) {
+            w = new double[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                w[i] = weights[indices[i]];
+            }
+        }
+        return new Dataset(names, cols, t, w);
     }
 
     /** The same inputs with another target. */
@@ -123,6 +192,6 @@ public final class Dataset {
         for (int r = 0; r < y.length; r++) {
             requireFinite(y[r], "target at row " + r);
         }
-        return new Dataset(names, columns, y.clone());
+        return new Dataset(names, columns, y.clone(), weights);
     }
 }

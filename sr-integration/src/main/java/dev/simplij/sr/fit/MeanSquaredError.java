@@ -1,18 +1,25 @@
 package dev.simplij.sr.fit;
 
-/** The mean squared error, recognized by the fitter as a least-squares problem. */
+/** The mean squared error, recognized by the fitter as a least-squares problem; weighted when given weights. */
 enum MeanSquaredError implements Loss {
     INSTANCE;
 
+    private static final PointwiseLoss SQUARED_ERROR = new PointwiseLoss((p, t) -> (p - t) * (p - t));
+
     @Override
     public double loss(double[] prediction, double[] target) {
-        double sum = 0;
-        for (int i = 0; i < prediction.length; i++) {
-            double d = prediction[i] - target[i];
-            sum += d * d;
-        }
-        double mean = sum / prediction.length;
-        return Double.isFinite(mean) ? mean : Double.POSITIVE_INFINITY;
+        return SQUARED_ERROR.loss(prediction, target, null);
+    }
+
+    /** @param weights null for equal weights */
+    @Override
+    public double loss(double[] prediction, double[] target, double[] weights) {
+        return SQUARED_ERROR.loss(prediction, target, weights);
+    }
+
+    @Override
+    public boolean takesWeights() {
+        return true;
     }
 
     @Override

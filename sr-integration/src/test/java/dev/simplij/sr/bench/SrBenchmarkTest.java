@@ -65,7 +65,7 @@ class SrBenchmarkTest {
                 {"--threads", "--threads needs a value"},
                 {"--threads=two", "--threads needs a whole number, got 'two'"},
                 {"--seeds=1,x", "--seeds needs a whole number, got '1,x'"},
-                {"--suite=none", "unknown suite 'none': nguyen, node, feynman or all"}}) {
+                {"--suite=none", "unknown suite 'none': nguyen, node, feynman, all or feynman-full"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = SrBenchmark.run(List.of(argsAndMessage[0]), new PrintStream(new ByteArrayOutputStream(), true,
                     StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
