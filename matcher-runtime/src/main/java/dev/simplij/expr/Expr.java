@@ -354,7 +354,19 @@ public final class Expr {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof Expr other && subtreeEquals(0, other, 0));
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Expr other) || other.size() != size()) {
+            return false;
+        }
+        // equal token sequences are equal trees (prefix is unambiguous): no structure to compute
+        for (int i = 0; i < size(); i++) {
+            if (!sameToken(i, other, i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

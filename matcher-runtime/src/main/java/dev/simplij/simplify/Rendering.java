@@ -102,6 +102,9 @@ final class Rendering {
     private final Map<Term, Layout> written = new HashMap<>();
 
     private Layout layout(Term t) {
+        if (t instanceof Atom a) {
+            return Layout.atom(a.id);
+        }
         Layout known = written.get(t);
         if (known == null) {
             known = layoutOf(t);
@@ -174,7 +177,8 @@ final class Rendering {
         }
         Layout factored = commonFactorOut(s);
         written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
-        if (s.terms.length <= MAX_GROUPED_TERMS) {
+        if (s.terms.length <= MAX_GROUPED_TERMS && (s.terms.length > 2 || !s.constant.isZero())) {
+            // two terms alone share a base only as a common factor, taken out above
             written = shorter(groupedByBase(s), written);
         }
         return written;
