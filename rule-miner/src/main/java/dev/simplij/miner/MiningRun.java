@@ -128,15 +128,25 @@ final class MiningRun {
         }
     }
 
+    /**
+     * Whether the layer of {@code length} keeps its value vectors: those up to the maximum target
+     * length are right sides, and those up to {@code max-source - 2} are binary operands, read
+     * again and again; the vectors of the other layers are recomputed when read (see {@link Layer}).
+     */
+    private boolean keepsValues(int length) {
+        return length <= config.maxTarget() || length <= config.maxSource() - 2;
+    }
+
     private Layer leaves() {
-        Layer layer = new Layer();
+        Layer layer = new Layer(true);
         int n = points.size();
         for (String token : config.leaves()) {
             if (MinerConfig.isVariable(token)) {
                 continue;
             }
             if (token.equals(Expr.CONSTANT_TOKEN)) {
-                layer.add(Expr.builder().constant().build(), 0, 0, null); // no value vector: see ConstantFit
+                // no value vector: see ConstantFit
+                layer.add(Expr.builder().constant().build(), 0, 0, null, null);
                 continue;
             }
             Expr leaf = Expr.parsePrefix(token);
@@ -144,11 +154,11 @@ final class MiningRun {
                     : leaf.operator(0).constantValue();
             double[] v = new double[n];
             Arrays.fill(v, value);
-            layer.add(leaf, 0, 0, v);
+            layer.add(leaf, 0, 0, v, null);
         }
         if (variables > 0) {
             Expr x = Expr.builder().placeholder(0).build();
-            layer.add(x, 1, Placeholders.occurrences(x), points.column(0).clone());
+            layer.add(x, 1, Placeholders.occurrences(x), points.column(0).clone(), null);
         }
         layer.sortByExprOrder();
         return layer;
@@ -171,37 +181,29 @@ final class MiningRun {
                         continue;
                     }
                 }
-                double[] renamed = r.sigma() == 0 ? v : permute(v, points.permutation(r.sigma()));
-                targetList.add(new Target(renamedExpr, renamed, Placeholders.rename(layer.occurrences[i], r.map())));
+                targetList.add(new Target(renamedExpr, v, r.sigma(), Placeholders.rename(layer.occurrences[i], r.map())));
             }
         }
         targets = TargetIndex.of(targetList, points);
         constantPool.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
     }
 
-    private static double[] permute(double[] v, int[] perm) {
-        double[] out = new double[v.length];
-        for (int p = 0; p < v.length; p++) {
-            out[p] = v[perm[p]];
-        }
-        return out;
-    }
-
     // ---- one length -------------------------------------------------------------------------
-
-    /** A candidate rule that survived the shorter rules and the re-check. */
-    private record Pending(Rule rule, double[] values, int distinct, long occurrences, boolean rootReducible) {
-    }
 
     private static final class UnitResult {
         long enumerated;
         long candidates;
         long coveredByShorter;
         long rejectedOnRecheck;
-        final Layer blocks = new Layer();
-        final List<Pending> pending = new ArrayList<>();
+        final Layer blocks;
+        /** Candidate rules that survived the shorter rules and the re-check. */
+        final List<Rule> pending = new ArrayList<>();
         /** Enumerated sources with a free constant, decided after the value-vector pass. */
         final List<ConstantSource> constantSources = new ArrayList<>();
+
+        UnitResult(boolean keepsValues) {
+            blocks = new Layer(keepsValues);
+        }
     }
 
     /** An enumerated source holding {@code <constant>}. */
@@ -225,8 +227,8 @@ final class MiningRun {
             return r;
         }, "mining failed at length " + n);
         progress.finish();
-        Layer layer = new Layer();
-        List<Pending> pending = new ArrayList<>();
+        Layer layer = new Layer(keepsValues(n));
+        List<Rule> pending = new ArrayList<>();
         List<ConstantSource> constantSources = new ArrayList<>();
         long enumerated = 0;
         long candidates = 0;
@@ -249,10 +251,9 @@ final class MiningRun {
             layer.addAll(r.blocks);
             pending.addAll(r.pending);
         }
-        pending.sort(Comparator.comparing(p -> p.rule().lhs(), ExprOrder::compare));
+        pending.sort(Comparator.comparing(Rule::lhs, ExprOrder::compare));
         long t0 = System.nanoTime();
-        long coveredBySameLength = KruskalSelection.sameLengthStep(pending.stream().map(Pending::rule).toList(),
-                shorter, kept);
+        long coveredBySameLength = KruskalSelection.sameLengthStep(pending, shorter, kept);
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
@@ -263,32 +264,42 @@ final class MiningRun {
     /** Per-thread scratch space and the candidate loop. */
     private final class Worker {
         private final double[] values = new double[points.size()];
-        private final double[] gathered = new double[points.size()];
+        private final double[] operandValues = new double[points.size()];
+        private final double[] targetValues = new double[points.size()];
         private final int[] nearMiss = new int[ValueCheck.Budget.MINING.capacity()];
         private final PreciseEvaluator precise = new PreciseEvaluator();
-        // the current candidate: op applied to left (and right renamed by map)
+        private final Evaluation evaluation = new Evaluation(points, layers);
+        // the current candidate: op applied to left (and right renamed by map), and its recipe
         private Operator op;
         private Expr left;
         private Expr right;
         private int[] map;
         private Expr built;
+        private int leftLength;
+        private int leftIndex;
+        private int rightIndex;
+        private int sigma;
 
         UnitResult process(Enumeration.Unit unit, int n) {
-            UnitResult out = new UnitResult();
+            UnitResult out = new UnitResult(keepsValues(n));
             boolean last = n == config.maxSource();
             op = unit.op();
+            leftLength = unit.leftLength();
             if (op.arity() == 1) {
                 Layer child = layers[n - 1];
+                right = null;
+                rightIndex = 0;
+                sigma = 0;
                 for (int i = unit.from(); i < unit.to(); i++) {
                     left = child.exprs.get(i);
-                    right = null;
+                    leftIndex = i;
                     built = null;
-                    if (child.values.get(i) == null) {
+                    if (child.freeConstant(i)) {
                         out.enumerated++;
                         out.constantSources.add(new ConstantSource(expr(), child.distinct[i], child.occurrences[i]));
                         continue;
                     }
-                    VectorOps.apply(op, child.values.get(i), values);
+                    VectorOps.apply(op, evaluation.values(n - 1, i, operandValues), values);
                     consider(out, n, last, child.distinct[i], child.occurrences[i]);
                 }
                 return out;
@@ -297,13 +308,16 @@ final class MiningRun {
             Layer r = layers[n - 1 - unit.leftLength()];
             for (int i = unit.from(); i < unit.to(); i++) {
                 left = l.exprs.get(i);
+                leftIndex = i;
                 double[] lv = l.values.get(i);
                 int dl = l.distinct[i];
                 for (int j = 0; j < r.size(); j++) {
                     right = r.exprs.get(j);
+                    rightIndex = j;
                     double[] rv = r.values.get(j);
                     for (Renaming ren : renamings[dl][r.distinct[j]]) {
                         map = ren.map();
+                        sigma = ren.sigma();
                         built = null;
                         if (lv == null || rv == null) {
                             out.enumerated++;
@@ -311,17 +325,7 @@ final class MiningRun {
                                     l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
                             continue;
                         }
-                        boolean exact = (dl == 0 && r.distinct[j] == 0)
-                                || (VectorOps.exact(left, 0) && VectorOps.exact(right, 0));
-                        if (ren.sigma() == 0) {
-                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints(), exact);
-                        } else {
-                            int[] perm = points.permutation(ren.sigma());
-                            for (int p = 0; p < gathered.length; p++) {
-                                gathered[p] = rv[perm[p]];
-                            }
-                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints(), exact);
-                        }
+                        evaluation.binary(op, left, lv, dl, right, rv, r.distinct[j], sigma, values);
                         long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
                         consider(out, n, last, ren.distinct(), occ);
                     }
@@ -348,12 +352,16 @@ final class MiningRun {
                 if (!last) {
                     Expr s = expr();
                     if (shorter.index().findFirst(s, 0) == null) {
-                        out.blocks.add(s, distinct, occ, values.clone());
+                        out.blocks.add(s, distinct, occ, out.blocks.keepsValues() ? values.clone() : null, recipe());
                     }
                 }
                 return;
             }
-            candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, last);
+            candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, recipe(), last);
+        }
+
+        private Layer.Recipe recipe() {
+            return new Layer.Recipe(op.ordinal(), leftLength, leftIndex, rightIndex, sigma);
         }
 
         private int findTarget(int n, int distinct, long occ) {
@@ -365,7 +373,7 @@ final class MiningRun {
                 if (!Placeholders.within(t.occurrences(), occ)) {
                     continue;
                 }
-                int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
+                int verdict = ValueCheck.compare(values, targets.values(id, targetValues), minDefined, points.cornerPoints(), distinct == 0,
                         nearMiss, ValueCheck.Budget.MINING);
                 if (verdict == ValueCheck.TOO_FEW_POINTS) {
                     return -1;
@@ -411,7 +419,7 @@ final class MiningRun {
         Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
         boolean last = n == config.maxSource();
         List<UnitResult> results = ParallelUnits.inOrder(pool, chunks, chunk -> {
-            UnitResult r = new UnitResult();
+            UnitResult r = new UnitResult(keepsValues(n));
             for (ConstantSource c : chunk) {
                 considerConstant(r, c, targetsHere, last);
             }
@@ -419,7 +427,7 @@ final class MiningRun {
             return r;
         }, "mining free constants failed at length " + n);
         progress.finish();
-        UnitResult merged = new UnitResult();
+        UnitResult merged = new UnitResult(keepsValues(n));
         for (UnitResult r : results) {
             merged.candidates += r.candidates;
             merged.coveredByShorter += r.coveredByShorter;
@@ -444,34 +452,35 @@ final class MiningRun {
         PoolTarget best = findConstantTarget(s, c.occurrences(), pool);
         if (best == null) {
             if (!last && shorter.index().findFirst(s, 0) == null) {
-                out.blocks.add(s, c.distinct(), c.occurrences(), null);
+                out.blocks.add(s, c.distinct(), c.occurrences(), null, null);
             }
             return;
         }
-        candidate(out, s, best.expr(), c.distinct(), c.occurrences(), null, last);
+        candidate(out, s, best.expr(), c.distinct(), c.occurrences(), null, null, last);
     }
 
     /**
      * A source with a sound target {@code t}: dropped when the shorter rules reduce it as far
      * (Kruskal), kept as a block when it fails the re-check, else pending for the same-length step.
-     * {@code values}: the source's value vector, null for free constants (copied when kept).
+     * {@code values}: the source's value vector, null for free constants (copied when kept), and
+     * {@code recipe} how it was built.
      */
-    private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values, boolean last) {
+    private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values,
+                           Layer.Recipe recipe, boolean last) {
         out.candidates++;
         if (KruskalSelection.asFar(shorter.simplify(s), s, t)) {
             out.coveredByShorter++;
             return;
         }
-        boolean rootReducible = shorter.index().findFirst(s, 0) != null;
         if (recheck.problem(s, t) != null) {
             out.rejectedOnRecheck++;
-            if (!last && !rootReducible) {
-                out.blocks.add(s, distinct, occ, values == null ? null : values.clone());
+            if (!last && shorter.index().findFirst(s, 0) == null) {
+                out.blocks.add(s, distinct, occ, values == null || !out.blocks.keepsValues() ? null : values.clone(),
+                        recipe);
             }
             return;
         }
-        out.pending.add(new Pending(new Rule(s, t), last || rootReducible || values == null ? null : values.clone(),
-                distinct, occ, rootReducible));
+        out.pending.add(new Rule(s, t));
     }
 
     /** The smallest possible right side that fits the source under every constant draw, or null. */
