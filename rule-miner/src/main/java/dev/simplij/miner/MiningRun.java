@@ -13,24 +13,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 /**
- * One mining run, length by length:
+ * One mining run, length by length, each stage a class of its own:
  * <ol>
- *   <li>enumerate every expression of length {@code n} whose operands are irreducible expressions
- *       of shorter lengths (under every canonical placeholder renaming), evaluating each from its
- *       operands' value vectors;</li>
- *   <li>look its value vector up in the {@link TargetIndex} and take the smallest target
- *       ({@link ExprOrder}) that passes {@link ValueCheck}: a candidate rule;</li>
- *   <li>Kruskal step: drop the candidate when the rules kept for shorter sources already reduce its
- *       source as far; re-check the rest on a fresh wider sample ({@link RuleVerifier}); then, in
- *       increasing order, drop those a kept rule with a source of the same length covers;</li>
- *   <li>expressions no kept rule rewrites become the building blocks of length {@code n}.</li>
+ *   <li>{@link Enumeration}: every expression of length {@code n} whose operands are irreducible
+ *       expressions of shorter lengths (under every canonical placeholder renaming), split into
+ *       units of work;</li>
+ *   <li>{@link Evaluation}: each one's value vector from its operands' vectors;</li>
+ *   <li>{@link TargetSearch}, grouping and exact check: the smallest target ({@link ExprOrder}) of
+ *       its {@link TargetIndex} bucket that passes {@link ValueCheck}: a candidate rule;</li>
+ *   <li>{@link KruskalSelection}: drop the candidate when the rules kept for shorter sources already
+ *       reduce its source as far; re-check the rest on a fresh wider sample ({@link RuleVerifier});
+ *       then, in increasing order, drop those a kept rule with a source of the same length covers;</li>
+ *   <li>{@link Layer}: expressions no kept rule rewrites become the building blocks of length
+ *       {@code n}.</li>
  * </ol>
- * A final pass, longest sources first, removes rules the others make redundant. Work is split into
- * units processed in parallel and merged in unit order, so the result does not depend on the number
- * of threads.
+ * A final pass, longest sources first, removes rules the others make redundant. The units of a
+ * length run on a {@link UnitRunner} (stages 2-4 and the shorter-rules step of 4 per unit) and are
+ * merged in unit order, so the result does not depend on the number of threads or on the engine.
  */
 final class MiningRun {
     private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
@@ -82,13 +83,12 @@ final class MiningRun {
 
     Outcome run() {
         Memory.reset();
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
+        try (UnitRunner runner = new ParallelUnits(config.threads())) {
             layers[1] = leaves();
             stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
             addTargets(1);
             for (int n = 2; n <= config.maxSource(); n++) {
-                mineLength(n, pool);
+                mineLength(n, runner);
                 long t0 = System.nanoTime();
                 if (n <= config.maxTarget()) {
                     addTargets(n);
@@ -96,8 +96,6 @@ final class MiningRun {
                 shorter = KruskalSelection.rulesOnly(kept);
                 log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
             }
-        } finally {
-            pool.shutdown();
         }
         long t0 = System.nanoTime();
         List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass);
@@ -217,11 +215,11 @@ final class MiningRun {
         }
     }
 
-    private void mineLength(int n, ForkJoinPool pool) {
+    private void mineLength(int n, UnitRunner runner) {
         List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
         long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
-        List<UnitResult> results = ParallelUnits.inOrder(pool, units, u -> {
+        List<UnitResult> results = runner.inOrder(units, u -> {
             UnitResult r = workers.get().process(u, n);
             progress.advance(u.candidates());
             return r;
@@ -244,7 +242,7 @@ final class MiningRun {
             constantSources.addAll(r.constantSources);
         }
         if (!constantSources.isEmpty()) {
-            UnitResult r = mineConstantSources(n, constantSources, layer, pool);
+            UnitResult r = mineConstantSources(n, constantSources, layer, runner);
             candidates += r.candidates;
             coveredByShorter += r.coveredByShorter;
             rejected += r.rejectedOnRecheck;
@@ -265,10 +263,8 @@ final class MiningRun {
     private final class Worker {
         private final double[] values = new double[points.size()];
         private final double[] operandValues = new double[points.size()];
-        private final double[] targetValues = new double[points.size()];
-        private final int[] nearMiss = new int[ValueCheck.Budget.MINING.capacity()];
-        private final PreciseEvaluator precise = new PreciseEvaluator();
         private final Evaluation evaluation = new Evaluation(points, layers);
+        private final TargetSearch search = new TargetSearch(points, minDefined);
         // the current candidate: op applied to left (and right renamed by map), and its recipe
         private Operator op;
         private Expr left;
@@ -347,7 +343,7 @@ final class MiningRun {
 
         private void consider(UnitResult out, int n, boolean last, int distinct, long occ) {
             out.enumerated++;
-            int best = findTarget(n, distinct, occ);
+            int best = search.find(targets, values, n, distinct, occ, this::expr);
             if (best < 0) {
                 if (!last) {
                     Expr s = expr();
@@ -363,31 +359,6 @@ final class MiningRun {
         private Layer.Recipe recipe() {
             return new Layer.Recipe(op.ordinal(), leftLength, leftIndex, rightIndex, sigma);
         }
-
-        private int findTarget(int n, int distinct, long occ) {
-            for (int id : targets.candidates(values)) {
-                Target t = targets.target(id);
-                if (t.expr().size() >= n) {
-                    break;
-                }
-                if (!Placeholders.within(t.occurrences(), occ)) {
-                    continue;
-                }
-                int verdict = ValueCheck.compare(values, targets.values(id, targetValues), minDefined, points.cornerPoints(), distinct == 0,
-                        nearMiss, ValueCheck.Budget.MINING);
-                if (verdict == ValueCheck.TOO_FEW_POINTS) {
-                    return -1;
-                }
-                if (verdict == ValueCheck.REJECT) {
-                    continue;
-                }
-                if (verdict > 0 && !ValueCheck.preciseAgree(precise, expr(), t.expr(), points, nearMiss, verdict)) {
-                    continue;
-                }
-                return id;
-            }
-            return -1;
-        }
     }
 
     // ---- free constants ---------------------------------------------------------------------
@@ -401,7 +372,8 @@ final class MiningRun {
      * that are not the source up to operand order); the first that fits every draw wins. Then the
      * same Kruskal steps as constant-free candidates. Chunks run in parallel, merged in order.
      */
-    private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks, ForkJoinPool pool) {
+    private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks,
+                                           UnitRunner runner) {
         List<PoolTarget> targetsHere = new ArrayList<>(constantPool);
         if (n <= config.maxTarget()) {
             for (int i = 0; i < valueBlocks.size(); i++) {
@@ -418,7 +390,7 @@ final class MiningRun {
         }
         Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
         boolean last = n == config.maxSource();
-        List<UnitResult> results = ParallelUnits.inOrder(pool, chunks, chunk -> {
+        List<UnitResult> results = runner.inOrder(chunks, chunk -> {
             UnitResult r = new UnitResult(keepsValues(n));
             for (ConstantSource c : chunk) {
                 considerConstant(r, c, targetsHere, last);
