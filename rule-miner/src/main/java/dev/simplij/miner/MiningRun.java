@@ -82,12 +82,14 @@ final class MiningRun {
     }
 
     Outcome run() {
-        Memory.reset();
+        Resources.resetPeakHeap();
         try (UnitRunner runner = new ParallelUnits(config.threads())) {
             layers[1] = leaves();
             stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
             addTargets(1);
             for (int n = 2; n <= config.maxSource(); n++) {
+                long wall = System.nanoTime();
+                long cpu = Resources.processCpuNanos();
                 mineLength(n, runner);
                 long t0 = System.nanoTime();
                 if (n <= config.maxTarget()) {
@@ -95,6 +97,9 @@ final class MiningRun {
                 }
                 shorter = KruskalSelection.rulesOnly(kept);
                 log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
+                // the per-length costs an estimate of a longer run starts from
+                log("length %d: %.1f s wall, %.1f s CPU, peak heap so far %d MB", n, (System.nanoTime() - wall) / 1e9,
+                        (Resources.processCpuNanos() - cpu) / 1e9, Resources.peakHeap() >> 20);
             }
         }
         long t0 = System.nanoTime();
