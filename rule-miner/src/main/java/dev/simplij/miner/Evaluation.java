@@ -21,6 +21,11 @@ final class Evaluation {
         this.gathered = new double[points.size()];
     }
 
+    /** Unary {@code op} over an operand, into {@code out}. */
+    void unary(Operator op, Expr operand, double[] values, double[] out) {
+        VectorOps.apply(op, values, out, VectorOps.exact(operand, 0));
+    }
+
     /** {@code op} over a left operand and a right one renamed by permutation {@code sigma}, into {@code out}. */
     void binary(Operator op, Expr left, double[] lv, int leftDistinct, Expr right, double[] rv, int rightDistinct,
                 int sigma, double[] out) {
@@ -43,7 +48,7 @@ final class Evaluation {
         Operator op = Operator.ofOrdinal(recipe.opOrdinal());
         Layer left = layers[recipe.leftLength()];
         if (op.arity() == 1) {
-            VectorOps.apply(op, left.values.get(recipe.left()), scratch);
+            unary(op, left.exprs.get(recipe.left()), left.values.get(recipe.left()), scratch);
             return scratch;
         }
         Layer right = layers[length - 1 - recipe.leftLength()];

@@ -300,7 +300,7 @@ final class MiningRun {
                         out.constantSources.add(new ConstantSource(expr(), child.distinct[i], child.occurrences[i]));
                         continue;
                     }
-                    VectorOps.apply(op, evaluation.values(n - 1, i, operandValues), values);
+                    evaluation.unary(op, left, evaluation.values(n - 1, i, operandValues), values);
                     consider(out, n, last, child.distinct[i], child.occurrences[i]);
                 }
                 return out;
