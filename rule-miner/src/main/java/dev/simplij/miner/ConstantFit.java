@@ -71,7 +71,7 @@ final class ConstantFit {
     ConstantFit(SampleMatrix points, long seed, boolean wide, int minDefined) {
         this.points = points;
         this.minDefined = minDefined;
-        this.budget = new ValueCheck.Budget(points.size(), ValueCheck.MAX_FAR_POINTS, ValueCheck.MAX_UNKNOWN, true);
+        this.budget = new ValueCheck.Budget(points.size(), ValueCheck.MAX_FAR_POINTS, ValueCheck.MAX_UNKNOWN);
         this.nearMiss = new int[budget.capacity()];
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0xC0257A17L);
         double decades = wide ? 1.3 : 0.7;

@@ -52,23 +52,19 @@ final class ValueCheck {
     /**
      * How many points of each kind one comparison may send to high precision: near misses (more
      * reject), far points (more reject) and points where a side is unknown (a spread of this many is
-     * sent, the rest skipped); {@code rejectsMostlyUnknown}: a target unknown at most of the source's
-     * points is rejected in doubles, to spare the screen's high precision (see {@link #compare}).
+     * sent, the rest skipped).
      */
-    record Budget(int nearMisses, int farPoints, int unknownPoints, boolean rejectsMostlyUnknown) {
+    record Budget(int nearMisses, int farPoints, int unknownPoints) {
         /** The miner's screen. */
-        static final Budget MINING = new Budget(MAX_NEAR_MISSES, MAX_FAR_POINTS, MAX_UNKNOWN, true);
+        static final Budget MINING = new Budget(MAX_NEAR_MISSES, MAX_FAR_POINTS, MAX_UNKNOWN);
 
         /**
          * Re-checks: every near miss and far point of a sample of {@code points} decided in high
          * precision, and a spread of {@link #RECHECK_UNKNOWN} of the points where a side is unknown
-         * (at 60 and 120 digits, cosh and sinh of a few hundred take milliseconds each). A target
-         * unknown at most points is decided there like any other: on the wider re-check sample
-         * {@code tanh} saturates at most points, and {@code ./simplij mine --verify} (seed 1) had
-         * reported {@code / sinh _0 cosh _0 -> tanh _0} and four kin as differing.
+         * (at 60 and 120 digits, cosh and sinh of a few hundred take milliseconds each).
          */
         static Budget recheck(int points) {
-            return new Budget(points, points, RECHECK_UNKNOWN, false);
+            return new Budget(points, points, RECHECK_UNKNOWN);
         }
 
         /** The size of the array of points to decide that {@link #compare} fills. */
@@ -140,7 +136,7 @@ final class ValueCheck {
         if (ground ? Double.isNaN(source[0]) : defined < minDefined) {
             return TOO_FEW_POINTS;
         }
-        if (!ground && budget.rejectsMostlyUnknown() && 2 * compared < defined) {
+        if (!ground && 2 * compared < defined) {
             // the target has no double value at most of the source's points: too little to go on in
             // doubles, and too many points for high precision (saturated or overflowed targets such
             // as tanh exp _0 would send nearly every candidate there)
