@@ -97,6 +97,9 @@ class SoundnessTest {
             "/ sinh _0 cosh _0, pow1_3 tanh _0",
             "tan + _0 pi, neg tan _0",          // the tan guard leaves the points away from a pole as evidence
             "tan + _0 / pi 2, tan _0",
+            // false near multiples of 2 pi; where the target saturates tanh beyond 800 is undecided in high
+            // precision, so only the re-check's rejection of a target unknown at most points keeps it out
+            "tanh pow4 acos cos _0, tanh pow4 _0",
     })
     void unsoundRulesAreRejected(String source, String target) {
         assertFalse(accepted(source, target));
