@@ -273,7 +273,7 @@ final class ConstantFit {
                 return "target undefined in 60 digits at point " + p;
             }
             scale = Math.max(scale, precise.lastMagnitude());
-            if (Math.abs(a.subtract(b).toDouble()) > PRECISE_TOLERANCE * Math.max(1, scale)) {
+            if (Math.abs(PreciseEvaluator.toDouble(a.subtract(b))) > PRECISE_TOLERANCE * Math.max(1, scale)) {
                 return "target differs in 60 digits at point " + p;
             }
         }

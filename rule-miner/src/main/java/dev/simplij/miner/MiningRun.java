@@ -14,24 +14,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 /**
- * One mining run, length by length:
+ * One mining run, length by length, each stage a class of its own:
  * <ol>
- *   <li>enumerate every expression of length {@code n} whose operands are irreducible expressions
- *       of shorter lengths (under every canonical placeholder renaming), evaluating each from its
- *       operands' value vectors;</li>
- *   <li>look its value vector up in the {@link TargetIndex} and take the smallest target
- *       ({@link ExprOrder}) that passes {@link ValueCheck}: a candidate rule;</li>
- *   <li>Kruskal step: drop the candidate when the rules kept for shorter sources already reduce its
- *       source as far; re-check the rest on a fresh wider sample ({@link RuleVerifier}); then, in
- *       increasing order, drop those a kept rule with a source of the same length covers;</li>
- *   <li>expressions no kept rule rewrites become the building blocks of length {@code n}.</li>
+ *   <li>{@link Enumeration}: every expression of length {@code n} whose operands are irreducible
+ *       expressions of shorter lengths (under every canonical placeholder renaming), split into
+ *       units of work;</li>
+ *   <li>{@link Evaluation}: each one's value vector from its operands' vectors;</li>
+ *   <li>{@link TargetSearch}, grouping and exact check: the smallest target ({@link ExprOrder}) of
+ *       its {@link TargetIndex} bucket that passes {@link ValueCheck}: a candidate rule;</li>
+ *   <li>{@link KruskalSelection}: drop the candidate when the rules kept for shorter sources already
+ *       reduce its source as far; re-check the rest on a fresh wider sample ({@link RuleVerifier});
+ *       then, in increasing order, drop those a kept rule with a source of the same length covers;</li>
+ *   <li>{@link Layer}: expressions no kept rule rewrites become the building blocks of length
+ *       {@code n}.</li>
  * </ol>
- * A final pass, longest sources first, removes rules the others make redundant. Work is split into
- * units processed in parallel and merged in unit order, so the result does not depend on the number
- * of threads.
+ * A final pass, longest sources first, removes rules the others make redundant. The units of a
+ * length run on a {@link UnitRunner} (stages 2-4 and the shorter-rules step of 4 per unit) and are
+ * merged in unit order, so the result does not depend on the number of threads or on the engine.
  */
 final class MiningRun {
     private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
@@ -98,23 +99,25 @@ final class MiningRun {
     }
 
     Outcome run() {
-        Memory.reset();
-        ForkJoinPool pool = new ForkJoinPool(config.threads());
-        try {
+        Resources.resetPeakHeap();
+        try (UnitRunner runner = new ParallelUnits(config.threads())) {
             layers[1] = leaves();
             stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
             addTargets(1);
             for (int n = 2; n <= config.maxSource(); n++) {
-                mineLength(n, pool);
+                long wall = System.nanoTime();
+                long cpu = Resources.processCpuNanos();
+                mineLength(n, runner);
                 long t0 = System.nanoTime();
                 if (n <= config.maxTarget()) {
                     addTargets(n);
                 }
                 indexShorterRules();
                 log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
+                // the per-length costs an estimate of a longer run starts from
+                log("length %d: %.1f s wall, %.1f s CPU, peak heap so far %d MB", n, (System.nanoTime() - wall) / 1e9,
+                        (Resources.processCpuNanos() - cpu) / 1e9, Resources.peakHeap() >> 20);
             }
-        } finally {
-            pool.shutdown();
         }
         long t0 = System.nanoTime();
         List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass);
@@ -145,15 +148,25 @@ final class MiningRun {
         }
     }
 
+    /**
+     * Whether the layer of {@code length} keeps its value vectors: those up to the maximum target
+     * length are right sides, and those up to {@code max-source - 2} are binary operands, read
+     * again and again; the vectors of the other layers are recomputed when read (see {@link Layer}).
+     */
+    private boolean keepsValues(int length) {
+        return length <= config.maxTarget() || length <= config.maxSource() - 2;
+    }
+
     private Layer leaves() {
-        Layer layer = new Layer();
+        Layer layer = new Layer(true);
         int n = points.size();
         for (String token : config.leaves()) {
             if (MinerConfig.isVariable(token)) {
                 continue;
             }
             if (token.equals(Expr.CONSTANT_TOKEN)) {
-                layer.add(Expr.builder().constant().build(), 0, 0, null); // no value vector: see ConstantFit
+                // no value vector: see ConstantFit
+                layer.add(Expr.builder().constant().build(), 0, 0, null, null);
                 continue;
             }
             Expr leaf = Expr.parsePrefix(token);
@@ -161,11 +174,11 @@ final class MiningRun {
                     : leaf.operator(0).constantValue();
             double[] v = new double[n];
             Arrays.fill(v, value);
-            layer.add(leaf, 0, 0, v);
+            layer.add(leaf, 0, 0, v, null);
         }
         if (variables > 0) {
             Expr x = Expr.builder().placeholder(0).build();
-            layer.add(x, 1, Placeholders.occurrences(x), points.column(0).clone());
+            layer.add(x, 1, Placeholders.occurrences(x), points.column(0).clone(), null);
         }
         layer.sortByExprOrder();
         return layer;
@@ -188,37 +201,29 @@ final class MiningRun {
                         continue;
                     }
                 }
-                double[] renamed = r.sigma() == 0 ? v : permute(v, points.permutation(r.sigma()));
-                targetList.add(new Target(renamedExpr, renamed, Placeholders.rename(layer.occurrences[i], r.map())));
+                targetList.add(new Target(renamedExpr, v, r.sigma(), Placeholders.rename(layer.occurrences[i], r.map())));
             }
         }
         targets = TargetIndex.of(targetList, points);
         constantPool.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
     }
 
-    private static double[] permute(double[] v, int[] perm) {
-        double[] out = new double[v.length];
-        for (int p = 0; p < v.length; p++) {
-            out[p] = v[perm[p]];
-        }
-        return out;
-    }
-
     // ---- one length -------------------------------------------------------------------------
-
-    /** A candidate rule that survived the shorter rules and the re-check. */
-    private record Pending(Rule rule, double[] values, int distinct, long occurrences, boolean rootReducible) {
-    }
 
     private static final class UnitResult {
         long enumerated;
         long candidates;
         long coveredByShorter;
         long rejectedOnRecheck;
-        final Layer blocks = new Layer();
-        final List<Pending> pending = new ArrayList<>();
+        final Layer blocks;
+        /** Candidate rules that survived the shorter rules and the re-check. */
+        final List<Rule> pending = new ArrayList<>();
         /** Enumerated sources with a free constant, decided after the value-vector pass. */
         final List<ConstantSource> constantSources = new ArrayList<>();
+
+        UnitResult(boolean keepsValues) {
+            blocks = new Layer(keepsValues);
+        }
     }
 
     /** An enumerated source holding {@code <constant>}. */
@@ -232,18 +237,18 @@ final class MiningRun {
         }
     }
 
-    private void mineLength(int n, ForkJoinPool pool) {
+    private void mineLength(int n, UnitRunner runner) {
         List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
         long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
-        List<UnitResult> results = ParallelUnits.inOrder(pool, units, u -> {
+        List<UnitResult> results = runner.inOrder(units, u -> {
             UnitResult r = workers.get().process(u, n);
             progress.advance(u.candidates());
             return r;
         }, "mining failed at length " + n);
         progress.finish();
-        Layer layer = new Layer();
-        List<Pending> pending = new ArrayList<>();
+        Layer layer = new Layer(keepsValues(n));
+        List<Rule> pending = new ArrayList<>();
         List<ConstantSource> constantSources = new ArrayList<>();
         long enumerated = 0;
         long candidates = 0;
@@ -259,17 +264,16 @@ final class MiningRun {
             constantSources.addAll(r.constantSources);
         }
         if (!constantSources.isEmpty()) {
-            UnitResult r = mineConstantSources(n, constantSources, layer, pool);
+            UnitResult r = mineConstantSources(n, constantSources, layer, runner);
             candidates += r.candidates;
             coveredByShorter += r.coveredByShorter;
             rejected += r.rejectedOnRecheck;
             layer.addAll(r.blocks);
             pending.addAll(r.pending);
         }
-        pending.sort(Comparator.comparing(p -> p.rule().lhs(), ExprOrder::compare));
+        pending.sort(Comparator.comparing(Rule::lhs, ExprOrder::compare));
         long t0 = System.nanoTime();
-        long coveredBySameLength = KruskalSelection.sameLengthStep(pending.stream().map(Pending::rule).toList(),
-                shorter, kept);
+        long coveredBySameLength = KruskalSelection.sameLengthStep(pending, shorter, kept);
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
@@ -280,32 +284,40 @@ final class MiningRun {
     /** Per-thread scratch space and the candidate loop. */
     private final class Worker {
         private final double[] values = new double[points.size()];
-        private final double[] gathered = new double[points.size()];
-        private final int[] nearMiss = new int[ValueCheck.Budget.MINING.capacity()];
-        private final PreciseEvaluator precise = new PreciseEvaluator();
-        // the current candidate: op applied to left (and right renamed by map)
+        private final double[] operandValues = new double[points.size()];
+        private final Evaluation evaluation = new Evaluation(points, layers);
+        private final TargetSearch search = new TargetSearch(points, minDefined);
+        // the current candidate: op applied to left (and right renamed by map), and its recipe
         private Operator op;
         private Expr left;
         private Expr right;
         private int[] map;
         private Expr built;
+        private int leftLength;
+        private int leftIndex;
+        private int rightIndex;
+        private int sigma;
 
         UnitResult process(Enumeration.Unit unit, int n) {
-            UnitResult out = new UnitResult();
+            UnitResult out = new UnitResult(keepsValues(n));
             boolean last = n == config.maxSource();
             op = unit.op();
+            leftLength = unit.leftLength();
             if (op.arity() == 1) {
                 Layer child = layers[n - 1];
+                right = null;
+                rightIndex = 0;
+                sigma = 0;
                 for (int i = unit.from(); i < unit.to(); i++) {
                     left = child.exprs.get(i);
-                    right = null;
+                    leftIndex = i;
                     built = null;
-                    if (child.values.get(i) == null) {
+                    if (child.freeConstant(i)) {
                         out.enumerated++;
                         out.constantSources.add(new ConstantSource(expr(), child.distinct[i], child.occurrences[i]));
                         continue;
                     }
-                    VectorOps.apply(op, child.values.get(i), values);
+                    evaluation.unary(op, left, evaluation.values(n - 1, i, operandValues), values);
                     consider(out, n, last, child.distinct[i], child.occurrences[i]);
                 }
                 return out;
@@ -314,13 +326,16 @@ final class MiningRun {
             Layer r = layers[n - 1 - unit.leftLength()];
             for (int i = unit.from(); i < unit.to(); i++) {
                 left = l.exprs.get(i);
+                leftIndex = i;
                 double[] lv = l.values.get(i);
                 int dl = l.distinct[i];
                 for (int j = 0; j < r.size(); j++) {
                     right = r.exprs.get(j);
+                    rightIndex = j;
                     double[] rv = r.values.get(j);
                     for (Renaming ren : renamings[dl][r.distinct[j]]) {
                         map = ren.map();
+                        sigma = ren.sigma();
                         built = null;
                         if (lv == null || rv == null) {
                             out.enumerated++;
@@ -328,17 +343,7 @@ final class MiningRun {
                                     l.occurrences[i] + Placeholders.rename(r.occurrences[j], map)));
                             continue;
                         }
-                        boolean exact = (dl == 0 && r.distinct[j] == 0)
-                                || (VectorOps.exact(left, 0) && VectorOps.exact(right, 0));
-                        if (ren.sigma() == 0) {
-                            VectorOps.apply(op, lv, rv, values, r.distinct[j] == 0, points.cornerPoints(), exact);
-                        } else {
-                            int[] perm = points.permutation(ren.sigma());
-                            for (int p = 0; p < gathered.length; p++) {
-                                gathered[p] = rv[perm[p]];
-                            }
-                            VectorOps.apply(op, lv, gathered, values, r.distinct[j] == 0, points.cornerPoints(), exact);
-                        }
+                        evaluation.binary(op, left, lv, dl, right, rv, r.distinct[j], sigma, values);
                         long occ = l.occurrences[i] + Placeholders.rename(r.occurrences[j], map);
                         consider(out, n, last, ren.distinct(), occ);
                     }
@@ -360,42 +365,21 @@ final class MiningRun {
 
         private void consider(UnitResult out, int n, boolean last, int distinct, long occ) {
             out.enumerated++;
-            int best = findTarget(n, distinct, occ);
+            int best = search.find(targets, values, n, distinct, occ, this::expr);
             if (best < 0) {
                 if (!last) {
                     Expr s = expr();
                     if (!rootReducible(s)) {
-                        out.blocks.add(s, distinct, occ, values.clone());
+                        out.blocks.add(s, distinct, occ, out.blocks.keepsValues() ? values.clone() : null, recipe());
                     }
                 }
                 return;
             }
-            candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, last);
+            candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, recipe(), last);
         }
 
-        private int findTarget(int n, int distinct, long occ) {
-            for (int id : targets.candidates(values)) {
-                Target t = targets.target(id);
-                if (t.expr().size() >= n) {
-                    break;
-                }
-                if (!Placeholders.within(t.occurrences(), occ)) {
-                    continue;
-                }
-                int verdict = ValueCheck.compare(values, t.values(), minDefined, points.cornerPoints(), distinct == 0,
-                        nearMiss, ValueCheck.Budget.MINING);
-                if (verdict == ValueCheck.TOO_FEW_POINTS) {
-                    return -1;
-                }
-                if (verdict == ValueCheck.REJECT) {
-                    continue;
-                }
-                if (verdict > 0 && !ValueCheck.preciseAgree(precise, expr(), t.expr(), points, nearMiss, verdict)) {
-                    continue;
-                }
-                return id;
-            }
-            return -1;
+        private Layer.Recipe recipe() {
+            return new Layer.Recipe(op.ordinal(), leftLength, leftIndex, rightIndex, sigma);
         }
     }
 
@@ -410,7 +394,8 @@ final class MiningRun {
      * that are not the source up to operand order); the first that fits every draw wins. Then the
      * same Kruskal steps as constant-free candidates. Chunks run in parallel, merged in order.
      */
-    private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks, ForkJoinPool pool) {
+    private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks,
+                                           UnitRunner runner) {
         List<PoolTarget> targetsHere = new ArrayList<>(constantPool);
         if (n <= config.maxTarget()) {
             for (int i = 0; i < valueBlocks.size(); i++) {
@@ -427,8 +412,8 @@ final class MiningRun {
         }
         Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
         boolean last = n == config.maxSource();
-        List<UnitResult> results = ParallelUnits.inOrder(pool, chunks, chunk -> {
-            UnitResult r = new UnitResult();
+        List<UnitResult> results = runner.inOrder(chunks, chunk -> {
+            UnitResult r = new UnitResult(keepsValues(n));
             for (ConstantSource c : chunk) {
                 considerConstant(r, c, targetsHere, last);
             }
@@ -436,7 +421,7 @@ final class MiningRun {
             return r;
         }, "mining free constants failed at length " + n);
         progress.finish();
-        UnitResult merged = new UnitResult();
+        UnitResult merged = new UnitResult(keepsValues(n));
         for (UnitResult r : results) {
             merged.candidates += r.candidates;
             merged.coveredByShorter += r.coveredByShorter;
@@ -461,34 +446,35 @@ final class MiningRun {
         PoolTarget best = findConstantTarget(s, c.occurrences(), pool);
         if (best == null) {
             if (!last && !rootReducible(s)) {
-                out.blocks.add(s, c.distinct(), c.occurrences(), null);
+                out.blocks.add(s, c.distinct(), c.occurrences(), null, null);
             }
             return;
         }
-        candidate(out, s, best.expr(), c.distinct(), c.occurrences(), null, last);
+        candidate(out, s, best.expr(), c.distinct(), c.occurrences(), null, null, last);
     }
 
     /**
      * A source with a sound target {@code t}: dropped when the shorter rules reduce it as far
      * (Kruskal), kept as a block when it fails the re-check, else pending for the same-length step.
-     * {@code values}: the source's value vector, null for free constants (copied when kept).
+     * {@code values}: the source's value vector, null for free constants (copied when kept), and
+     * {@code recipe} how it was built.
      */
-    private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values, boolean last) {
+    private void candidate(UnitResult out, Expr s, Expr t, int distinct, long occ, double[] values,
+                           Layer.Recipe recipe, boolean last) {
         out.candidates++;
         if (KruskalSelection.asFar(shorter.simplify(s), s, t)) {
             out.coveredByShorter++;
             return;
         }
-        boolean rootReducible = rootReducible(s);
         if (recheck.problem(s, t) != null) {
             out.rejectedOnRecheck++;
-            if (!last && !rootReducible) {
-                out.blocks.add(s, distinct, occ, values == null ? null : values.clone());
+            if (!last && !rootReducible(s)) {
+                out.blocks.add(s, distinct, occ, values == null || !out.blocks.keepsValues() ? null : values.clone(),
+                        recipe);
             }
             return;
         }
-        out.pending.add(new Pending(new Rule(s, t), last || rootReducible || values == null ? null : values.clone(),
-                distinct, occ, rootReducible));
+        out.pending.add(new Rule(s, t));
     }
 
     /** The smallest possible right side that fits the source under every constant draw, or null. */

@@ -9,22 +9,25 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs one stage's units of work on the mining run's own pool, results in unit order, so the output
- * does not depend on the number of threads. Every unit is a task submitted to that pool
- * ({@link ForkJoinPool#invokeAll}): no parallel stream, whose pool is the common one unless it
- * happens to be started from a worker of another (unspecified behaviour).
+ * The local engine: every unit is a task submitted to the run's own {@link ForkJoinPool}
+ * ({@link ForkJoinPool#invokeAll}), results in unit order. No parallel stream, whose pool is the
+ * common one unless the stream happens to be started from a worker of another (unspecified
+ * behaviour).
  */
-final class ParallelUnits {
-    private ParallelUnits() {
+final class ParallelUnits implements UnitRunner {
+    private final ForkJoinPool pool;
+
+    ParallelUnits(int threads) {
+        this.pool = new ForkJoinPool(threads);
     }
 
-    /** {@code work} applied to every item on {@code pool}, results in item order. */
-    static <T, R> List<R> inOrder(ForkJoinPool pool, List<T> items, Function<T, R> work, String failure) {
-        List<Callable<R>> tasks = new ArrayList<>(items.size());
-        for (T item : items) {
-            tasks.add(() -> work.apply(item));
+    @Override
+    public <T, R> List<R> inOrder(List<T> units, Function<T, R> work, String failure) {
+        List<Callable<R>> tasks = new ArrayList<>(units.size());
+        for (T unit : units) {
+            tasks.add(() -> work.apply(unit));
         }
-        List<R> results = new ArrayList<>(items.size());
+        List<R> results = new ArrayList<>(units.size());
         try {
             for (Future<R> f : pool.invokeAll(tasks)) {
                 results.add(f.get());
@@ -36,5 +39,10 @@ final class ParallelUnits {
             throw new IllegalStateException(failure + ": " + e.getCause(), e.getCause());
         }
         return results;
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
     }
 }

@@ -48,7 +48,7 @@ public final class RuleMiner {
         long millis = (System.nanoTime() - start) / 1_000_000;
         RuleSet ruleSet = RuleSet.of(config.name(), header(config, outName, outcome), outcome.rules());
         MiningStatistics statistics = new MiningStatistics(outcome.stats(), outcome.samplePoints(),
-                outcome.rules().size(), millis, Memory.peakHeap());
+                outcome.rules().size(), millis, Resources.peakHeap());
         return new MiningResult(ruleSet, statistics);
     }
 

@@ -192,4 +192,19 @@ final class SampleMatrix {
     int[] permutation(int sigma) {
         return permutedIndex[sigma];
     }
+
+    /**
+     * The value vector of an expression renamed by permutation {@code sigma}, from the vector
+     * {@code v} of the expression itself: {@code v} for the identity, else read into {@code scratch}.
+     */
+    double[] renamed(double[] v, int sigma, double[] scratch) {
+        if (sigma == 0) {
+            return v;
+        }
+        int[] perm = permutedIndex[sigma];
+        for (int p = 0; p < scratch.length; p++) {
+            scratch[p] = v[perm[p]];
+        }
+        return scratch;
+    }
 }

@@ -23,19 +23,26 @@ final class TargetIndex {
     /** Cells lie well within +-2^30 (|asinh| < 720 on doubles, cell width 1e-4). */
     private static final long CELL_OFFSET = 1L << 30;
 
-    /** One possible right side. */
-    record Target(Expr expr, double[] values, long occurrences) {
+    /**
+     * One possible right side: a block renamed by permutation {@code sigma}, whose value vector is
+     * the block's own {@code blockValues} read through that permutation ({@link #values}), so a
+     * renaming costs no vector of its own.
+     */
+    record Target(Expr expr, double[] blockValues, int sigma, long occurrences) {
     }
 
     private final List<Target> targets;
+    private final SampleMatrix points;
     private final int[] indexPoints;
     private final long[][] keys;
     private final int[][] ids;
     /** Per index point, the ids (ascending) of the targets without a double value known there. */
     private final int[][] unknown;
 
-    private TargetIndex(List<Target> targets, int[] indexPoints, long[][] keys, int[][] ids, int[][] unknown) {
+    private TargetIndex(List<Target> targets, SampleMatrix points, int[] indexPoints, long[][] keys, int[][] ids,
+                        int[][] unknown) {
         this.targets = targets;
+        this.points = points;
         this.indexPoints = indexPoints;
         this.keys = keys;
         this.ids = ids;
@@ -63,10 +70,11 @@ final class TargetIndex {
             int m = 0;
             int u = 0;
             for (int id = 0; id < targets.size(); id++) {
-                double v = targets.get(id).values()[p];
+                Target t = targets.get(id);
+                double v = t.blockValues()[points.permutation(t.sigma())[p]];
                 if (!Double.isNaN(v)) {
                     packed[m++] = (Fingerprint.cell(Fingerprint.scaled(v)) + CELL_OFFSET) << 32 | id;
-                } else if (VectorOps.isUnknown(v) && targets.get(id).occurrences() != 0) {
+                } else if (VectorOps.isUnknown(v) && t.occurrences() != 0) {
                     unknownHere[u++] = id; // a ground target unknown here is unknown everywhere: no rule
                 }
             }
@@ -79,7 +87,7 @@ final class TargetIndex {
                 ids[k][i] = (int) packed[i];
             }
         }
-        return new TargetIndex(List.copyOf(targets), indexPoints, keys, ids, unknown);
+        return new TargetIndex(List.copyOf(targets), points, indexPoints, keys, ids, unknown);
     }
 
     int size() {
@@ -88,6 +96,12 @@ final class TargetIndex {
 
     Target target(int id) {
         return targets.get(id);
+    }
+
+    /** The value vector of target {@code id}: its block's, or read through its renaming into {@code scratch}. */
+    double[] values(int id, double[] scratch) {
+        Target t = targets.get(id);
+        return points.renamed(t.blockValues(), t.sigma(), scratch);
     }
 
     /**

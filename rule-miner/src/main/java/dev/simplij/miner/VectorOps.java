@@ -37,6 +37,11 @@ import java.util.EnumSet;
  *       doubles, {@code atan} of more than 1e16 exactly the double nearest pi/2): what they had left
  *       below the limit is absorbed, and {@code tan asin tanh _0} turns that rounding into a value
  *       that has nothing to do with {@code sinh _0}.</li>
+ *   <li>{@code tan} of a computed (inexact) argument where its condition number
+ *       {@code |x tan'(x) / tan(x)|} exceeds {@link #ILL_CONDITIONED}, next to a pole: the argument's
+ *       own rounding decides the value ({@code tan(pi/2 + pi)} is 5.4e15 in doubles,
+ *       {@code tan(pi/2)} 1.6e16), so {@code tan + _0 pi -> tan _0} had 20 such far points and was
+ *       lost. An exact argument (a placeholder, a number) has a correctly rounded tangent.</li>
  * </ul>
  * A cancellation is marked {@link #CANCELLED}, a kind of unknown of its own. An operator over an
  * unknown operand is unknown where it has no double value (cancelled if an operand is), unless
@@ -52,6 +57,12 @@ final class VectorOps {
      * cancellation: more than {@link ValueCheck#TIGHT} can absorb.
      */
     static final double CANCELLATION = 1e-5;
+    /**
+     * A condition number above which a tangent of an inexact argument has no usable double value:
+     * the argument's rounding alone (1.1e-16 relative) moves it by 1e-8, a few ulps of accumulated
+     * rounding beyond {@link ValueCheck#LOOSE_RELATIVE}.
+     */
+    static final double ILL_CONDITIONED = 1e8;
     /** The bits of {@link #UNKNOWN}: a quiet NaN with a payload of its own (moves keep payloads). */
     private static final long UNKNOWN_BITS = 0x7ff8_0000_0000_0001L;
     private static final long CANCELLED_BITS = 0x7ff8_0000_0000_0002L;
@@ -84,8 +95,10 @@ final class VectorOps {
         return Double.doubleToRawLongBits(v) == CANCELLED_BITS;
     }
 
-    static void apply(Operator op, double[] a, double[] out) {
+    /** A unary operator; {@code exactArgument}: the operand is {@link #exact}. */
+    static void apply(Operator op, double[] a, double[] out, boolean exactArgument) {
         op.applyAll(a, out);
+        boolean poleSensitive = op == Operator.TAN && !exactArgument;
         boolean zeroIsUnderflow = ZERO_ONLY_AT_ZERO.contains(op);
         double saturation = op == Operator.TANH ? 1 : op == Operator.ATAN ? Math.PI / 2 : Double.NaN;
         for (int i = 0; i < out.length; i++) {
@@ -96,7 +109,8 @@ final class VectorOps {
                 } else if (!undefined(op, a[i])) {
                     out[i] = UNKNOWN;
                 }
-            } else if (lostDigits(r) || (zeroIsUnderflow && r == 0 && a[i] != 0) || Math.abs(r) == saturation) {
+            } else if (lostDigits(r) || (zeroIsUnderflow && r == 0 && a[i] != 0) || Math.abs(r) == saturation
+                    || (poleSensitive && Math.abs(r) > 1 && Math.abs(a[i]) * (1 + r * r) > ILL_CONDITIONED * Math.abs(r))) {
                 out[i] = UNKNOWN;
             }
         }
@@ -232,7 +246,7 @@ final class VectorOps {
                     case 0 -> Arrays.fill(v, op.constantValue());
                     case 1 -> {
                         isGround = ground[--top];
-                        apply(op, stack[top], v);
+                        apply(op, stack[top], v, exact(e, i + 1));
                     }
                     default -> {
                         double[] left = stack[--top];

@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
-/** Peak heap use, from the JVM's memory pools. */
-final class Memory {
-    private Memory() {
+/** Peak heap use, from the JVM's memory pools, and the process's CPU time: console figures only. */
+final class Resources {
+    private Resources() {
     }
 
-    static void reset() {
+    static void resetPeakHeap() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();
@@ -25,5 +25,11 @@ final class Memory {
             }
         }
         return sum;
+    }
+
+    /** CPU time of the whole process (every thread, the JIT and the collector too), or -1 if unknown. */
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 }

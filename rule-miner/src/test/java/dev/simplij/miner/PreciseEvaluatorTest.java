@@ -1,0 +1,49 @@
+package dev.simplij.miner;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.hipparchus.dfp.Dfp;
+import org.hipparchus.dfp.DfpField;
+import org.hipparchus.dfp.DfpMath;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PreciseEvaluatorTest {
+    @Test
+    void toDoubleIsTheNearestDouble() {
+        DfpField field = new DfpField(60);
+        DfpField wide = new DfpField(120);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(7L);
+        for (int i = 0; i < 2_000; i++) {
+            Dfp x = field.newDfp(Math.pow(10, rng.nextDouble() * 40 - 20) * (rng.nextBoolean() ? 1 : -1));
+            Dfp y = field.newDfp(Math.pow(10, rng.nextDouble() * 40 - 20));
+            Dfp v = switch (i % 4) {
+                case 0 -> x.multiply(y);
+                case 1 -> x.divide(y);
+                case 2 -> DfpMath.exp(field.newDfp(rng.nextDouble() * 1400 - 700));
+                default -> DfpMath.sin(x);
+            };
+            double d = PreciseEvaluator.toDouble(v);
+            Dfp exact = wide.newDfp(v.toString());
+            Dfp error = distance(exact, d);
+            assertTrue(!distance(exact, Math.nextUp(d)).lessThan(error)
+                    && !distance(exact, Math.nextDown(d)).lessThan(error), "seed 7, value " + v + " as " + d);
+        }
+    }
+
+    private static Dfp distance(Dfp exact, double d) {
+        return exact.subtract(exact.getField().newDfp(d)).abs();
+    }
+
+    @Test
+    void toDoubleKeepsSignedZeroInfinityAndNaN() {
+        DfpField field = new DfpField(60);
+        assertEquals(0.0, PreciseEvaluator.toDouble(field.getZero()));
+        assertEquals(Double.POSITIVE_INFINITY, PreciseEvaluator.toDouble(field.newDfp(Double.POSITIVE_INFINITY)));
+        assertEquals(Double.NEGATIVE_INFINITY, PreciseEvaluator.toDouble(field.newDfp(Double.NEGATIVE_INFINITY)));
+        assertTrue(Double.isNaN(PreciseEvaluator.toDouble(field.newDfp(Double.NaN))));
+        assertEquals(Double.POSITIVE_INFINITY, PreciseEvaluator.toDouble(DfpMath.exp(field.newDfp(800))));
+    }
+}
