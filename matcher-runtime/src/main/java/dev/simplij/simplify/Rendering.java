@@ -67,6 +67,7 @@ final class Rendering {
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
         written.clear();
+        alternativesLeft = MAX_ALTERNATIVES;
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
         emit(layout, b);
@@ -96,6 +97,19 @@ final class Rendering {
                 default -> b.operator(store.operator(t));
             }
         }
+    }
+
+    /**
+     * Alternative writings tried per {@link #write}, at most: each alternative writes its parts
+     * anew with other coefficients, so nested sums and products multiply the work; past this budget
+     * the plain writing is taken. The budget is spent in the same order for the same form, so the
+     * writing stays a function of the form.
+     */
+    private static final int MAX_ALTERNATIVES = 192;
+    private int alternativesLeft;
+
+    private boolean mayTryAlternatives() {
+        return alternativesLeft-- > 0;
     }
 
     /** Each form's writing within one {@link #write}: sums try several groupings, each writing the same terms. */
@@ -164,7 +178,11 @@ final class Rendering {
      * share the most common coefficient magnitude grouped ({@code x - 2*(y + z)}).
      */
     private Layout sum(Sum s) {
+        boolean alternatives = mayTryAlternatives(); // before the parts: the outer choice matters more
         Layout written = signedTerms(s);
+        if (!alternatives) {
+            return written;
+        }
         Fraction unit = CanonicalForm.unit(s);
         if (!unit.isOne()) {
             Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
@@ -385,8 +403,9 @@ final class Rendering {
      * the form's order; the first of the shortest wins.
      */
     private Layout product(Fraction coefficient, Term[] bases, long[] exponents) {
+        boolean alternatives = !coefficient.isOne() && mayTryAlternatives();
         Layout written = quotient(coefficient, bases, exponents);
-        if (coefficient.isOne()) {
+        if (!alternatives) {
             return written;
         }
         written = shorter(absorbed(coefficient, bases, exponents, -1), written);
@@ -453,7 +472,11 @@ final class Rendering {
      * {@code 4*x**2/y**2}).
      */
     private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents) {
+        boolean alternatives = mayTryAlternatives();
         Layout written = quotient(coefficient, bases, exponents, null, false);
+        if (!alternatives) {
+            return written;
+        }
         long tried = 0;
         for (long exponent : exponents) {
             long e = Math.abs(exponent);
