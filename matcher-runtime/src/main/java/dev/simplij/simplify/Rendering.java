@@ -66,7 +66,7 @@ final class Rendering {
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
-        written.clear();
+        layouts.clear();
         alternativesLeft = MAX_ALTERNATIVES;
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
@@ -113,16 +113,16 @@ final class Rendering {
     }
 
     /** Each form's writing within one {@link #write}: sums try several groupings, each writing the same terms. */
-    private final Map<Term, Layout> written = new HashMap<>();
+    private final Map<Term, Layout> layouts = new HashMap<>();
 
     private Layout layout(Term t) {
         if (t instanceof Atom a) {
             return Layout.atom(a.id);
         }
-        Layout known = written.get(t);
+        Layout known = layouts.get(t);
         if (known == null) {
             known = layoutOf(t);
-            written.put(t, known);
+            layouts.put(t, known);
         }
         return known;
     }
