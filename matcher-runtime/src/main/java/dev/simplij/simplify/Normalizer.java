@@ -160,8 +160,8 @@ final class Normalizer {
         }
         return switch (op) {
             case ADD, SUB, NEG -> 1;
-            case MUL, DIV, INV, POW2, POW3, POW4, POW5 -> 2;
-            default -> 0;
+            case MUL, DIV -> 2;
+            default -> op.integerPower() != 0 ? 2 : 0; // inv, pow2..pow5
         };
     }
 
@@ -181,8 +181,8 @@ final class Normalizer {
         }
         try {
             return rendering.write(form);
-        } catch (CanonicalForm.NotCanonical none) {
-            return null;
+        } catch (CanonicalForm.NotCanonical | ArithmeticException none) {
+            return null; // a number beyond the literals, or beyond Fraction.MAX_BITS in a writing's arithmetic
         }
     }
 

@@ -42,7 +42,6 @@ public final class Simplifier {
 
     /** The index the rewriting uses: every rule, or every rule but the bags when those apply to whole chains. */
     private final RuleIndex rewriteIndex;
-    private final List<Rule> rules;
     private final BagRules bagRules;
     private final boolean folding;
     private final boolean likeTerms;
@@ -52,7 +51,6 @@ public final class Simplifier {
     private final int stepBudget;
 
     private Simplifier(Builder b) {
-        this.rules = b.rules;
         // compiled only where they apply: rules-only simplifiers (the miner builds many) skip the work
         this.bagRules = BagRules.of(b.likeTerms && b.folding ? b.rules : List.of());
         this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules));
