@@ -67,6 +67,8 @@ final class Rendering {
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
         layouts.clear();
+        products.clear();
+        quotients.clear();
         alternativesLeft = MAX_ALTERNATIVES;
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
@@ -112,8 +114,29 @@ final class Rendering {
         return alternativesLeft-- > 0;
     }
 
-    /** Each form's writing within one {@link #write}: sums try several groupings, each writing the same terms. */
+    /**
+     * Within one {@link #write}, each form's writing, and each product's with and without its
+     * coefficient moved into a factor (keyed by the product of the parts they are given): the
+     * alternatives of sums and products write the same parts many times over.
+     */
     private final Map<Term, Layout> layouts = new HashMap<>();
+    private final Map<Product, Layout> products = new HashMap<>();
+    private final Map<Product, Layout> quotients = new HashMap<>();
+
+    private interface ProductWriting {
+        Layout of(Fraction coefficient, Term[] bases, long[] exponents);
+    }
+
+    private static Layout memoized(Map<Product, Layout> memo, Fraction coefficient, Term[] bases, long[] exponents,
+            ProductWriting writing) {
+        Product key = new Product(coefficient, bases, exponents);
+        Layout known = memo.get(key);
+        if (known == null) {
+            known = writing.of(coefficient, bases, exponents);
+            memo.put(key, known);
+        }
+        return known;
+    }
 
     private Layout layout(Term t) {
         if (t instanceof Atom a) {
@@ -216,15 +239,18 @@ final class Rendering {
      */
     private Layout groupedByBase(Sum s) {
         Layout best = UNWRITTEN;
-        List<Term> tried = new ArrayList<>();
-        for (int i = 0; i < s.terms.length && tried.size() < MAX_TRIED_BASES; i++) {
+        // a base is grouped at its positive powers and, separately, at its negative ones
+        List<Term> triedPositive = new ArrayList<>();
+        List<Term> triedNegative = new ArrayList<>();
+        for (int i = 0; i < s.terms.length && triedPositive.size() + triedNegative.size() < MAX_TRIED_BASES; i++) {
             Term[] bases = s.terms[i] instanceof Product p ? p.bases : new Term[] {s.terms[i]};
             for (Term b : bases) {
-                if (tried.size() == MAX_TRIED_BASES || tried.contains(b)) {
+                long e = CanonicalForm.exponentIn(s.terms[i], b);
+                List<Term> tried = e > 0 ? triedPositive : triedNegative;
+                if (triedPositive.size() + triedNegative.size() == MAX_TRIED_BASES || tried.contains(b)) {
                     continue;
                 }
                 tried.add(b);
-                long e = CanonicalForm.exponentIn(s.terms[i], b);
                 int members = 0;
                 for (Term t : s.terms) {
                     long x = CanonicalForm.exponentIn(t, b);
@@ -403,6 +429,10 @@ final class Rendering {
      * the form's order; the first of the shortest wins.
      */
     private Layout product(Fraction coefficient, Term[] bases, long[] exponents) {
+        return memoized(products, coefficient, bases, exponents, this::productOf);
+    }
+
+    private Layout productOf(Fraction coefficient, Term[] bases, long[] exponents) {
         boolean alternatives = !coefficient.isOne() && mayTryAlternatives();
         Layout written = quotient(coefficient, bases, exponents);
         if (!alternatives) {
@@ -433,7 +463,7 @@ final class Rendering {
         Layout best = UNWRITTEN;
         for (int i = 0; i < bases.length; i++) {
             long e = Math.abs(exponents[i]);
-            if (i == skip || !(bases[i] instanceof Sum s) || e > 5) {
+            if (i == skip || !(bases[i] instanceof Sum s) || e > MAX_ROOT_DEGREE) {
                 continue;
             }
             Fraction k = exponents[i] > 0 ? coefficient : Fraction.ONE.divide(coefficient);
@@ -446,6 +476,12 @@ final class Rendering {
         }
         return best;
     }
+
+    /**
+     * The largest power whose exact root of a coefficient is sought ({@code (x/2 + 1)**30}): a sum
+     * entering a product gives up its content, which comes back as that power of the content.
+     */
+    private static final int MAX_ROOT_DEGREE = 64;
 
     /** No writing: larger than any. */
     private static final Layout UNWRITTEN = new Layout(null, null, null, TermStore.NONE, Double.NaN, null, Integer.MAX_VALUE);
@@ -472,6 +508,10 @@ final class Rendering {
      * {@code 4*x**2/y**2}).
      */
     private Layout quotient(Fraction coefficient, Term[] bases, long[] exponents) {
+        return memoized(quotients, coefficient, bases, exponents, this::quotientOf);
+    }
+
+    private Layout quotientOf(Fraction coefficient, Term[] bases, long[] exponents) {
         boolean alternatives = mayTryAlternatives();
         Layout written = quotient(coefficient, bases, exponents, null, false);
         if (!alternatives) {

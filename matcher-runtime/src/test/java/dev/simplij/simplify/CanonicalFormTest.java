@@ -121,6 +121,12 @@ class CanonicalFormTest {
             "/ tanh x1 3.375          | / tanh x1 3.375",
             "pow x1 -2                | inv pow2 x1",
             "* x1 pow x1 6            | pow x1 7",
+            // the content 1/2 of the divisor goes back into it, within the budget of alternatives
+            "/ - - x1 x3 3 - neg * E pow2 x4 0.5 | / - + 3 x3 x1 + 0.5 * E pow2 x4",
+            // the content 1/32 taken out of a sum to the 30th power goes back in as its 30th root
+            "pow - + pow2 x1 pow2 x4 * 0.03125 x4 30 | pow + pow2 x1 * x4 - x4 0.03125 30",
+            // a base grouped at its negative powers after it was tried at its positive ones
+            "/ x3 - - / x1 x4 / x4 x1 / x1 * E x4 | / x3 - / - x1 / x1 E x4 / x4 x1",
     })
     void writesTheShortestLayout(String prefix, String expected) {
         assertEquals(expected, written(prefix).toPrefix(), prefix);
