@@ -185,6 +185,20 @@ public enum Operator {
         };
     }
 
+    /**
+     * n for the real n-th root {@code pow1_n} (2 to 5), else 0: its n-th power is its operand
+     * wherever the root is defined ({@code real_root(x, 3)**3 = x}, {@code sqrt(x)**2 = x} for x >= 0).
+     */
+    public int rootDegree() {
+        return switch (this) {
+            case POW1_2 -> 2;
+            case POW1_3 -> 3;
+            case POW1_4 -> 4;
+            case POW1_5 -> 5;
+            default -> 0;
+        };
+    }
+
     /** The operator {@code powK} for k from 2 to 5 ({@link #integerPower} k), else null. */
     public static Operator ofIntegerPower(long k) {
         return k >= 2 && k <= 5 ? VALUES[POW2.ordinal() + (int) k - 2] : null;

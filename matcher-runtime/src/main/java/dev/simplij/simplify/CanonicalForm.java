@@ -359,6 +359,7 @@ final class CanonicalForm {
             if (coefficient.isZero()) {
                 return new Num(Fraction.ZERO);
             }
+            reduceRootPowers();
             int[] kept = items.sorted();
             if (kept.length == 0) {
                 return new Num(coefficient);
@@ -382,6 +383,23 @@ final class CanonicalForm {
                 es[i] = items.integers[kept[i]];
             }
             return new Product(coefficient, bs, es);
+        }
+
+        /**
+         * Each n-th root to a power of at least n in magnitude split into its operand's power and the
+         * root's remaining power ({@code real_root(x, 3)**5} is {@code x*real_root(x, 3)**2}), so the
+         * same value has one form whichever way its powers were grouped. Items appended by the split
+         * (the operand, itself perhaps a root) are reduced in turn.
+         */
+        private void reduceRootPowers() {
+            for (int i = 0; i < items.size; i++) {
+                long e = items.integers[i];
+                int n = items.terms[i] instanceof Call root ? root.op.rootDegree() : 0;
+                if (n != 0 && Math.abs(e) >= n) {
+                    items.integers[i] = e % n;
+                    multiply(((Call) items.terms[i]).args[0], e / n);
+                }
+            }
         }
 
         private Term distributed(int[] kept, int sumIndex) {

@@ -528,7 +528,42 @@ final class Rendering {
                 }
             }
         }
+        written = shorter(intoRoots(coefficient, bases, exponents), written);
         return shorter(expanded(coefficient, bases, exponents), written);
+    }
+
+    /**
+     * The shortest writing with the power of a base merged into the power of its n-th root that
+     * the product also holds, with exponents of one sign ({@code real_root(x, 3)**4} for
+     * {@code x*real_root(x, 3)}: a form keeps no root to a power of n or more);
+     * {@link #UNWRITTEN} when there is no such pair.
+     */
+    private Layout intoRoots(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout best = UNWRITTEN;
+        for (int i = 0; i < bases.length; i++) {
+            int n = bases[i] instanceof Call root ? root.op.rootDegree() : 0;
+            for (int j = 0; n != 0 && j < bases.length; j++) {
+                // the root's operand is the base or a multiple k*base ({@code sqrt(-sin(x))}): then
+                // base**e is (k*base)**e / k**e
+                Term operand = ((Call) bases[i]).args[0];
+                Fraction multiple = operand instanceof Product p && p.bases.length == 1 && p.exponents[0] == 1
+                        ? p.coefficient : Fraction.ONE;
+                Term base = multiple.isOne() ? operand : ((Product) operand).bases[0];
+                if (base.equals(bases[j]) && Long.signum(exponents[j]) == Long.signum(exponents[i])) {
+                    Term[] merged = new Term[bases.length - 1];
+                    long[] mergedExponents = new long[merged.length];
+                    for (int k = 0, m = 0; k < bases.length; k++) {
+                        if (k != j) {
+                            merged[m] = bases[k];
+                            mergedExponents[m++] = k == i ? exponents[i] + n * exponents[j] : exponents[k];
+                        }
+                    }
+                    Fraction rest = coefficient.divide(multiple.pow(exponents[j]));
+                    best = shorter(quotient(rest, merged, mergedExponents), best);
+                }
+            }
+        }
+        return best;
     }
 
     /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The parity column of the operator table agrees with the operators' values. */
+/** The parity and root-degree columns of the operator table agree with the operators' values. */
 class OperatorParityTest {
     private static final double[] POINTS = {0.1, 0.37, 0.5, 0.9, 1.3, 2.0, 2.7, 4.5, 11.0};
 
@@ -35,6 +35,32 @@ class OperatorParityTest {
             if (op.isOdd() || op.isEven()) {
                 assertTrue(checked >= 3, op.token() + " defined at too few points");
             }
+        }
+    }
+
+    /** A root of degree n to the n-th power is its operand wherever the root is defined, and no other operator is so marked. */
+    @Test
+    void rootsToTheirDegreeGiveTheirOperand() {
+        for (Operator op : Operator.values()) {
+            if (op.arity() != 1) {
+                assertEquals(0, op.rootDegree(), op.token());
+                continue;
+            }
+            int n = op.rootDegree();
+            boolean isRoot = true;
+            int defined = 0;
+            for (double x : POINTS) {
+                for (double at : new double[] {x, -x}) {
+                    double root = op.apply(at);
+                    if (Double.isNaN(root)) {
+                        continue;
+                    }
+                    defined++;
+                    isRoot &= n != 0 && Math.abs(Math.pow(root, n) - at) <= 1e-12 * (1 + Math.abs(at));
+                }
+            }
+            assertTrue(defined >= 3, op.token() + " defined at too few points");
+            assertEquals(n != 0, isRoot, op.token() + " with root degree " + n);
         }
     }
 

@@ -76,6 +76,9 @@ class CanonicalFormTest {
             "pow1_3 neg x1          | neg pow1_3 x1",
             "exp + x1 x2            | exp + x2 x1",
             "- + x1 x2 x2           | x1",
+            "pow5 pow1_3 x1         | * x1 pow2 pow1_3 x1",
+            "* pow1_2 x1 pow1_2 x1  | x1",
+            "pow5 pow1_2 neg sinh - x2 x3 | * pow2 sinh - x3 x2 pow1_2 sinh - x3 x2",
     })
     void equalValuesInOtherLayoutsHaveOneForm(String a, String b) {
         TermStore store = new TermStore(64);
@@ -121,6 +124,8 @@ class CanonicalFormTest {
             "/ tanh x1 3.375          | / tanh x1 3.375",
             "pow x1 -2                | inv pow2 x1",
             "* x1 pow x1 6            | pow x1 7",
+            "* x1 pow1_3 x1           | pow4 pow1_3 x1",
+            "* pow2 sinh - x3 x2 pow1_2 sinh - x3 x2 | pow5 pow1_2 sinh - x3 x2",
             // the content 1/2 of the divisor goes back into it, within the budget of alternatives
             "/ - - x1 x3 3 - neg * E pow2 x4 0.5 | / - + 3 x3 x1 + 0.5 * E pow2 x4",
             // the content 1/32 taken out of a sum to the 30th power goes back in as its 30th root
