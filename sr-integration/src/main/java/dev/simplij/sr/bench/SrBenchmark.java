@@ -260,12 +260,30 @@ public final class SrBenchmark {
         }
     }
 
-    /** The problems of each suite, by the names {@code --only} takes, one suite a line (for the command's help). */
+    /** Columns of {@link #problemList()}: a help text read in a 100-column terminal. */
+    static final int PROBLEM_LIST_WIDTH = 100;
+
+    /**
+     * The problems of each suite, by the names {@code --only} takes (for the command's help): a
+     * suite's names after its own, wrapped at {@link #PROBLEM_LIST_WIDTH} columns between names.
+     */
     public static String problemList() {
         StringBuilder sb = new StringBuilder();
         for (String suite : List.of("nguyen", "node", "feynman")) {
-            sb.append(String.format(Locale.ROOT, "  %-8s %s%n", suite,
-                    String.join(", ", Problems.suite(suite).stream().map(Problem::name).toList())));
+            String indent = String.format(Locale.ROOT, "  %-8s ", suite);
+            StringBuilder line = new StringBuilder(indent);
+            List<String> names = Problems.suite(suite).stream().map(Problem::name).toList();
+            for (int i = 0; i < names.size(); i++) {
+                String item = names.get(i) + (i + 1 < names.size() ? "," : "");
+                if (line.length() > indent.length() && line.length() + 1 + item.length() > PROBLEM_LIST_WIDTH) {
+                    sb.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(" ".repeat(indent.length()));
+                } else if (line.length() > indent.length()) {
+                    line.append(' ');
+                }
+                line.append(item);
+            }
+            sb.append(line).append('\n');
         }
         List<Problem> full = Problems.suite(FeynmanBenchmark.SUITE);
         sb.append(String.format(Locale.ROOT, "  %s  %d equations, %s ... %s (the names of the AI Feynman tables)%n",

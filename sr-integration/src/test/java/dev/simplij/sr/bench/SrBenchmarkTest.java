@@ -68,5 +68,8 @@ class SrBenchmarkTest {
         String list = SrBenchmark.problemList();
         assertTrue(list.startsWith("  nguyen   Nguyen-1, Nguyen-2,") && list.contains("\n  node     dx/dt, dy/dt\n")
                 && list.contains("\n  feynman  I.6.2a, ") && list.contains("\n  feynman-full  120 equations, "), list);
+        assertTrue(list.lines().allMatch(l -> l.length() <= SrBenchmark.PROBLEM_LIST_WIDTH), list);
+        assertTrue(list.contains("\n           I.") && list.contains(" II.38.14\n"),
+                "the Feynman names go on over more lines, aligned: " + list);
     }
 }
