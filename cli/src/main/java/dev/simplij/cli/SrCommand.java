@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
                 + "front found so far is printed and written"})
 final class SrCommand implements Callable<Integer> {
     /** The loss added to a dimensionally inconsistent equation, in units of the constant model's loss (PySR's 1000). */
-    static final double DIMENSIONAL_PENALTY = 1000;
+    private static final double DIMENSIONAL_PENALTY = 1000;
 
     /** How long Ctrl-C waits for the final refit and the files before the JVM exits anyway. */
-    static final long INTERRUPT_GRACE_SECONDS = 60;
+    private static final long INTERRUPT_GRACE_SECONDS = 60;
 
     @Option(names = "--data", paramLabel = "FILE.csv", required = true, description = "CSV file with a header row")
     Path data;
