@@ -1,9 +1,5 @@
 package dev.simplij.cli;
 
-import dev.simplij.sr.SrCliCommand;
-import dev.simplij.sr.SrCommand;
-import dev.simplij.sr.bench.SrBenchmark;
-import dev.simplij.sr.bench.SrBenchmarkCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -13,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,15 +19,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code simplij COMMAND [ARGS]} on picocli: {@code --help}, {@code --version}, {@code help COMMAND},
  * one aligned command list, a completion script, usage errors as {@code simplij NAME: message} with
- * status 2. Every command is a picocli command of this module, except {@code sr} and
- * {@code sr-benchmark}, whose front ends (issue 19) still parse their own arguments and are wrapped:
- * picocli passes their arguments through unchanged and prints their own help text.
+ * status 2. Every command is a picocli command of this module.
  */
 @CommandLine.Command(name = "simplij", synopsisSubcommandLabel = "COMMAND",
         description = "Rule-based simplification of symbolic-regression formulas, and the tools around it.",
@@ -63,10 +54,8 @@ public final class Main implements Callable<Integer> {
         c.put("generate", s -> new CommandLine(new GenerateCommand(s)));
         c.put("generate-bench", s -> new CommandLine(new GenerateBenchCommand(s)));
         c.put("rank", s -> new CommandLine(new RankCommand(s)));
-        c.put("sr", s -> wrap("sr", SrCliCommand.SUMMARY, SrCliCommand.HELP,
-                args -> SrCommand.run(args, s.out(), s.err())));
-        c.put("sr-benchmark", s -> wrap("sr-benchmark", SrBenchmarkCommand.SUMMARY, SrBenchmarkCommand.HELP,
-                args -> SrBenchmark.run(args, s.out(), s.err())));
+        c.put("sr", s -> new CommandLine(new SrCommand(s)));
+        c.put("sr-benchmark", SrBenchmarkCommand::commandLine);
         return Collections.unmodifiableMap(c);
     }
 
@@ -200,41 +189,6 @@ public final class Main implements Callable<Integer> {
             return 2;
         });
         return line;
-    }
-
-    /**
-     * A command that parses its own arguments, as a picocli subcommand: every argument goes to it
-     * unchanged (no {@code @file} expansion, no {@code --} handling), and its usage is its own help text.
-     */
-    private static CommandLine wrap(String name, String summary, String help, WrappedFrontEnd frontEnd) {
-        List<String> args = new ArrayList<>();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection((Callable<Integer>) () -> frontEnd.run(args));
-        spec.name(name);
-        spec.usageMessage().description(summary)
-                .sectionKeys(List.of("help"))
-                .sectionMap(Map.of("help", usage -> help));
-        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("this text").build());
-        spec.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("ARGS").type(List.class)
-                .auxiliaryTypes(String.class).setter(new CommandLine.Model.ISetter() {
-                    @Override
-                    public <T> T set(T value) {
-                        args.clear();
-                        if (value != null) {
-                            @SuppressWarnings("unchecked")
-                            List<String> given = (List<String>) value;
-                            args.addAll(given);
-                        }
-                        return null;
-                    }
-                }).build());
-        spec.parser().unmatchedOptionsArePositionalParams(true).posixClusteredShortOptionsAllowed(false)
-                .endOfOptionsDelimiter("\u0000");
-        return new CommandLine(spec);
-    }
-
-    /** A front end that parses its own arguments; returns the exit status. */
-    private interface WrappedFrontEnd {
-        int run(List<String> args) throws Exception;
     }
 
     /** One layout of help for every command: description and options under headings of their own. */

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * A numeric CSV table with a header row, as the {@code sr} command reads it: one column is the
- * target, the others are the inputs, named by the header.
+ * target, one optionally weights the rows, the others are the inputs, named by the header.
  */
-record CsvData(List<String> inputNames, double[][] inputs, double[] target, double[] weights) {
+public record CsvData(List<String> inputNames, double[][] inputs, double[] target, double[] weights) {
 
     /**
      * Reads {@code file}, taking {@code targetColumn} as the target and, unless null,
@@ -18,7 +18,7 @@ record CsvData(List<String> inputNames, double[][] inputs, double[] target, doub
      *
      * @throws IllegalArgumentException naming the file, line and column of what is wrong
      */
-    static CsvData read(Path file, String targetColumn, String weightColumn) throws IOException {
+    public static CsvData read(Path file, String targetColumn, String weightColumn) throws IOException {
         Csv.Table table = Csv.read(file);
         List<String> names = table.header();
         int target = names.indexOf(targetColumn);
@@ -61,10 +61,5 @@ record CsvData(List<String> inputNames, double[][] inputs, double[] target, doub
             rows[r] = row;
         }
         return new CsvData(inputNames, rows, ys, ws);
-    }
-
-    /** One CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    static String cell(String text) {
-        return Csv.quote(text);
     }
 }

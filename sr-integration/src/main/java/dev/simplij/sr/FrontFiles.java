@@ -54,8 +54,8 @@ public final class FrontFiles {
             for (int i = 0; i < front.size(); i++) {
                 Equation e = front.get(i);
                 w.write(e.complexity() + "," + e.loss() + "," + e.score() + "," + (i == result.selectedIndex()) + ","
-                        + CsvData.cell(e.sympy()) + "," + CsvData.cell(e.prefix()) + "," + CsvData.cell(e.latex()) + ","
-                        + CsvData.cell(e.skeleton().toPrefix()) + "\n");
+                        + Csv.quote(e.sympy()) + "," + Csv.quote(e.prefix()) + "," + Csv.quote(e.latex()) + ","
+                        + Csv.quote(e.skeleton().toPrefix()) + "\n");
             }
         }
     }
@@ -79,11 +79,6 @@ public final class FrontFiles {
             }
         }
         return equations;
-    }
-
-    /** One CSV cell, quoted when it holds a comma, a quote or a line break. */
-    public static String csvCell(String text) {
-        return CsvData.cell(text);
     }
 
     /** Plots loss (log scale) against complexity, the selected equation marked; PNG. */

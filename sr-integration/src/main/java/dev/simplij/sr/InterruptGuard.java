@@ -12,11 +12,11 @@ import java.util.concurrent.TimeUnit;
  * <p>Why a shutdown hook and not a signal handler: it is the standard API for SIGINT and SIGTERM;
  * the JVM keeps running the command's thread while hooks run, which is all this needs.
  */
-final class InterruptGuard implements AutoCloseable {
+public final class InterruptGuard implements AutoCloseable {
     private final Thread hook;
     private final CountDownLatch written = new CountDownLatch(1);
 
-    InterruptGuard(StopRequest stop, String message, java.io.PrintStream err, long graceSeconds) {
+    public InterruptGuard(StopRequest stop, String message, java.io.PrintStream err, long graceSeconds) {
         this.hook = new Thread(() -> {
             err.println(message);
             stop.request();

@@ -11,7 +11,7 @@ import java.util.Locale;
  * redrawn in place (cursor moved up with ANSI escapes) at most every {@code seconds}; elsewhere (a
  * file, a pipe, a log) one plain line per update with the best equation, so logs stay readable.
  */
-final class LiveTable {
+public final class LiveTable {
     /** Rows of the front shown in place: the most complex ones, which hold the best fits. */
     static final int MAX_ROWS = 12;
     /** Equations are cut to this many characters in the live table. */
@@ -23,7 +23,7 @@ final class LiveTable {
     private long lastNanos;
     private int linesShown;
 
-    LiveTable(PrintStream err, boolean inPlace, double seconds) {
+    public LiveTable(PrintStream err, boolean inPlace, double seconds) {
         this.err = err;
         this.inPlace = inPlace;
         this.intervalNanos = (long) (seconds * 1e9);
@@ -35,7 +35,7 @@ final class LiveTable {
      * ({@code System.console()} needs standard input and output to be terminals too), so a shell
      * that inherits standard error answers; false where there is no {@code sh} or it fails.
      */
-    static boolean stderrIsTerminal() {
+    public static boolean stderrIsTerminal() {
         try {
             Process p = new ProcessBuilder("sh", "-c", "test -t 2").redirectError(Redirect.INHERIT)
                     .redirectOutput(Redirect.DISCARD).start();
@@ -49,7 +49,7 @@ final class LiveTable {
     }
 
     /** Shows {@code p} if the interval has passed since the last update. */
-    void offer(Progress p) {
+    public void offer(Progress p) {
         if (intervalNanos <= 0 || System.nanoTime() - lastNanos < intervalNanos) {
             return;
         }

@@ -179,29 +179,4 @@ class EverydayFeaturesTest {
         Expr e = Expr.parseInfix(infix);
         return new Member(new Candidate(e, new double[0]), loss, Complexity.nodeCount().of(e), 0);
     }
-
-    @Test
-    void theCommandTakesTheFeatures() throws Exception {
-        StringBuilder csv = new StringBuilder("x1,x2,w,y\n");
-        Dataset d = sinePlusSquare();
-        double[] y = d.target();
-        for (int i = 0; i < y.length; i++) {
-            csv.append(d.column(0)[i]).append(',').append(d.column(1)[i]).append(',').append(i % 10 == 0 ? 0 : 1).append(',')
-                    .append(y[i] + (i % 10 == 0 ? 50 : 0)).append('\n');
-        }
-        Path data = dir.resolve("d.csv");
-        Files.writeString(data, csv);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = SrCommand.run(List.of("--data", data.toString(), "--target", "y", "--weights", "w", "--loss", "huber:0.5",
-                        "--operators", "+,-,*,sin", "--nested", "sin:sin=0", "--guess", "2*sin(x1) + x2*x2",
-                        "--per-complexity", "2", "--iterations", "2", "--threads", "1", "--populations", "2",
-                        "--population-size", "15", "--progress", "0"),
-                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
-        assertEquals(0, status, err.toString("UTF-8"));
-        String printed = out.toString("UTF-8");
-        assertTrue(printed.lines().anyMatch(l -> l.startsWith("*") && l.endsWith("x2**2 + 2.5*sin(x1)")), printed);
-        assertTrue(printed.lines().anyMatch(l -> l.startsWith("   ")), "alternatives shown below front rows: " + printed);
-        assertTrue(printed.lines().noneMatch(l -> l.contains(" w") || l.contains("w*")), "w is not an input: " + printed);
-    }
 }

@@ -77,30 +77,4 @@ class UnitsTest {
                         && e.loss() < data.targetVariance()), "without units, inconsistent equations compete: "
                 + without.front());
     }
-
-    @Test
-    void theCommandShowsWhichEquationsAreConsistent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
-        StringBuilder csv = new StringBuilder("m,v,E\n");
-        for (int i = 0; i < 40; i++) {
-            double m = 1 + i % 5 * 0.25;
-            double v = 1 + i / 5 * 0.125;
-            csv.append(m).append(',').append(v).append(',').append(0.5 * m * v * v).append('\n');
-        }
-        java.nio.file.Path data = dir.resolve("e.csv");
-        java.nio.file.Files.writeString(data, csv);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int status = SrCommand.run(List.of("--data", data.toString(), "--target", "E", "--units", "m=kg,v=m/s,E=kg*m^2/s^2",
-                        "--iterations", "20", "--threads", "1", "--populations", "3", "--population-size", "20",
-                        "--seed", "2", "--progress", "0"),
-                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8"));
-        assertEquals(0, status, err.toString("UTF-8"));
-        String printed = out.toString("UTF-8");
-        assertTrue(printed.contains("units"), printed);
-        assertTrue(printed.lines().anyMatch(l -> l.startsWith("*") && l.contains(" ok ")), printed);
-        assertEquals(2, SrCommand.run(List.of("--data", data.toString(), "--target", "E", "--units", "E=J^x"),
-                new java.io.PrintStream(out, true, "UTF-8"), new java.io.PrintStream(err, true, "UTF-8")));
-        assertTrue(err.toString("UTF-8").contains("unit 'E=J^x'"), err.toString("UTF-8"));
-    }
 }

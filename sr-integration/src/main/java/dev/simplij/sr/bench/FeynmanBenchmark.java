@@ -6,6 +6,7 @@ import dev.simplij.sr.OperatorSet;
 import dev.simplij.sr.SearchResult;
 import dev.simplij.sr.StopReason;
 import dev.simplij.sr.SymbolicRegression;
+import dev.simplij.sr.data.Csv;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
@@ -191,7 +192,7 @@ final class FeynmanBenchmark {
             csv.append(String.join(",", r.problem().suite(), r.problem().name(), Long.toString(r.seed()),
                     Boolean.toString(r.recovered()), Double.toString(r.heldOutFvu()), r.stop().name().toLowerCase(Locale.ROOT),
                     fmt(r.seconds()), fmt(r.cpuSeconds()), Long.toString(r.evaluations()), Long.toString(r.candidates()),
-                    r.selected() == null ? "" : Integer.toString(r.selected().complexity()), FrontFiles.csvCell(selected)))
+                    r.selected() == null ? "" : Integer.toString(r.selected().complexity()), Csv.quote(selected)))
                     .append('\n');
         }
         md.append("\n![time to recovery](time-to-recovery-ecdf.png)\n");

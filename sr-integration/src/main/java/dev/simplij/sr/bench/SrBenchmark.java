@@ -1,6 +1,5 @@
 package dev.simplij.sr.bench;
 
-import dev.simplij.cli.Options;
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.NodeKind;
 import dev.simplij.sr.Equation;
@@ -10,6 +9,7 @@ import dev.simplij.sr.SearchStats;
 import dev.simplij.sr.SearchResult;
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.SymbolicRegression;
+import dev.simplij.sr.data.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jfree.data.xy.XYSeries;
@@ -35,44 +34,10 @@ import org.jfree.data.xy.XYSeries;
  * counts the others' load, so the same wall budget is not the same budget from one run to the next.
  */
 public final class SrBenchmark {
-    static final String USAGE = """
-            usage: simplij sr-benchmark [--suite nguyen|node|feynman|all|feynman-full] [--time SECONDS]
-                                        [--cpu SECONDS] [--threads N] [--seed N | --seeds N,N,...] [--points N]
-                                        [--compare] [--only NAME,...] [--sample N] [--linear-scaling]
-                                        [--no-normalize] [--out DIR]
-
-            Fits each problem from noiseless data until it is recovered (normalized MSE below 1e-10 on
-            200 fresh points) or the budget runs out, and writes results.md, results.csv and figures to
-            DIR (default sr-benchmark-results). The budget is --time seconds of wall-clock time
-            (default 120, none when only --cpu is given) and --cpu seconds of the JVM's CPU time (all
-            threads), whichever ends first. Each seed draws its own data and seeds the search.
-            --compare runs every problem and seed twice, with SimpliJ normalization on and off, on the
-            same budget and data, and writes normalization.md (median and range over the seeds).
-            An untimed warm-up (3 CPU seconds per setting on dx/dt) comes first, so that the first problem
-            does not pay for loading the rules and compiling the hot code.
-
-            --suite feynman-full: the 100 + 20 equations of the AI Feynman database with their variable
-            ranges, on the SRBench protocol: 512 support points (--points) and 512 held-out points per
-            equation and seed; recovered = FVU of the selected equation on the held-out points <= 2^-23.
-            Writes results.md (recovery rate with a 95% Wilson interval, time and evaluations per run),
-            results.csv and time-to-recovery-ecdf.png. --sample N runs N equations drawn with the first
-            seed. --time is per equation. --linear-scaling and --no-normalize set the search (to measure
-            their effect on the same seeds and data). The full benchmark, 120 x 50 s on 2 threads
-            (at most 100 minutes):
-              simplij sr-benchmark --suite feynman-full --time 50 --threads 2 --seed 1 --out feynman-full
-            """ + problemList();
-
     /** Normalized MSE on fresh points below which a formula counts as recovered. */
     static final double RECOVERED_NMSE = 1e-10;
     /** CPU seconds of the untimed warm-up run per setting. */
     static final double WARM_UP_CPU_SECONDS = 3;
-
-    private SrBenchmark() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        System.exit(run(List.of(args), System.out, System.err));
-    }
 
     /** How long one search may run: wall-clock and CPU seconds, either infinite. */
     record Budget(double wallSeconds, double cpuSeconds) {
@@ -101,69 +66,175 @@ public final class SrBenchmark {
         }
     }
 
-    public static int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        List<Problem> problems;
-        Budget budget;
-        int threads;
-        List<Long> seeds;
-        int points;
-        Path dir;
-        boolean compare;
-        boolean full;
-        boolean linearScaling;
-        boolean normalization;
-        try {
-            Options o = Options.parse(args, Set.of("--help", "--compare", "--linear-scaling", "--no-normalize"),
-                    Set.of("--suite", "--time", "--cpu",
-                    "--threads", "--seed", "--seeds", "--points", "--only", "--sample", "--out"));
-            if (o.has("--help")) {
-                out.print(USAGE);
-                return 0;
-            }
-            problems = new ArrayList<>(Problems.suite(o.text("--suite", "all")));
-            if (o.has("--only")) {
-                problems = only(problems, List.of(o.required("--only").split(",")));
-            }
-            double cpu = o.decimal("--cpu", Double.POSITIVE_INFINITY);
-            if (cpu < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
-                err.println("sr-benchmark: this JVM does not report process CPU time; use --time");
-                return 2;
-            }
-            double wall = o.decimal("--time", cpu < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 120);
-            budget = new Budget(wall, cpu);
-            threads = o.integer("--threads", 2);
-            seeds = o.wholeNumbers(o.has("--seeds") ? "--seeds" : "--seed", List.of(0L));
-            full = o.text("--suite", "all").equals(FeynmanBenchmark.SUITE);
-            points = o.integer("--points", full ? FeynmanBenchmark.SUPPORT_POINTS : 100);
-            dir = Path.of(o.text("--out", "sr-benchmark-results"));
-            compare = o.has("--compare");
-            linearScaling = o.has("--linear-scaling");
-            normalization = !o.has("--no-normalize");
-            if (!full && (linearScaling || !normalization)) {
-                throw new IllegalArgumentException("--linear-scaling and --no-normalize are for --suite "
-                        + FeynmanBenchmark.SUITE + " (the other suites compare normalization with --compare)");
-            }
-            if (full && compare) {
-                throw new IllegalArgumentException("--compare is not available with --suite " + FeynmanBenchmark.SUITE);
-            }
-            if (o.has("--sample")) {
-                if (!full) {
-                    throw new IllegalArgumentException("--sample is for --suite " + FeynmanBenchmark.SUITE);
-                }
-                problems = FeynmanBenchmark.sample(problems, o.integer("--sample", 0), seeds.get(0));
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("sr-benchmark: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+    private final boolean full;
+    private final List<Problem> problems;
+    private final Budget budget;
+    private final int threads;
+    private final List<Long> seeds;
+    private final int points;
+    private final Path dir;
+    private final boolean compare;
+    private final FeynmanBenchmark.Variant variant;
+    private final String command;
+
+    private SrBenchmark(Builder b) {
+        full = b.suite.equals(FeynmanBenchmark.SUITE);
+        if (!full && (b.linearScaling || !b.normalization)) {
+            throw new IllegalArgumentException("--linear-scaling and --no-normalize are for --suite "
+                    + FeynmanBenchmark.SUITE + " (the other suites compare normalization with --compare)");
         }
+        if (full && b.compare) {
+            throw new IllegalArgumentException("--compare is not available with --suite " + FeynmanBenchmark.SUITE);
+        }
+        if (b.sample != null && !full) {
+            throw new IllegalArgumentException("--sample is for --suite " + FeynmanBenchmark.SUITE);
+        }
+        if (b.cpuSeconds < Double.POSITIVE_INFINITY && ProcessCpu.nanos() < 0) {
+            throw new IllegalArgumentException("this JVM does not report process CPU time; use --time");
+        }
+        List<Problem> suite = Problems.suite(b.suite);
+        List<Problem> chosen = b.only == null ? suite : only(suite, b.only);
+        problems = b.sample == null ? chosen : FeynmanBenchmark.sample(chosen, b.sample, b.seeds.get(0));
+        budget = new Budget(b.wallSeconds != null ? b.wallSeconds
+                : b.cpuSeconds < Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : 120, b.cpuSeconds);
+        threads = b.threads;
+        seeds = b.seeds;
+        points = b.points != null ? b.points : full ? FeynmanBenchmark.SUPPORT_POINTS : 100;
+        dir = b.out;
+        compare = b.compare;
+        variant = new FeynmanBenchmark.Variant(b.linearScaling, b.normalization);
+        command = b.command;
+    }
+
+    /** A benchmark with the defaults of {@code simplij sr-benchmark}: every quick suite, 120 s, 2 threads, seed 0. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The settings of one benchmark run. The messages of {@link #build()} name the options of
+     * {@code simplij sr-benchmark}, which is what sets them.
+     */
+    public static final class Builder {
+        private String suite = "all";
+        private List<String> only;
+        private Integer sample;
+        private Double wallSeconds;
+        private double cpuSeconds = Double.POSITIVE_INFINITY;
+        private int threads = 2;
+        private List<Long> seeds = List.of(0L);
+        private Integer points;
+        private Path out = Path.of("sr-benchmark-results");
+        private boolean compare;
+        private boolean linearScaling;
+        private boolean normalization = true;
+        private String command = "";
+
+        private Builder() {
+        }
+
+        /** {@code nguyen}, {@code node}, {@code feynman}, {@code all} (those three; the default) or {@code feynman-full}. */
+        public Builder suite(String name) {
+            suite = name;
+            return this;
+        }
+
+        /** Only these problems of the suite, by name (case-sensitive: {@code Nguyen-1}). */
+        public Builder only(List<String> names) {
+            only = List.copyOf(names);
+            return this;
+        }
+
+        /** {@code feynman-full} only: {@code n} equations drawn with the first seed, in table order (all when {@code n <= 0}). */
+        public Builder sample(int n) {
+            sample = n;
+            return this;
+        }
+
+        /** Wall-clock seconds per search (default 120, none when only a CPU budget is given). */
+        public Builder wallSeconds(double seconds) {
+            wallSeconds = seconds;
+            return this;
+        }
+
+        /** CPU seconds of the JVM, every thread, per search (default none); whichever budget ends first ends the search. */
+        public Builder cpuSeconds(double seconds) {
+            cpuSeconds = seconds;
+            return this;
+        }
+
+        /** Threads of each search (default 2). */
+        public Builder threads(int n) {
+            threads = n;
+            return this;
+        }
+
+        /** One run per problem and seed; each seed draws its own data and seeds the search (default: seed 0). */
+        public Builder seeds(List<Long> list) {
+            if (list.isEmpty()) {
+                throw new IllegalArgumentException("no seed");
+            }
+            seeds = List.copyOf(list);
+            return this;
+        }
+
+        /** Noiseless training points per problem (default 100; 512 for {@code feynman-full}). */
+        public Builder points(int n) {
+            points = n;
+            return this;
+        }
+
+        /** The folder of the results and figures, created (default {@code sr-benchmark-results}). */
+        public Builder out(Path dir) {
+            out = dir;
+            return this;
+        }
+
+        /** Every problem and seed twice, normalization on and off, on the same budget and data (not {@code feynman-full}). */
+        public Builder compare(boolean on) {
+            compare = on;
+            return this;
+        }
+
+        /** {@code feynman-full} only: the searches fit every candidate as {@code a + b*candidate}. */
+        public Builder linearScaling(boolean on) {
+            linearScaling = on;
+            return this;
+        }
+
+        /** {@code feynman-full} only: SimpliJ normalization of the searches' candidates (default on). */
+        public Builder normalization(boolean on) {
+            normalization = on;
+            return this;
+        }
+
+        /** The command line that started the run, recorded in {@code feynman-full}'s results.md. */
+        public Builder command(String line) {
+            command = line;
+            return this;
+        }
+
+        /**
+         * The benchmark, its settings checked.
+         *
+         * @throws IllegalArgumentException for an unknown suite or problem, or settings that do not go together
+         */
+        public SrBenchmark build() {
+            return new SrBenchmark(this);
+        }
+    }
+
+    /**
+     * Runs every problem and seed, one line each on {@code out}, and writes results.md, results.csv
+     * and the figures (normalization.md too with {@code compare}) into the folder.
+     */
+    public void run(PrintStream out) throws IOException {
         Files.createDirectories(dir);
         warmUp(threads, compare);
         if (full) {
-            List<FeynmanBenchmark.Run> runs = FeynmanBenchmark.runAll(problems, budget, threads, seeds, points,
-                    new FeynmanBenchmark.Variant(linearScaling, normalization), out);
-            FeynmanBenchmark.write(runs, dir, budget, threads, seeds, points, "./simplij sr-benchmark " + String.join(" ", args));
-            return 0;
+            List<FeynmanBenchmark.Run> runs = FeynmanBenchmark.runAll(problems, budget, threads, seeds, points, variant, out);
+            FeynmanBenchmark.write(runs, dir, budget, threads, seeds, points, command);
+            return;
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Problem p : problems) {
@@ -187,15 +258,32 @@ public final class SrBenchmark {
         if (compare) {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
-        return 0;
     }
 
-    /** The problems of each suite, by the names {@code --only} takes. */
-    static String problemList() {
-        StringBuilder sb = new StringBuilder("\nProblems (names for --only, case-sensitive):\n");
+    /** Columns of {@link #problemList()}: a help text read in a 100-column terminal. */
+    static final int PROBLEM_LIST_WIDTH = 100;
+
+    /**
+     * The problems of each suite, by the names {@code --only} takes (for the command's help): a
+     * suite's names after its own, wrapped at {@link #PROBLEM_LIST_WIDTH} columns between names.
+     */
+    public static String problemList() {
+        StringBuilder sb = new StringBuilder();
         for (String suite : List.of("nguyen", "node", "feynman")) {
-            sb.append(String.format(Locale.ROOT, "  %-8s %s%n", suite,
-                    String.join(", ", Problems.suite(suite).stream().map(Problem::name).toList())));
+            String indent = String.format(Locale.ROOT, "  %-8s ", suite);
+            StringBuilder line = new StringBuilder(indent);
+            List<String> names = Problems.suite(suite).stream().map(Problem::name).toList();
+            for (int i = 0; i < names.size(); i++) {
+                String item = names.get(i) + (i + 1 < names.size() ? "," : "");
+                if (line.length() > indent.length() && line.length() + 1 + item.length() > PROBLEM_LIST_WIDTH) {
+                    sb.append(line.toString().stripTrailing()).append('\n');
+                    line = new StringBuilder(" ".repeat(indent.length()));
+                } else if (line.length() > indent.length()) {
+                    line.append(' ');
+                }
+                line.append(item);
+            }
+            sb.append(line).append('\n');
         }
         List<Problem> full = Problems.suite(FeynmanBenchmark.SUITE);
         sb.append(String.format(Locale.ROOT, "  %s  %d equations, %s ... %s (the names of the AI Feynman tables)%n",
@@ -328,8 +416,8 @@ public final class SrBenchmark {
                     Long.toString(r.stats().evaluations()), fmt(r.savedFraction()),
                     e == null ? "" : Integer.toString(e.complexity()),
                     r.selected() == null ? "" : Integer.toString(r.selected().complexity()), Boolean.toString(r.skeletonMatch()),
-                    FrontFiles.csvCell(e == null ? "" : e.sympy()),
-                    FrontFiles.csvCell(r.selected() == null ? "" : r.selected().sympy()))).append('\n');
+                    Csv.quote(e == null ? "" : e.sympy()),
+                    Csv.quote(r.selected() == null ? "" : r.selected().sympy()))).append('\n');
             if (!r.normalized()) {
                 continue;
             }

@@ -4,23 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class FeynmanBenchmarkTest {
-    @TempDir
-    Path dir;
-
     @Test
     void theDatabaseHas120EquationsDefinedOnTheirRanges() {
         List<Problem> all = FeynmanDatabase.equations();
@@ -80,41 +71,6 @@ class FeynmanBenchmarkTest {
         assertTrue(!a.equals(FeynmanBenchmark.sample(all, 10, 2)));
         for (int i = 1; i < a.size(); i++) {
             assertTrue(all.indexOf(a.get(i)) > all.indexOf(a.get(i - 1)));
-        }
-    }
-
-    @Test
-    void twoEasyEquationsAreRecoveredAndReported() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = SrBenchmark.run(List.of("--suite", "feynman-full", "--only", "I.12.1,I.25.13", "--time", "20",
-                        "--threads", "1", "--seed", "1", "--out", dir.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
-        String md = Files.readString(dir.resolve("results.md"));
-        assertTrue(md.contains("Recovered 2 of 2 runs: 100.0%"), md);
-        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
-        assertEquals(3, csv.size());
-        assertTrue(csv.get(1).startsWith("feynman-full,I.12.1,1,true,"), csv.get(1));
-        assertTrue(csv.get(1).contains(",exact,"), "stopped once exact, not at the budget: " + csv.get(1));
-        assertTrue(Files.size(dir.resolve("time-to-recovery-ecdf.png")) > 1000);
-    }
-
-    @Test
-    void sampleAndCompareAreRejectedWhereTheyDoNotApply() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        assertEquals(2, assertDoesNotThrowRun(List.of("--suite", "nguyen", "--sample", "3"), out, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--sample is for --suite feynman-full"));
-        assertEquals(2, assertDoesNotThrowRun(List.of("--suite", "feynman-full", "--compare"), out, e));
-    }
-
-    private static int assertDoesNotThrowRun(List<String> args, PrintStream out, PrintStream err) {
-        try {
-            return SrBenchmark.run(args, out, err);
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
         }
     }
 }

@@ -1,20 +1,15 @@
 package dev.simplij.sr.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simplij.expr.Expr;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SrBenchmarkTest {
     @Test
@@ -59,52 +54,22 @@ class SrBenchmarkTest {
     }
 
     @Test
-    void usageErrorsNameTheOptionAndPrintTheUsage() throws Exception {
-        for (String[] argsAndMessage : new String[][] {
-                {"--bogus", "unknown option '--bogus'"},
-                {"--threads", "--threads needs a value"},
-                {"--threads=two", "--threads needs a whole number, got 'two'"},
-                {"--seeds=1,x", "--seeds needs a whole number, got '1,x'"},
-                {"--suite=none", "unknown suite 'none': nguyen, node, feynman, all or feynman-full"}}) {
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = SrBenchmark.run(List.of(argsAndMessage[0]), new PrintStream(new ByteArrayOutputStream(), true,
-                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(2, status, argsAndMessage[0]);
-            assertEquals("sr-benchmark: " + argsAndMessage[1] + "\n" + SrBenchmark.USAGE, err.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    @Test
-    void anUnknownOrMiscasedOnlyNameIsAUsageErrorListingTheValidNames() throws Exception {
-        for (String[] args : new String[][] {{"--only", "nguyen-1"}, {"--suite", "nguyen", "--only", "Nguyen-1,foo"}}) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status = SrBenchmark.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(2, status, String.join(" ", args));
-            assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing runs");
-            String first = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
-            String unknown = args[args.length - 1].contains("foo") ? "'foo'" : "'nguyen-1'";
-            assertTrue(first.startsWith("sr-benchmark: --only: no problem " + unknown + " in this suite; valid names: "
-                    + "Nguyen-1, Nguyen-2, "), first);
-        }
-        assertTrue(SrBenchmark.USAGE.contains("\n  nguyen   Nguyen-1, Nguyen-2,") && SrBenchmark.USAGE.contains("\n  node     dx/dt, dy/dt"),
-                "--help names the problems:\n" + SrBenchmark.USAGE);
+    void onlyKeepsTheSuitesOrderAndRefusesANameNotInIt() {
         assertEquals(List.of("Nguyen-2", "Nguyen-8"),
                 SrBenchmark.only(Problems.suite("nguyen"), List.of("Nguyen-8", "Nguyen-2")).stream().map(Problem::name).toList());
+        IllegalArgumentException miscased = assertThrows(IllegalArgumentException.class,
+                () -> SrBenchmark.only(Problems.suite("nguyen"), List.of("nguyen-1")));
+        assertTrue(miscased.getMessage().startsWith("--only: no problem 'nguyen-1' in this suite; valid names: Nguyen-1, "),
+                miscased.getMessage());
     }
 
     @Test
-    void compareWritesOneRowPerProblemAndTheTotals(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = SrBenchmark.run(List.of("--suite", "node", "--only", "dx/dt", "--seeds", "1,2", "--compare",
-                "--cpu", "20", "--threads", "1", "--points", "60", "--out", dir.toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
-        assertEquals(0, status);
-        List<String> rows = Files.readAllLines(dir.resolve("normalization.md"));
-        assertTrue(rows.get(0).contains("20 CPU seconds") && rows.get(0).contains("[1, 2]"), rows.get(0));
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("| dx/dt | 2/2 / ")), String.join("\n", rows));
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith("| **all runs** |")), String.join("\n", rows));
-        assertEquals(5, Files.readAllLines(dir.resolve("results.csv")).size(), "header and four runs");
+    void theProblemListNamesEverySuite() {
+        String list = SrBenchmark.problemList();
+        assertTrue(list.startsWith("  nguyen   Nguyen-1, Nguyen-2,") && list.contains("\n  node     dx/dt, dy/dt\n")
+                && list.contains("\n  feynman  I.6.2a, ") && list.contains("\n  feynman-full  120 equations, "), list);
+        assertTrue(list.lines().allMatch(l -> l.length() <= SrBenchmark.PROBLEM_LIST_WIDTH), list);
+        assertTrue(list.contains("\n           I.") && list.contains(" II.38.14\n"),
+                "the Feynman names go on over more lines, aligned: " + list);
     }
 }

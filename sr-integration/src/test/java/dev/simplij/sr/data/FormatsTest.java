@@ -40,4 +40,12 @@ class FormatsTest {
                 () -> Csv.read(new StringReader("a,b\n1,\"2\n"), "t.csv"));
         assertEquals(true, open.getMessage().startsWith("t.csv: "), open.getMessage());
     }
+
+    @Test
+    void aFieldIsQuotedOnlyWhenItHoldsACommaAQuoteOrALineBreak() {
+        assertEquals("x + 1", Csv.quote("x + 1"));
+        assertEquals("\"real_root(x, 3)\"", Csv.quote("real_root(x, 3)"));
+        assertEquals("\"a\"\"b\"", Csv.quote("a\"b"));
+        assertEquals("\"a\nb\"", Csv.quote("a\nb"));
+    }
 }

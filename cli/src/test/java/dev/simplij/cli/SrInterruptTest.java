@@ -1,8 +1,9 @@
-package dev.simplij.sr;
+package dev.simplij.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.simplij.sr.FrontFiles;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C on a real {@code sr} process: SIGINT sent with {@code kill -INT} to a child JVM. */
+/** Ctrl-C on a real {@code simplij sr} process: SIGINT sent with {@code kill -INT} to a child JVM. */
 @DisabledOnOs(OS.WINDOWS)
 class SrInterruptTest {
     @TempDir
@@ -35,7 +36,7 @@ class SrInterruptTest {
         Path front = dir.resolve("front.csv");
         Path plot = dir.resolve("front.png");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SrCommand.class.getName(),
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sr",
                 "--data", data.toString(), "--target", "y", "--operators", "+,-,*,/,sin,exp", "--time", "600",
                 "--early-stop-fvu", "-1", "--threads", "1", "--progress", "0.1", "--out", front.toString(),
                 "--plot", plot.toString()).start();
