@@ -216,6 +216,7 @@ final class Rendering {
         if (grouped != null) {
             written = shorter(signedTerms(grouped), written);
         }
+        written = shorter(byRationalRoots(s), written);
         Layout factored = commonFactorOut(s);
         written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
         if (s.terms.length <= MAX_GROUPED_TERMS && (s.terms.length > 2 || !s.constant.isZero())) {
@@ -294,6 +295,151 @@ final class Rendering {
         outer.add(new Product(Fraction.ONE, new Term[] {b, innerSum}, new long[] {e, 1}));
         outerCoefficients.add(Fraction.ONE);
         return new Sum(s.constant, outer.toArray(new Term[0]), outerCoefficients.toArray(new Fraction[0]));
+    }
+
+    /** Polynomials of a higher degree are not searched for rational roots. */
+    private static final int MAX_FACTORED_DEGREE = 6;
+    /** Rational roots p/q are sought with |p| and q dividing the integer end coefficients up to this. */
+    private static final long MAX_ROOT_PARTS = 100;
+
+    /**
+     * A sum that is a polynomial of degree 2 to 6 in one base b (a leaf or a call) with a constant,
+     * written with each of its rational roots p/q taken out as a power of {@code q*b - p}
+     * ({@code (x - 1)**2} for {@code x**2 - 2*x + 1}, {@code (x + 1)*(x**2 + 1)} for
+     * {@code x**3 + x**2 + x + 1}); {@link #UNWRITTEN} when it is no such polynomial or has no
+     * rational root. Roots are tried by the rational root theorem, in integer arithmetic.
+     */
+    private Layout byRationalRoots(Sum s) {
+        if (s.constant.isZero()) {
+            return UNWRITTEN; // a power of b is a common factor: taken out by commonFactorOut
+        }
+        Term b = null;
+        Fraction[] polynomial = new Fraction[MAX_FACTORED_DEGREE + 1];
+        Arrays.fill(polynomial, Fraction.ZERO);
+        polynomial[0] = s.constant;
+        int degree = 0;
+        for (int i = 0; i < s.terms.length; i++) {
+            Term t = s.terms[i];
+            boolean power = t instanceof Product p && p.bases.length == 1 && p.coefficient.isOne();
+            Term base = power ? ((Product) t).bases[0] : t;
+            long k = power ? ((Product) t).exponents[0] : 1;
+            if (!(base instanceof Atom || base instanceof Call) || b != null && !b.equals(base)
+                    || k < 1 || k > MAX_FACTORED_DEGREE) {
+                return UNWRITTEN;
+            }
+            b = base;
+            polynomial[(int) k] = s.coefficients[i];
+            degree = Math.max(degree, (int) k);
+        }
+        if (degree < 2) {
+            return UNWRITTEN;
+        }
+        Fraction content = polynomial[0];
+        for (int k = 1; k <= degree; k++) {
+            content = content.gcd(polynomial[k]);
+        }
+        long[] integers = new long[degree + 1];
+        for (int k = 0; k <= degree; k++) {
+            Fraction a = polynomial[k].divide(content);
+            if (!a.hasExactParts()) {
+                return UNWRITTEN;
+            }
+            integers[k] = a.num();
+        }
+        try {
+            return byRationalRoots(b, integers, degree, content);
+        } catch (ArithmeticException overflow) {
+            return UNWRITTEN; // a quotient's coefficient beyond a long
+        }
+    }
+
+    private Layout byRationalRoots(Term b, long[] integers, int degree, Fraction content) {
+        List<Term> factors = new ArrayList<>();
+        List<Long> multiplicities = new ArrayList<>();
+        Fraction coefficient = content;
+        for (long q : divisors(integers[degree])) {
+            for (long p : divisors(integers[0])) {
+                for (long signed : new long[] {p, -p}) {
+                    if (degree < 1 || Fraction.of(signed, q).den() != q) {
+                        continue; // p/q not in lowest terms: tried as its reduced form
+                    }
+                    long m = 0;
+                    while (degree >= 1 && isRoot(integers, degree, signed, q)) {
+                        integers = dividedByLinear(integers, degree--, signed, q);
+                        m++;
+                    }
+                    if (m > 0) {
+                        factors.add(new Sum(Fraction.of(-signed), new Term[] {b}, new Fraction[] {Fraction.of(q)}));
+                        multiplicities.add(m);
+                    }
+                }
+            }
+        }
+        if (factors.isEmpty()) {
+            return UNWRITTEN;
+        }
+        if (degree == 0) {
+            coefficient = coefficient.multiply(Fraction.of(integers[0]));
+        } else {
+            factors.add(polynomialSum(integers, degree, b));
+            multiplicities.add(1L);
+        }
+        long[] exponents = new long[factors.size()];
+        for (int i = 0; i < exponents.length; i++) {
+            exponents[i] = multiplicities.get(i);
+        }
+        return product(coefficient, factors.toArray(new Term[0]), exponents);
+    }
+
+    /** The positive divisors of n, none when n is 0 or beyond {@link #MAX_ROOT_PARTS}. */
+    private static long[] divisors(long n) {
+        long m = Math.abs(n);
+        if (m == 0 || m > MAX_ROOT_PARTS) {
+            return new long[0];
+        }
+        return java.util.stream.LongStream.rangeClosed(1, m).filter(d -> m % d == 0).toArray();
+    }
+
+    /** Whether p/q is a root: {@code sum a[k] p**k q**(degree-k)} is 0 (false when a term overflows a long). */
+    private static boolean isRoot(long[] a, int degree, long p, long q) {
+        try {
+            long value = 0;
+            for (int k = degree; k >= 0; k--) { // Horner's scheme in q**degree * P(p/q)
+                long qPower = 1;
+                for (int j = 0; j < degree - k; j++) {
+                    qPower = Math.multiplyExact(qPower, q);
+                }
+                value = Math.addExact(Math.multiplyExact(value, p), Math.multiplyExact(a[k], qPower));
+            }
+            return value == 0;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    /** The integer coefficients of P divided by {@code q*b - p}, p/q a root of P (of this degree). */
+    private static long[] dividedByLinear(long[] a, int degree, long p, long q) {
+        long[] quotient = new long[degree];
+        long carry = 0;
+        for (int k = degree; k >= 1; k--) { // a[k] - ... divided by q, top down
+            long c = Math.addExact(a[k], carry);
+            quotient[k - 1] = c / q;
+            carry = Math.multiplyExact(quotient[k - 1], p);
+        }
+        return quotient;
+    }
+
+    /** {@code a[0] + a[1]*b + ... + a[degree]*b**degree} as a sum, its terms in the forms' order. */
+    private static Sum polynomialSum(long[] a, int degree, Term b) {
+        List<Term> terms = new ArrayList<>();
+        List<Fraction> coefficients = new ArrayList<>();
+        for (int k = 1; k <= degree; k++) {
+            if (a[k] != 0) {
+                terms.add(k == 1 ? b : new Product(Fraction.ONE, new Term[] {b}, new long[] {k}));
+                coefficients.add(Fraction.of(a[k]));
+            }
+        }
+        return new Sum(Fraction.of(a[0]), terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0]));
     }
 
     /**

@@ -126,6 +126,11 @@ class CanonicalFormTest {
             "* x1 pow x1 6            | pow x1 7",
             "* x1 pow1_3 x1           | pow4 pow1_3 x1",
             "* pow2 sinh - x3 x2 pow1_2 sinh - x3 x2 | pow5 pow1_2 sinh - x3 x2",
+            // rational roots of a polynomial in one base taken out; none for x1**2 - 1, no shorter so
+            "+ - pow2 x1 * 2 x1 1     | pow2 - x1 1",
+            "+ + + pow3 x1 pow2 x1 x1 1 | * + 1 x1 + 1 pow2 x1",
+            "+ - x1 * 0.25 pow2 x1 -1 | / pow2 - x1 2 -4",
+            "- pow2 x1 1              | - pow2 x1 1",
             // the content 1/2 of the divisor goes back into it, within the budget of alternatives
             "/ - - x1 x3 3 - neg * E pow2 x4 0.5 | / - + 3 x3 x1 + 0.5 * E pow2 x4",
             // the content 1/32 taken out of a sum to the 30th power goes back in as its 30th root
