@@ -24,7 +24,8 @@ final class Settings implements Cloneable {
     int cyclesPerIteration = 200;
     double migrationFraction = 0.02;
     double hallOfFameMigrationFraction = 0.03;
-    double optimizeProbability = 0.02;
+    /** PySR's optimize_probability: the share of each population whose constants are refitted every iteration. */
+    double optimizeProbability = 0.14;
     int initialOperators = 3;
     Loss loss = Loss.mse();
     ConstantFitter searchFitter;
@@ -63,15 +64,20 @@ final class Settings implements Cloneable {
             finalFitter = null;
         }
         if (searchFitter == null) {
-            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10).build();
+            // the one restart of a new form's fit is from a screened log-scale draw of one constant: a constant far
+            // from 1 inside a function is found when the form is first met, or the form is judged by a bad fit
+            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10)
+                    .logScaleRestarts(true).build();
         }
         if (optimizeFitter == null) {
+            // PySR's optimizer_nrestarts = 2 (perturbed starts); here restarts from a screened log-scale draw of one
+            // constant, perturbed, and fresh
             optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(3).maxIterations(100)
-                    .build();
+                    .logScaleRestarts(true).build();
         }
         if (finalFitter == null) {
             finalFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(8).maxIterations(300)
-                    .build();
+                    .logScaleRestarts(true).build();
         }
     }
 

@@ -152,7 +152,10 @@ public final class SymbolicRegression {
             return this;
         }
 
-        /** Chance per member and iteration of a thorough constant refit; 0.02 by default. */
+        /**
+         * Chance per member and iteration of a thorough constant refit with restarts, one of them from a
+         * log-scale draw (PySR's optimize_probability); 0.14 by default, as PySR's.
+         */
         public Builder optimizeProbability(double p) {
             s.optimizeProbability = fraction(p, "optimize probability");
             return this;
