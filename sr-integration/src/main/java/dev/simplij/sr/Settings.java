@@ -70,9 +70,10 @@ final class Settings implements Cloneable {
                     .logScaleRestarts(true).build();
         }
         if (optimizeFitter == null) {
-            // PySR's optimizer_nrestarts = 2 (perturbed starts); here restarts from a screened log-scale draw of one
-            // constant, perturbed, and fresh
-            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(3).maxIterations(100)
+            // PySR's optimizer_nrestarts = 2 and optimizer_iterations = 8 (BFGS); here restarts from a screened
+            // log-scale draw of one constant and from a perturbed point, at most 20 iterations each (with 100,
+            // refitting 14% of the members every iteration doubled the evaluations per candidate)
+            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(2).maxIterations(20)
                     .logScaleRestarts(true).build();
         }
         if (finalFitter == null) {
