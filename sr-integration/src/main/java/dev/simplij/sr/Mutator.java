@@ -196,6 +196,8 @@ final class Mutator {
      * One constant perturbed multiplicatively, PySR-style, with an occasional sign flip; or, with
      * probability {@link #LOG_SCALE_JUMP}, set to a log-scale draw over the data's magnitudes
      * ({@link LogScaleConstants}), which no multiplicative step from a value near 1 reaches in time.
+     *
+     * @param data the data the draws follow; null for no log-scale jumps
      */
     double[] perturb(double[] constants, double temperature, Dataset data, UniformRandomProvider rng) {
         double[] p = constants.clone();
@@ -203,7 +205,7 @@ final class Mutator {
             return p;
         }
         int j = rng.nextInt(p.length);
-        if (rng.nextDouble() < LOG_SCALE_JUMP) {
+        if (data != null && rng.nextDouble() < LOG_SCALE_JUMP) {
             p[j] = LogScaleConstants.draw(data, rng);
             return p;
         }

@@ -320,6 +320,19 @@ public final class SymbolicRegression {
             return this;
         }
 
+        /**
+         * Constants proposed on a log scale over 100 orders of magnitude and the data's scales
+         * ({@link dev.simplij.sr.fit.LogScaleConstants}): one restart of every constant fit starts from
+         * the best of several such draws, and a quarter of the constant perturbations jump to one. On by
+         * default; off, the restarts are perturbed and fresh only and perturbations multiplicative, to
+         * measure the effect or to save their cost where every constant is near 1. Fitters set with
+         * {@link #fitters} keep their own restarts.
+         */
+        public Builder logScaleConstants(boolean on) {
+            s.logScaleConstants = on;
+            return this;
+        }
+
         public Builder modelSelection(ModelSelection selection) {
             s.modelSelection = Objects.requireNonNull(selection, "modelSelection");
             return this;

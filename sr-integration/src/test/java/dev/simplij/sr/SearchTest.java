@@ -69,6 +69,10 @@ class SearchTest {
         Equation best = r.selected();
         double at = 6e-15;
         assertEquals(3 * Math.exp(-at / a), best.predict(new double[][] {{at}})[0], 1e-6 * 3 * Math.exp(-at / a), best.sympy());
+        // the same search without log-scale constants runs its 10 iterations without an exact fit
+        SearchResult off = small(1).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).logScaleConstants(false)
+                .build().fit(d);
+        assertEquals(StopReason.ITERATIONS, off.stopReason(), off.front().toString());
     }
 
     @Test
