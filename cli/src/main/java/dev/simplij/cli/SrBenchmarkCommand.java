@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:every run done, results written", "2:bad usage (an unknown suite or problem name among them)"})
 final class SrBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "all", description = "nguyen, node, feynman, all "
-            + "(those three; the default) or feynman-full")
+            + "(those three; the default), physics (12 formulas with SI constants written in) or feynman-full")
     String suite;
 
     @Option(names = "--time", paramLabel = "SECONDS", description = "wall-clock seconds per search (default 120, none "

@@ -140,6 +140,10 @@ final class SrCommand implements Callable<Integer> {
             + "form (for scales far from 1, such as 6.674e-11)")
     boolean linearScaling;
 
+    @Option(names = "--no-log-scale-constants", description = "no constant proposals on a log scale (+-10^u over 100 "
+            + "orders of magnitude; on by default), to measure their effect or save their cost")
+    boolean noLogScaleConstants;
+
     @Option(names = "--out", paramLabel = "FILE.csv", description = "write the final front: complexity,loss,score,"
             + "selected,sympy,...")
     Path out;
@@ -191,6 +195,7 @@ final class SrCommand implements Callable<Integer> {
                 .quantize(quantize)
                 .normalization(!noNormalize)
                 .linearScaling(linearScaling)
+                .logScaleConstants(!noLogScaleConstants)
                 .stopRequest(stop);
         if (lossThreshold != null) {
             b.lossThreshold(lossThreshold);

@@ -84,7 +84,8 @@ final class Island {
                 return parent.reborn(births++);
             }
             case PERTURB_CONSTANT -> {
-                double[] start = search.mutator.perturb(parent.candidate().constants(), 1.0, rng);
+                double[] start = search.mutator.perturb(parent.candidate().constants(), 1.0,
+                        search.settings.logScaleConstants ? search.scorer.data() : null, rng);
                 return search.scorer.refit(parent, start, search.settings.searchFitter, rng, cache).reborn(births++);
             }
             default -> {

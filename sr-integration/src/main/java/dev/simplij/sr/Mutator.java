@@ -1,6 +1,8 @@
 package dev.simplij.sr;
 
 import dev.simplij.expr.Operator;
+import dev.simplij.sr.fit.Dataset;
+import dev.simplij.sr.fit.LogScaleConstants;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -31,6 +33,8 @@ final class Mutator {
     }
 
     private static final Kind[] KINDS = Kind.values();
+    /** The share of constant perturbations that jump to a log-scale draw instead. */
+    static final double LOG_SCALE_JUMP = 0.25;
 
     private final OperatorSet operators;
     private final List<String> variables;
@@ -188,13 +192,23 @@ final class Mutator {
         };
     }
 
-    /** The constants perturbed multiplicatively, PySR-style, with an occasional sign flip. */
-    double[] perturb(double[] constants, double temperature, UniformRandomProvider rng) {
+    /**
+     * One constant perturbed multiplicatively, PySR-style, with an occasional sign flip; or, with
+     * probability {@link #LOG_SCALE_JUMP}, set to a log-scale draw over the data's magnitudes
+     * ({@link LogScaleConstants}), which no multiplicative step from a value near 1 reaches in time.
+     *
+     * @param data the data the draws follow; null for no log-scale jumps
+     */
+    double[] perturb(double[] constants, double temperature, Dataset data, UniformRandomProvider rng) {
         double[] p = constants.clone();
         if (p.length == 0) {
             return p;
         }
         int j = rng.nextInt(p.length);
+        if (data != null && rng.nextDouble() < LOG_SCALE_JUMP) {
+            p[j] = LogScaleConstants.draw(data, rng);
+            return p;
+        }
         double factor = Math.exp(temperature * ZigguratSampler.NormalizedGaussian.of(rng).sample());
         p[j] = (rng.nextDouble() < 0.1 ? -p[j] : p[j]) * factor + 0.01 * (rng.nextDouble() - 0.5);
         return p;

@@ -24,7 +24,8 @@ final class Settings implements Cloneable {
     int cyclesPerIteration = 200;
     double migrationFraction = 0.02;
     double hallOfFameMigrationFraction = 0.03;
-    double optimizeProbability = 0.02;
+    /** PySR's optimize_probability: the share of each population whose constants are refitted every iteration. */
+    double optimizeProbability = 0.14;
     int initialOperators = 3;
     Loss loss = Loss.mse();
     ConstantFitter searchFitter;
@@ -54,6 +55,8 @@ final class Settings implements Cloneable {
     double dimensionalPenalty = 1000;
     /** Fit every candidate as {@code a + b*candidate}, offset and scale in closed form. */
     boolean linearScaling;
+    /** Log-scale constant proposals in the fitters' restarts and the constant perturbations ({@code LogScaleConstants}). */
+    boolean logScaleConstants = true;
 
     /** The three fitters follow the loss unless they were set. */
     void completeFitters() {
@@ -63,15 +66,21 @@ final class Settings implements Cloneable {
             finalFitter = null;
         }
         if (searchFitter == null) {
-            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10).build();
+            // the one restart of a new form's fit is from a screened log-scale draw of one constant: a constant far
+            // from 1 inside a function is found when the form is first met, or the form is judged by a bad fit
+            searchFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(1).maxIterations(10)
+                    .logScaleRestarts(logScaleConstants).build();
         }
         if (optimizeFitter == null) {
-            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(3).maxIterations(100)
-                    .build();
+            // PySR's optimizer_nrestarts = 2 and optimizer_iterations = 8 (BFGS); here restarts from a screened
+            // log-scale draw of one constant and from a perturbed point, at most 20 iterations each (with 100,
+            // refitting 14% of the members every iteration doubled the evaluations per candidate)
+            optimizeFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(2).maxIterations(20)
+                    .logScaleRestarts(logScaleConstants).build();
         }
         if (finalFitter == null) {
             finalFitter = ConstantFitter.builder().loss(loss).linearScaling(linearScaling).restarts(8).maxIterations(300)
-                    .build();
+                    .logScaleRestarts(logScaleConstants).build();
         }
     }
 

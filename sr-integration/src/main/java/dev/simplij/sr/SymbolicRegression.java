@@ -152,7 +152,10 @@ public final class SymbolicRegression {
             return this;
         }
 
-        /** Chance per member and iteration of a thorough constant refit; 0.02 by default. */
+        /**
+         * Chance per member and iteration of a thorough constant refit with restarts, one of them from a
+         * log-scale draw (PySR's optimize_probability); 0.14 by default, as PySR's.
+         */
         public Builder optimizeProbability(double p) {
             s.optimizeProbability = fraction(p, "optimize probability");
             return this;
@@ -314,6 +317,19 @@ public final class SymbolicRegression {
          */
         public Builder linearScaling(boolean on) {
             s.linearScaling = on;
+            return this;
+        }
+
+        /**
+         * Constants proposed on a log scale over 100 orders of magnitude and the data's scales
+         * ({@link dev.simplij.sr.fit.LogScaleConstants}): one restart of every constant fit starts from
+         * the best of several such draws, and a quarter of the constant perturbations jump to one. On by
+         * default; off, the restarts are perturbed and fresh only and perturbations multiplicative, to
+         * measure the effect or to save their cost where every constant is near 1. Fitters set with
+         * {@link #fitters} keep their own restarts.
+         */
+        public Builder logScaleConstants(boolean on) {
+            s.logScaleConstants = on;
             return this;
         }
 

@@ -59,6 +59,23 @@ class SearchTest {
     }
 
     @Test
+    void recoversAnExponentialWhoseConstantIsFourteenOrdersOfMagnitudeFromOne() {
+        // the Yukawa range factor exp(-r/a) with a = 1.4e-15 m, r in [5e-16, 5e-15]: the constant 1/a = 7.1e14
+        // sits inside exp, where a start near 1 fits nothing (issue 19's constants far from 1)
+        double a = 1.4e-15;
+        Dataset d = box(7, 100, List.of("r"), 5e-16, 5e-15, row -> 3 * Math.exp(-row[0] / a));
+        SearchResult r = small(1).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).build().fit(d);
+        assertEquals(StopReason.EXACT, r.stopReason(), r.front().toString());
+        Equation best = r.selected();
+        double at = 6e-15;
+        assertEquals(3 * Math.exp(-at / a), best.predict(new double[][] {{at}})[0], 1e-6 * 3 * Math.exp(-at / a), best.sympy());
+        // the same search without log-scale constants runs its 10 iterations without an exact fit
+        SearchResult off = small(1).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).logScaleConstants(false)
+                .build().fit(d);
+        assertEquals(StopReason.ITERATIONS, off.stopReason(), off.front().toString());
+    }
+
+    @Test
     void singleThreadedRunsAreReproducible() {
         double[] y = new double[40];
         double[][] x = points(2, v -> v * v - Math.sin(v), y);

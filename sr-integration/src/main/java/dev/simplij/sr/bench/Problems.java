@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The benchmark suites: Nguyen-1..8, the Neural-ODE vector field, 20 Feynman formulas (the quick
- * suite), and the whole AI Feynman database ({@code feynman-full}, 120 equations).
+ * suite), physics formulas with their SI constants written in ({@code physics}), and the whole AI
+ * Feynman database ({@code feynman-full}, 120 equations).
  */
 final class Problems {
     private static final String NGUYEN_OPS = "+,-,*,/,sin,cos,exp,log,sqrt";
@@ -20,13 +21,14 @@ final class Problems {
             case "node" -> neuralOde();
             case "feynman" -> feynman();
             case FeynmanBenchmark.SUITE -> FeynmanDatabase.equations();
+            case "physics" -> physics();
             case "all" -> {
                 List<Problem> all = new ArrayList<>(nguyen());
                 all.addAll(neuralOde());
                 all.addAll(feynman());
                 yield all;
             }
-            default -> throw new IllegalArgumentException("unknown suite '" + name + "': nguyen, node, feynman, all or "
+            default -> throw new IllegalArgumentException("unknown suite '" + name + "': nguyen, node, feynman, all, physics or "
                     + FeynmanBenchmark.SUITE);
         };
     }
@@ -92,5 +94,39 @@ final class Problems {
                 f("II.3.24", "P/(4*pi*r**2)", "P,r", 1, 5),
                 f("II.15.4", "-mom*B*cos(theta)", "mom,B,theta", 1, 5),
                 f("II.38.14", "Y/(2*(1 + sigma))", "Y,sigma", 1, 5));
+    }
+
+    /**
+     * Physics formulas as physicists write them: the SI constants written in (G = 6.674e-11, c =
+     * 2.998e8, h = 6.626e-34, kB = 1.381e-23, eps0 = 8.854e-12) and the variables over physical
+     * ranges, so constants lie 8 to 83 orders of magnitude from 1, several inside a nonlinear function
+     * (issue 19's misses). Operators as the AI Feynman benchmark's.
+     */
+    static List<Problem> physics() {
+        return List.of(
+                p("newton", "6.674e-11*m1*m2/r**2", "m1,m2,r", new double[] {1e22, 1e22, 1e6}, new double[] {1e25, 1e25, 1e9}),
+                p("coulomb", "q1*q2/(4*pi*8.854e-12*r**2)", "q1,q2,r", new double[] {1e-19, 1e-19, 1e-10},
+                        new double[] {1e-17, 1e-17, 1e-8}),
+                p("thermal-speed", "sqrt(3*1.381e-23*T/m)", "T,m", new double[] {100, 1e-27}, new double[] {1000, 1e-25}),
+                p("lorentz-mass", "m0/sqrt(1 - v**2/2.998e8**2)", "m0,v", new double[] {1, 1e7}, new double[] {5, 2.5e8}),
+                p("velocity-addition", "(u + v)/(1 + u*v/2.998e8**2)", "u,v", new double[] {1e7, 1e7},
+                        new double[] {2e8, 2e8}),
+                p("aberration", "(cos(t) - v/2.998e8)/(1 - v/2.998e8*cos(t))", "t,v", new double[] {0, 1e7},
+                        new double[] {3, 2e8}),
+                p("time-dilation", "sqrt(1 - 2*6.674e-11*M/(r*2.998e8**2))", "M,r", new double[] {1e30, 1e5},
+                        new double[] {1e31, 1e7}),
+                p("barometric", "n0*exp(-m*9.81*z/(1.381e-23*T))", "n0,m,z,T", new double[] {1, 1e-26, 0, 200},
+                        new double[] {5, 5e-26, 2e4, 400}),
+                p("yukawa", "1.44e-9*exp(-r/1.4e-15)/r", "r", new double[] {5e-16}, new double[] {5e-15}),
+                p("planck", "2*6.626e-34*f**3/2.998e8**2/(exp(6.626e-34*f/(1.381e-23*T)) - 1)", "f,T",
+                        new double[] {1e13, 300}, new double[] {1e15, 6000}),
+                p("gw-power", "-(32/5)*6.674e-11**4/2.998e8**5*(m1*m2)**2*(m1 + m2)/r**5", "m1,m2,r",
+                        new double[] {1e30, 1e30, 1e8}, new double[] {1e31, 1e31, 1e9}),
+                p("larmor", "q**2*a**2/(6*pi*8.854e-12*2.998e8**3)", "q,a", new double[] {1e-19, 1e10},
+                        new double[] {1e-17, 1e14}));
+    }
+
+    private static Problem p(String name, String formula, String vars, double[] lo, double[] hi) {
+        return new Problem("physics", name, formula, List.of(vars.split(",")), lo, hi, FeynmanDatabase.BASE_OPERATORS);
     }
 }

@@ -2,6 +2,7 @@ package dev.simplij.sr.fit;
 
 import dev.simplij.expr.Evaluator;
 import dev.simplij.expr.Expr;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.hipparchus.exception.MathRuntimeException;
@@ -26,9 +27,11 @@ import org.hipparchus.util.Pair;
  * Fits the free constants ({@code <constant>} occurrences) of an expression skeleton to a data set.
  *
  * <p>For the mean squared error it runs Levenberg-Marquardt (Hipparchus) on the residuals with a
- * forward-difference Jacobian; for any other {@link Loss} it runs Nelder-Mead on the loss. Each fit
- * starts from the given values (or ones) and then restarts from random perturbations of the best
- * point so far, keeping the best; it stops early once the fit is exact to rounding.
+ * forward-difference Jacobian (steps relative to each constant); for any other {@link Loss} it runs
+ * Nelder-Mead on the loss. Each fit starts from the given values (or ones) and then restarts from
+ * random perturbations of the best point so far, from fresh random points, and with {@link
+ * Builder#logScaleRestarts} from log-scale draws of one constant, keeping the best; it stops early
+ * once the fit is exact to rounding.
  *
  * <p>Immutable and thread-safe; all randomness comes from the generator passed to {@link #fit}, so a
  * fit is reproducible from a seed.
@@ -42,14 +45,20 @@ import org.hipparchus.util.Pair;
 public final class ConstantFitter {
     /** Residual used where the expression is undefined, so that the optimizer steps away from there. */
     private static final double UNDEFINED_RESIDUAL = 1e30;
+    /** The square root of the double's epsilon: a forward difference's relative step. */
+    private static final double SQRT_EPSILON = 1.4901161193847656e-8;
+    /** Log-scale draws screened by their loss for one log-scale restart. */
+    private static final int LOG_SCALE_DRAWS = 16;
 
     private final Loss loss;
     private final int restarts;
     private final int maxIterations;
     private final double exactTolerance;
     private final boolean linearScaling;
+    private final boolean logScaleRestarts;
 
     private ConstantFitter(Builder b) {
+        this.logScaleRestarts = b.logScaleRestarts;
         this.linearScaling = b.linearScaling;
         this.loss = b.loss;
         this.restarts = b.restarts;
@@ -92,7 +101,7 @@ public final class ConstantFitter {
                 x0[j] = Double.isFinite(start[j]) ? start[j] : 1;
             }
         } else {
-            java.util.Arrays.fill(x0, 1.0);
+            Arrays.fill(x0, 1.0);
         }
         Counter counter = new Counter();
         double bestLoss = lossAt(skeleton, data, x0, counter);
@@ -104,9 +113,13 @@ public final class ConstantFitter {
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
         for (int attempt = 0; attempt <= restarts && !(bestLoss <= exact); attempt++) {
             double[] from = best.clone();
-            if (attempt > 0) {
+            RestartKind kind = restartKind(attempt);
+            if (kind == RestartKind.LOG_SCALE) {
+                int j = rng.nextInt(k);
+                from[j] = screenedLogScaleDraw(skeleton, data, from, j, rng, counter);
+            } else if (kind != RestartKind.GIVEN) {
                 for (int j = 0; j < k; j++) {
-                    from[j] = attempt % 2 == 1
+                    from[j] = kind == RestartKind.PERTURBED
                             ? from[j] * (1 + 0.5 * gauss.sample()) + 0.1 * gauss.sample()
                             : 2 * gauss.sample();
                 }
@@ -123,6 +136,60 @@ public final class ConstantFitter {
         return new FitResult(best, bestLoss, counter.evaluations);
     }
 
+    /** Where a start comes from. */
+    private enum RestartKind {
+        /** The given values. */
+        GIVEN,
+        /** The best point so far, each constant times 1 + N(0, 0.5^2) plus N(0, 0.1^2) (PySR's restarts). */
+        PERTURBED,
+        /** The best point so far with one constant drawn on a log scale ({@link LogScaleConstants}). */
+        LOG_SCALE,
+        /** Every constant drawn afresh from N(0, 2^2). */
+        FRESH
+    }
+
+    /**
+     * The kind of the {@code attempt}-th start: the given values, then perturbed and fresh in turn; with
+     * log-scale restarts, log-scale, perturbed and fresh in turn (one restart is a log-scale one).
+     */
+    private RestartKind restartKind(int attempt) {
+        if (attempt == 0) {
+            return RestartKind.GIVEN;
+        }
+        if (logScaleRestarts) {
+            return switch (attempt % 3) {
+                case 1 -> RestartKind.LOG_SCALE;
+                case 2 -> RestartKind.PERTURBED;
+                default -> RestartKind.FRESH;
+            };
+        }
+        return attempt % 2 == 1 ? RestartKind.PERTURBED : RestartKind.FRESH;
+    }
+
+    /**
+     * The best of {@value #LOG_SCALE_DRAWS} log-scale draws for constant {@code j}, the others as in
+     * {@code point}: the draw with the lowest loss, each draw one evaluation, so the optimizer starts in
+     * the right decade and with the right sign far more often than from one draw (an optimizer run costs
+     * 20 to 400 evaluations). {@code point} is left as it was.
+     */
+    private double screenedLogScaleDraw(Evaluator skeleton, Dataset data, double[] point, int j, UniformRandomProvider rng,
+                                        Counter counter) {
+        double saved = point[j];
+        double bestDraw = LogScaleConstants.draw(data, rng);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int d = 0; d < LOG_SCALE_DRAWS; d++) {
+            double draw = d == 0 ? bestDraw : LogScaleConstants.draw(data, rng);
+            point[j] = draw;
+            double l = lossAt(skeleton, data, point, counter);
+            if (l < bestLoss) {
+                bestLoss = l;
+                bestDraw = draw;
+            }
+        }
+        point[j] = saved;
+        return bestDraw;
+    }
+
     /** The predictions at given constants, linearly scaled when the fitter scales. */
     private double[] predictions(Evaluator e, Dataset data, double[] constants) {
         double[] p = data.predict(e, constants);
@@ -136,10 +203,17 @@ public final class ConstantFitter {
         return Double.isNaN(l) ? Double.POSITIVE_INFINITY : l;
     }
 
+    /**
+     * Levenberg-Marquardt from {@code from}; the best point evaluated when the optimizer gives up (too
+     * many evaluations, a singular system).
+     */
     private double[] levenbergMarquardt(Evaluator e, Dataset data, double[] from, Counter counter) {
         int k = from.length;
         int n = data.rows();
         double[] target = data.target();
+        double[] weights = data.weightValues();
+        double[][] best = {from.clone()};
+        double[] bestCost = {Double.POSITIVE_INFINITY};
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .start(from)
                 .target(target)
@@ -147,12 +221,30 @@ public final class ConstantFitter {
                     double[] c = point.toArray();
                     double[] value = residualSafe(predictions(e, data, c), target);
                     counter.evaluations += k + 1;
+                    double cost = 0;
+                    for (int r = 0; r < n; r++) {
+                        double d = value[r] - target[r];
+                        cost += (weights == null ? 1 : weights[r]) * d * d;
+                    }
+                    if (cost < bestCost[0]) {
+                        bestCost[0] = cost;
+                        best[0] = c.clone();
+                    }
                     double[][] jacobian = new double[n][k];
                     for (int j = 0; j < k; j++) {
-                        double h = 1.4901161193847656e-8 * Math.max(Math.abs(c[j]), 1);
+                        // A step relative to the constant, so a constant of 1e-17 (1/c**2) is not moved by
+                        // 1e9 times its size; where that step is lost in rounding (every row unchanged, as
+                        // for an offset near 0 added to 1), one relative to 1 instead.
                         double saved = c[j];
+                        double h = SQRT_EPSILON * (saved != 0 ? Math.abs(saved) : 1);
                         c[j] = saved + h;
                         double[] shifted = residualSafe(predictions(e, data, c), target);
+                        if (h < SQRT_EPSILON && Arrays.equals(shifted, value)) {
+                            h = SQRT_EPSILON;
+                            c[j] = saved + h;
+                            shifted = residualSafe(predictions(e, data, c), target);
+                            counter.evaluations++;
+                        }
                         c[j] = saved;
                         for (int r = 0; r < n; r++) {
                             double d = (shifted[r] - value[r]) / h;
@@ -170,7 +262,7 @@ public final class ConstantFitter {
         try {
             return new LevenbergMarquardtOptimizer().optimize(problem).getPoint().toArray();
         } catch (MathRuntimeException tooManyOrSingular) {
-            return from;
+            return best[0];
         }
     }
 
@@ -230,8 +322,19 @@ public final class ConstantFitter {
         private int maxIterations = 100;
         private double exactTolerance = 1e-24;
         private boolean linearScaling;
+        private boolean logScaleRestarts;
 
         private Builder() {
+        }
+
+        /**
+         * Every third restart, from the first on, starts one random constant from the best of several
+         * draws of {@link LogScaleConstants} (the others at the best point so far), so constants many
+         * orders of magnitude from 1 are reached; off by default (restarts are perturbed and fresh in turn).
+         */
+        public Builder logScaleRestarts(boolean on) {
+            this.logScaleRestarts = on;
+            return this;
         }
 
         /**

@@ -16,6 +16,8 @@ public final class Dataset {
     /** Null for equal weights. */
     private final double[] weights;
     private final double targetVariance;
+    /** log10 of the typical magnitude of each input column, then of the target: see {@link #log10Magnitudes()}. */
+    private final double[] log10Magnitudes;
 
     private Dataset(List<String> names, double[][] columns, double[] target, double[] weights) {
         this.names = List.copyOf(names);
@@ -34,6 +36,33 @@ public final class Dataset {
             sum += weight(i) * (target[i] - mean) * (target[i] - mean);
         }
         this.targetVariance = target.length == 0 ? 0 : sum / total;
+        this.log10Magnitudes = new double[columns.length + 1];
+        for (int c = 0; c < columns.length; c++) {
+            log10Magnitudes[c] = log10Magnitude(columns[c]);
+        }
+        log10Magnitudes[columns.length] = log10Magnitude(target);
+    }
+
+    /** The mean of log10 |v| over the values that are not 0 (log10 of their geometric mean); 0 when all are. */
+    private static double log10Magnitude(double[] values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (v != 0) {
+                sum += Math.log10(Math.abs(v));
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /**
+     * The typical order of magnitude of each input column, in column order, then of the target: the
+     * mean of log10 |v| over the nonzero values. The scales the data are measured in, from which
+     * {@link LogScaleConstants} proposes constants ({@code 1/c**2} for speeds near {@code c}).
+     */
+    public double[] log10Magnitudes() {
+        return log10Magnitudes.clone();
     }
 
     private double weight(int row) {

@@ -17,14 +17,31 @@ class SrBenchmarkTest {
         assertEquals(8, Problems.nguyen().size());
         assertEquals(2, Problems.neuralOde().size());
         assertEquals(20, Problems.feynman().size());
+        assertEquals(12, Problems.physics().size());
         Set<String> names = new HashSet<>();
-        for (Problem p : Problems.suite("all")) {
+        List<Problem> problems = new java.util.ArrayList<>(Problems.suite("all"));
+        problems.addAll(Problems.suite("physics"));
+        for (Problem p : problems) {
             assertTrue(names.add(p.name()), p.name());
             assertTrue(p.truth().variables().stream().allMatch(p.inputs()::contains), p.name());
             double[] y = p.target(p.sample(200, RandomSource.XO_RO_SHI_RO_128_PP.create(1L)));
             for (double v : y) {
                 assertTrue(Double.isFinite(v), p.name() + " is undefined somewhere on its box");
             }
+        }
+    }
+
+    @Test
+    void physicsFormulasCarryConstantsFarFromOne() {
+        for (Problem p : Problems.physics()) {
+            double farthest = 0;
+            Expr truth = p.truth();
+            for (int i = 0; i < truth.size(); i++) {
+                if (truth.kind(i) == dev.simplij.expr.NodeKind.NUMBER) {
+                    farthest = Math.max(farthest, Math.abs(Math.log10(Math.abs(truth.number(i)))));
+                }
+            }
+            assertTrue(farthest >= 8, p.name() + " has no constant 8 orders of magnitude from 1");
         }
     }
 

@@ -45,6 +45,60 @@ class ConstantFitterTest {
         assertEquals(0.8, r.constants()[0], 1e-8);
     }
 
+    /** Relativistic addition of speeds u, v in [1e7, 2e8] m/s: (u + v)/(1 + u*v/c**2), 1/c**2 = 1.1e-17. */
+    private static Dataset speeds(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[][] x = new double[100][2];
+        double[] y = new double[100];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = rng.nextDouble(1e7, 2e8);
+            x[i][1] = rng.nextDouble(1e7, 2e8);
+            y[i] = (x[i][0] + x[i][1]) / (1 + x[i][0] * x[i][1] / (2.998e8 * 2.998e8));
+        }
+        return Dataset.of(x, y, List.of("u", "v"));
+    }
+
+    private static final Expr SPEEDS = Expr.parseInfix("(u + v)/(1 + <constant>*u*v)");
+    private static final double INVERSE_C_SQUARED = 1 / (2.998e8 * 2.998e8);
+
+    @Test
+    void logScaleRestartsReachAConstantSeventeenOrdersOfMagnitudeFromOne() {
+        int plain = 0;
+        int logScale = 0;
+        for (long seed = 1; seed <= 10; seed++) {
+            Dataset d = speeds(seed);
+            FitResult p = ConstantFitter.builder().restarts(3).build().fit(SPEEDS, d, null,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            FitResult l = ConstantFitter.builder().restarts(3).logScaleRestarts(true).build().fit(SPEEDS, d, null,
+                    RandomSource.XO_RO_SHI_RO_128_PP.create(seed));
+            plain += Math.abs(p.constants()[0] / INVERSE_C_SQUARED - 1) < 1e-9 ? 1 : 0;
+            if (Math.abs(l.constants()[0] / INVERSE_C_SQUARED - 1) < 1e-9) {
+                logScale++;
+                assertTrue(l.loss() < 1e-20 * d.targetVariance(), "seed " + seed + ": loss " + l.loss());
+            }
+        }
+        // from a start of 1, restarts perturbed or fresh around 1 never get there (0 of 10 seeds); one
+        // log-scale restart of 16 screened draws does in 7 of 10
+        assertTrue(logScale >= 5 && logScale > plain, "log-scale " + logScale + " of 10, plain " + plain);
+    }
+
+    @Test
+    void forwardDifferenceStepsAreRelativeToTheConstant() {
+        // m0/sqrt(1 - c*v**2), v in [1e7, 2.5e8], from c = 1e-18: a step of 1.5e-8 (absolute) makes every
+        // square root undefined, so the Jacobian would be 0; a step of 1.5e-8 times c is a derivative
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(6L);
+        double[][] x = new double[80][2];
+        double[] y = new double[80];
+        for (int i = 0; i < x.length; i++) {
+            x[i][0] = rng.nextDouble(1, 5);
+            x[i][1] = rng.nextDouble(1e7, 2.5e8);
+            y[i] = x[i][0] / Math.sqrt(1 - x[i][1] * x[i][1] * INVERSE_C_SQUARED);
+        }
+        FitResult r = ConstantFitter.builder().restarts(0).build().fit(Expr.parseInfix("m0/sqrt(1 - <constant>*v*v)"),
+                Dataset.of(x, y, List.of("m0", "v")), new double[] {1e-18}, rng);
+        assertEquals(INVERSE_C_SQUARED, r.constants()[0], 1e-9 * INVERSE_C_SQUARED);
+    }
+
     @Test
     void otherLossesUseNelderMead() {
         Dataset d = data(3, (x, y) -> 2 * x + 1);
