@@ -28,7 +28,7 @@ class SrBenchmarkCommandTest {
                 {"--threads", "Missing required parameter for option '--threads' (N)"},
                 {"--threads=two", "Invalid value for option '--threads': 'two' is not a whole number"},
                 {"--seeds=1,x", "Invalid value for option '--seeds' (N): 'x' is not a whole number"},
-                {"--suite=none", "unknown suite 'none': nguyen, node, feynman, all or feynman-full"},
+                {"--suite=none", "unknown suite 'none': nguyen, node, feynman, all, physics or feynman-full"},
                 {"--seed=1", "--seeds=2,3", "--seed and --seeds: give one of them"},
                 {"--suite=nguyen", "--sample=3", "--sample is for --suite feynman-full"},
                 {"--suite=nguyen", "--no-normalize", "--linear-scaling and --no-normalize are for --suite feynman-full "
