@@ -1,0 +1,20 @@
+package dev.simplij.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The tests' engine: embedded Spark on two threads, on loopback, no web UI, few shuffle partitions. */
+final class EmbeddedSpark {
+    private EmbeddedSpark() {
+    }
+
+    static SparkSession start() {
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("simplij-spark tests")
+                .config("spark.ui.enabled", false)
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", 4)
+                .getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

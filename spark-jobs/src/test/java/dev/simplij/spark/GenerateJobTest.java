@@ -1,0 +1,107 @@
+package dev.simplij.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.simplij.sr.SimplifierNormalizer;
+import dev.simplij.sr.data.DatasetGenerator;
+import dev.simplij.sr.data.GenerationStats;
+import dev.simplij.sr.data.GeneratorConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Spark generator against the single-machine one, in embedded local[2]. */
+class GenerateJobTest {
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = EmbeddedSpark.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** A small configuration: few points per record, three shards for the count. */
+    private static GeneratorConfig config(long seed) {
+        return GeneratorConfig.defaults().with("seed", Long.toString(seed)).with("points.count", "5")
+                .with("output.shardRecords", "700");
+    }
+
+    private static List<Path> shards(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+
+    private static void assertSameShards(Path expected, Path actual) throws IOException {
+        List<Path> e = shards(expected);
+        List<Path> a = shards(actual);
+        assertEquals(e.stream().map(Path::getFileName).toList(), a.stream().map(Path::getFileName).toList());
+        for (int i = 0; i < e.size(); i++) {
+            assertEquals(Files.readString(e.get(i)), Files.readString(a.get(i)), "shard " + e.get(i).getFileName());
+        }
+    }
+
+    @Test
+    void sameShardsAsTheSingleMachineGeneratorOnAnyPartitioning(@TempDir Path tmp) throws IOException {
+        GeneratorConfig config = config(7);
+        long count = 2000;
+        GenerationStats single = new DatasetGenerator(config, SimplifierNormalizer.standard(), null)
+                .run(count, tmp.resolve("single"), 10_000_000, null);
+        for (int partitions : new int[] {1, 3}) {
+            Path out = tmp.resolve("spark-" + partitions);
+            GenerateJob.Summary s = new GenerateJob(spark, Generators.of(config, null, ""), partitions, null)
+                    .run(count, out.toString(), 10_000_000);
+            assertSameShards(tmp.resolve("single"), out);
+            assertEquals(List.of("shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"),
+                    shards(out).stream().map(p -> p.getFileName().toString()).toList());
+            assertEquals(single.written(), s.written());
+            assertEquals(single.sampled(), s.sampled());
+            assertEquals(single.duplicates(), s.duplicates());
+            assertEquals(single.rawDuplicates(), s.rawDuplicates());
+            assertEquals(single.rejectedUndefined(), s.rejectedUndefined());
+            assertEquals(single.undefinedOnData(), s.undefinedOnData());
+        }
+    }
+
+    @Test
+    void parquetHoldsTheRecordsOfTheShardsInOrder(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        new GenerateJob(spark, Generators.of(config(11), null, ""), 2, null).run(300, out.toString(), 10_000_000);
+        List<String> lines = new ArrayList<>();
+        for (Path p : shards(out)) {
+            lines.addAll(Files.readAllLines(p));
+        }
+        List<String> parquet = spark.read().parquet(out.resolve("parquet").toString()).toJSON().collectAsList();
+        assertEquals(300, lines.size());
+        assertEquals(lines, parquet);
+    }
+
+    @Test
+    void aSpentSampleBudgetWritesWhatTheSingleMachineWrites(@TempDir Path tmp) throws IOException {
+        // one or two operators on one variable: a small space of distinct skeletons, spent quickly
+        GeneratorConfig tiny = config(3).with("operators.max", "2").with("variables.max", "1");
+        long budget = 20 * DatasetGenerator.blockSize();
+        GenerationStats single = new DatasetGenerator(tiny, SimplifierNormalizer.standard(), null)
+                .run(100_000, tmp.resolve("single"), budget, null);
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, ""), 2, null)
+                .run(100_000, tmp.resolve("spark").toString(), budget);
+        assertTrue(single.written() < 100_000, single.summary());
+        assertEquals(single.written(), s.written());
+        assertEquals(budget, s.sampled());
+        assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+    }
+}
