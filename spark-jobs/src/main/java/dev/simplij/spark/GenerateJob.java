@@ -53,7 +53,8 @@ import org.apache.spark.storage.StorageLevel;
  *       finds the sample where the count is reached, and the records up to it are numbered in sample
  *       order; when {@code B} blocks give too few records, {@code B} grows and the run starts again.</li>
  *   <li>Output: {@code shard-NNNNN.jsonl} files with the same bytes as the single-machine shards, and
- *       the same records as Parquet in {@code parquet/}.</li>
+ *       the same records as Parquet in {@code parquet/}, each with its number in the run
+ *       ({@code record}, from 0: Spark reads Parquet files in no fixed order).</li>
  * </ol>
  */
 final class GenerateJob {
@@ -87,6 +88,7 @@ final class GenerateJob {
     private final Generators generators;
     private final int partitions;
     private final PrintStream log;
+    private long started;
 
     /**
      * @param partitions the partitions of every stage (sampling ranges, shuffles)
@@ -133,6 +135,7 @@ final class GenerateJob {
      */
     Summary run(long count, String out, long maxSampled) {
         long start = System.nanoTime();
+        started = start;
         int blockSize = DatasetGenerator.blockSize();
         long budgetBlocks = (maxSampled + blockSize - 1) / blockSize;
         long blocks = Math.min(budgetBlocks, Math.max(1, (2 * count + blockSize - 1) / blockSize));
@@ -157,6 +160,7 @@ final class GenerateJob {
                 continue;
             }
             long cut = cut(finished, written, count);
+            say("cut at sample %,d", cut);
             long[] offsets = new long[written.length];
             for (int b = 1; b < written.length; b++) {
                 offsets[b] = offsets[b - 1] + written[b - 1];
@@ -165,8 +169,10 @@ final class GenerateJob {
             Dataset<Row> ranked = rank(finished.filter(col("line").isNotNull().and(col("index").leq(cut))), offsetsByBlock)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             writeShards(ranked, out, generators.generatorConfig().shardRecords());
-            ranked.select(col("rank"), from_json(col("line"), RECORD).as("r")).orderBy("rank").select("r.*")
+            say("shards written");
+            ranked.select(col("rank").as("record"), from_json(col("line"), RECORD).as("r")).select("record", "r.*")
                     .write().parquet(out + "/parquet");
+            say("parquet written");
             Summary summary = summarize(samples, finished, cut, blocks, round, Math.min(count, total), start);
             ranked.unpersist();
             finished.unpersist();
@@ -178,8 +184,15 @@ final class GenerateJob {
 
     private void say(String format, Object... args) {
         if (log != null) {
-            log.printf(format + "%n", args);
+            log.printf("%6.1f s  " + format + "%n", prepend((System.nanoTime() - started) / 1e9, args));
         }
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /** Stage one on the executors: one row per sampled skeleton. */

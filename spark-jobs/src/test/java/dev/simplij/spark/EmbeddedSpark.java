@@ -13,6 +13,8 @@ final class EmbeddedSpark {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", 4)
+                .config("spark.sql.adaptive.enabled", false)
+                .config("spark.sql.codegen.wholeStage", false)
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
