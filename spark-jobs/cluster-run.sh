@@ -2,7 +2,7 @@
 # Starts a Spark standalone cluster on loopback from the project's own files -- one master and two workers, each a
 # JVM of its own started from spark-jobs/target/simplij-spark.jar -- runs the generation job on it, checks its shards
 # against the single-machine 'simplij generate' for the same seed and count (cmp, byte for byte), and stops the
-# cluster. Needs only JDK 17 and Maven (the jars come from Maven Central). Not part of 'mvn test': see README.md.
+# cluster. Needs JDK 17, Maven (the jars come from Maven Central) and curl. Not part of 'mvn test': see README.md.
 #
 #   spark-jobs/cluster-run.sh [COUNT [SEED]]       default 20000 records, seed 1
 #
@@ -26,6 +26,8 @@ home="$work/spark-home"
 mkdir -p "$home/jars"
 ln -sf "$jar" "$home/jars/simplij-spark.jar"
 export SPARK_HOME="$home"
+# without it the command builder looks for a Spark source tree's build directories
+export SPARK_SCALA_VERSION=2.13
 
 pids=()
 stop() {
@@ -45,12 +47,15 @@ for w in 1 2; do
         --work-dir "$work/worker-$w" --webui-port $((port + 1 + w)) "$master" >"$work/worker-$w.log" 2>&1 &
     pids+=($!)
 done
-# at most 120 s for both workers to register
+# at most 120 s for both workers to register, as the master's status page tells
+alive() {
+    curl -s "http://127.0.0.1:$((port + 1))/json/" | grep -c '"state" : "ALIVE"' || true
+}
 for _ in $(seq 120); do
-    [[ "$(grep -c 'Registering worker' "$work/master.log" || true)" -ge 2 ]] && break
+    [[ "$(alive)" -ge 2 ]] && break
     sleep 1
 done
-if [[ "$(grep -c 'Registering worker' "$work/master.log" || true)" -lt 2 ]]; then
+if [[ "$(alive)" -lt 2 ]]; then
     echo "cluster-run: the workers did not register in 120 s; see $work/*.log" >&2
     exit 1
 fi
