@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -51,13 +52,16 @@ import org.apache.spark.storage.StorageLevel;
  *       data and written as JSON lines on an executor ({@link DatasetGenerator#finish}).</li>
  *   <li>Cut: the driver reads the number of records per block (one number a block, never a key),
  *       finds the sample where the count is reached, and the records up to it are numbered in sample
- *       order; when {@code B} blocks give too few records, {@code B} grows and the run starts again.</li>
+ *       order. When {@code B} blocks give too few records, another round samples the blocks after
+ *       them, drops the keys kept before (an anti-join) and finishes only its own blocks: the records
+ *       of earlier blocks stand, since no later sample comes before them.</li>
  *   <li>Output: {@code shard-NNNNN.jsonl} files with the same bytes as the single-machine shards, and
  *       the same records as Parquet in {@code parquet/}, each with its number in the run
  *       ({@code record}, from 0: Spark reads Parquet files in no fixed order).</li>
  * </ol>
  */
 final class GenerateJob {
+    private static final String KEPT = "KEPT";
     private static final StructType SAMPLES = new StructType()
             .add("index", DataTypes.LongType, false)
             .add("verdict", DataTypes.StringType, false)
@@ -138,25 +142,38 @@ final class GenerateJob {
         started = start;
         int blockSize = DatasetGenerator.blockSize();
         long budgetBlocks = (maxSampled + blockSize - 1) / blockSize;
-        long blocks = Math.min(budgetBlocks, Math.max(1, (2 * count + blockSize - 1) / blockSize));
+        long blocks = 0;
+        long next = Math.min(budgetBlocks, Math.max(1, (2 * count + blockSize - 1) / blockSize));
+        List<Dataset<Row>> persisted = new ArrayList<>();
+        Dataset<Row> samples = null;
+        Dataset<Row> finished = null;
+        long[] written = new long[0];
+        long total = 0;
         int round = 0;
         while (true) {
             round++;
-            say("round %d: blocks 0..%,d (%,d skeletons) on %d partitions", round, blocks - 1, blocks * blockSize, partitions);
-            Dataset<Row> samples = sample(blocks).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> finished = finish(samples).persist(StorageLevel.MEMORY_AND_DISK());
-            List<Row> perBlock = finished.filter(col("line").isNotNull()).groupBy("block").count().collectAsList();
-            long[] written = new long[Math.toIntExact(blocks)];
-            long total = 0;
-            for (Row r : perBlock) {
+            say("round %d: blocks %,d..%,d (%,d skeletons) on %d partitions", round, blocks, next - 1,
+                    (next - blocks) * blockSize, partitions);
+            Dataset<Row> fresh = persist(sample(blocks, next), persisted);
+            Dataset<Row> firsts = firsts(fresh);
+            if (samples != null) {
+                // A key kept in an earlier round was first sampled there. The records of earlier blocks
+                // stand: no later sample comes before them.
+                firsts = firsts.join(samples.filter(col("verdict").equalTo(KEPT)).select("key"), new String[] {"key"},
+                        "left_anti");
+            }
+            Dataset<Row> done = persist(finish(firsts), persisted);
+            samples = samples == null ? fresh : samples.union(fresh);
+            finished = finished == null ? done : finished.union(done);
+            written = Arrays.copyOf(written, Math.toIntExact(next));
+            for (Row r : done.filter(col("line").isNotNull()).groupBy("block").count().collectAsList()) {
                 written[Math.toIntExact(r.getLong(0))] = r.getLong(1);
                 total += r.getLong(1);
             }
-            say("round %d: %,d distinct records", round, total);
+            blocks = next;
+            say("round %d: %,d distinct records so far", round, total);
             if (total < count && blocks < budgetBlocks) {
-                samples.unpersist();
-                finished.unpersist();
-                blocks = Math.min(budgetBlocks, Math.max(2 * blocks, (long) Math.ceil(1.2 * blocks * count / Math.max(1, total))));
+                next = Math.min(budgetBlocks, Math.max(2 * blocks, (long) Math.ceil(1.2 * blocks * count / Math.max(1, total))));
                 continue;
             }
             long cut = cut(finished, written, count);
@@ -166,20 +183,23 @@ final class GenerateJob {
                 offsets[b] = offsets[b - 1] + written[b - 1];
             }
             Broadcast<long[]> offsetsByBlock = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(offsets);
-            Dataset<Row> ranked = rank(finished.filter(col("line").isNotNull().and(col("index").leq(cut))), offsetsByBlock)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> ranked = persist(rank(finished.filter(col("line").isNotNull().and(col("index").leq(cut))),
+                    offsetsByBlock), persisted);
             writeShards(ranked, out, generators.generatorConfig().shardRecords());
             say("shards written");
             ranked.select(col("rank").as("record"), from_json(col("line"), RECORD).as("r")).select("record", "r.*")
                     .write().parquet(out + "/parquet");
             say("parquet written");
             Summary summary = summarize(samples, finished, cut, blocks, round, Math.min(count, total), start);
-            ranked.unpersist();
-            finished.unpersist();
-            samples.unpersist();
+            persisted.forEach(Dataset::unpersist);
             offsetsByBlock.destroy();
             return summary;
         }
+    }
+
+    private static Dataset<Row> persist(Dataset<Row> d, List<Dataset<Row>> persisted) {
+        persisted.add(d.persist(StorageLevel.MEMORY_AND_DISK()));
+        return d;
     }
 
     private void say(String format, Object... args) {
@@ -196,9 +216,9 @@ final class GenerateJob {
     }
 
     /** Stage one on the executors: one row per sampled skeleton. */
-    private Dataset<Row> sample(long blocks) {
+    private Dataset<Row> sample(long from, long to) {
         Generators g = generators;
-        return spark.range(0, blocks, 1, partitions).mapPartitions((MapPartitionsFunction<Long, Row>) ids -> {
+        return spark.range(from, to, 1, partitions).mapPartitions((MapPartitionsFunction<Long, Row>) ids -> {
             DatasetGenerator generator = g.generator();
             int size = DatasetGenerator.blockSize();
             return flatten(ids, b -> {
@@ -214,15 +234,20 @@ final class GenerateJob {
         }, Encoders.row(SAMPLES));
     }
 
-    /** Deduplication through the shuffle, then stage two per block on the executors. */
-    private Dataset<Row> finish(Dataset<Row> samples) {
+    /** Deduplication through the shuffle: per key, the kept sample with the smallest index. */
+    private static Dataset<Row> firsts(Dataset<Row> samples) {
+        return samples.filter(col("verdict").equalTo(KEPT))
+                .groupBy("key").agg(min(struct("index", "prefix", "declared")).as("first"))
+                .select(col("first.index").as("index"), col("first.prefix").as("prefix"), col("first.declared").as("declared"),
+                        col("key"));
+    }
+
+    /** Stage two on the executors, block by block, for the first samples of their keys. */
+    private Dataset<Row> finish(Dataset<Row> firsts) {
         Generators g = generators;
         int size = DatasetGenerator.blockSize();
-        Dataset<Row> firsts = samples.filter(col("verdict").equalTo("KEPT"))
-                .groupBy("key").agg(min(struct("index", "prefix", "declared")).as("first"))
-                .select(col("first.index").as("index"), col("first.prefix").as("prefix"), col("first.declared").as("declared"))
-                .withColumn("block", expr("index div " + size));
-        return firsts.repartition(partitions, col("block")).sortWithinPartitions("index")
+        return firsts.drop("key").withColumn("block", expr("index div " + size))
+                .repartition(partitions, col("block")).sortWithinPartitions("index")
                 .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
                     DatasetGenerator generator = g.generator();
                     return flatten(blocksOf(rows), block -> {

@@ -91,6 +91,19 @@ class GenerateJobTest {
     }
 
     @Test
+    void roundsAfterTheFirstAddBlocksWithoutChangingTheRecords(@TempDir Path tmp) throws IOException {
+        // one variable, at most two operators: so many duplicates that twice the count in samples is too few
+        GeneratorConfig tiny = config(5).with("operators.max", "2").with("variables.max", "1");
+        long count = 250;
+        new DatasetGenerator(tiny, SimplifierNormalizer.standard(), null).run(count, tmp.resolve("single"), 10_000_000, null);
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, ""), 2, null)
+                .run(count, tmp.resolve("spark").toString(), 10_000_000);
+        assertTrue(s.rounds() > 1, s.text());
+        assertEquals(count, s.written());
+        assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+    }
+
+    @Test
     void aSpentSampleBudgetWritesWhatTheSingleMachineWritesOnAnotherPartitioning(@TempDir Path tmp) throws IOException {
         // one or two operators on one variable: a small space of distinct skeletons, spent quickly
         GeneratorConfig tiny = config(3).with("operators.max", "2").with("variables.max", "1");
