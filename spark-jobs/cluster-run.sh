@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts a Spark standalone cluster on loopback from the project's own files -- one master and two workers, each a
-# JVM of its own started from spark-jobs/target/simplij-spark.jar -- runs the generation job on it, checks its shards
-# against the single-machine 'simplij generate' for the same seed and count (cmp, byte for byte), and stops the
-# cluster. Needs JDK 17, Maven (the jars come from Maven Central) and curl. Not part of 'mvn test': see README.md.
+# JVM of its own started from spark-jobs/target/simplij-spark.jar -- runs the generation job and the mining job on
+# it, checks their output against the single-machine 'simplij generate' for the same seed and count and 'simplij mine'
+# for a small configuration (cmp, byte for byte), and stops the cluster. Needs JDK 17, Maven (the jars come from Maven Central) and curl. Not part of 'mvn test': see README.md.
 #
 #   spark-jobs/cluster-run.sh [COUNT [SEED]]       default 20000 records, seed 1
 #
@@ -66,8 +66,22 @@ start=$(date +%s%N)
 end=$(date +%s%N)
 echo "cluster-run: generate on the cluster took $(( (end - start) / 1000000 )) ms" >&2
 
+# the miner on the cluster: a small configuration, written under the name the single-machine run then uses
+mine=(--operators +,-,*,/,neg --leaves _0,_1,0,1 --max-source 4 --max-target 3 --samples 256 --seed 3 --quiet)
+start=$(date +%s%N)
+"$root/simplij-spark" mine --master "$master" --partitions 8 "${mine[@]}" --out "$work/small.rules"
+end=$(date +%s%N)
+echo "cluster-run: mine on the cluster took $(( (end - start) / 1000000 )) ms" >&2
+mv "$work/small.rules" "$work/small.spark"
+
 "$root/simplij" generate --quiet --count "$count" --seed "$seed" --out "$work/single" >/dev/null
+"$root/simplij" mine "${mine[@]}" --out "$work/small.rules" >/dev/null
 status=0
+if cmp "$work/small.rules" "$work/small.spark"; then
+    echo "cluster-run: the cluster's rule file is the single-machine one, byte for byte"
+else
+    status=1
+fi
 for f in "$work"/single/shard-*.jsonl; do
     cmp "$f" "$work/spark/$(basename "$f")" || status=1
 done

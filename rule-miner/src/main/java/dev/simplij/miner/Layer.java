@@ -19,7 +19,8 @@ import java.util.List;
  * tokens, 5 GB of vectors at 512 points, against 0.2 GB for all shorter ones). Expressions holding
  * a free constant never have a vector.
  */
-final class Layer {
+final class Layer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The packed recipe of a leaf: nothing to recompute from. */
     private static final int LEAF = -1;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code simplij-spark}: SimpliJ's jobs on Apache Spark, embedded by default or on the cluster of {@code --master}. */
-@Command(name = "simplij-spark", mixinStandardHelpOptions = true, subcommands = SparkMain.Generate.class,
+@Command(name = "simplij-spark", mixinStandardHelpOptions = true, subcommands = {SparkMain.Generate.class, SparkMain.Mine.class},
         description = "SimpliJ's jobs on Apache Spark: embedded (local[*]) by default, on a cluster with --master URL.")
 public final class SparkMain {
     private SparkMain() {
@@ -95,6 +95,55 @@ public final class SparkMain {
                 System.out.print(s.text());
                 System.out.println("wrote " + out + "/shard-*.jsonl and " + out + "/parquet");
                 return s.written() == count ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "mine", mixinStandardHelpOptions = true,
+            description = "The rule file of 'simplij mine' for the same configuration (the same bytes), its units of "
+                    + "work run as Spark stages on replicas of the run that the driver advances length by length.")
+    static final class Mine implements Callable<Integer> {
+        @CommandLine.Mixin
+        Engine engine = new Engine();
+
+        @Option(names = "--operators", paramLabel = "OPS", required = true, description = "comma-separated operator tokens")
+        String operators;
+
+        @Option(names = "--leaves", paramLabel = "LEAVES", required = true, description = "comma-separated leaves")
+        String leaves;
+
+        @Option(names = "--max-source", paramLabel = "N", required = true)
+        int maxSource;
+
+        @Option(names = "--max-target", paramLabel = "N", required = true)
+        int maxTarget;
+
+        @Option(names = "--samples", paramLabel = "N", defaultValue = "512")
+        int samples;
+
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--name", paramLabel = "NAME", description = "the rule set's name (default: the file's name "
+                + "without .rules)")
+        String name;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the rule file")
+        String out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String file = Path.of(out).getFileName().toString();
+            SparkUnits.MinerSpec spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
+                    java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
+                    maxTarget, samples, seed, Runtime.getRuntime().availableProcessors());
+            try (SparkSession spark = engine.session("mine")) {
+                MineJob.Result r = MineJob.mine(spark, spec, engine.partitions(spark), out, engine.quiet ? null : System.err);
+                java.nio.file.Files.writeString(Path.of(out), r.text());
+                System.out.print(r.result().statistics().table());
+                System.out.printf("%d rules written to %s in %.1f s%n", r.result().statistics().rules(), out,
+                        r.result().statistics().millis() / 1000.0);
+                return 0;
             }
         }
     }

@@ -16,24 +16,12 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark generator against the single-machine one, in embedded local[2]. */
 class GenerateJobTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = EmbeddedSpark.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    private final SparkSession spark = EmbeddedSpark.session();
 
     /** A small configuration: few points per record, shards of 700 records. */
     private static GeneratorConfig config(long seed) {
