@@ -173,7 +173,9 @@ final class GenerateJob {
             blocks = next;
             say("round %d: %,d distinct records so far", round, total);
             if (total < count && blocks < budgetBlocks) {
-                next = Math.min(budgetBlocks, Math.max(2 * blocks, (long) Math.ceil(1.2 * blocks * count / Math.max(1, total))));
+                // the shortfall at the rate so far, and a tenth more (the rate falls as duplicates grow)
+                long more = (long) Math.ceil(1.1 * blocks * (count - total) / Math.max(1, total));
+                next = Math.min(budgetBlocks, blocks + Math.max(1, more));
                 continue;
             }
             long cut = cut(finished, written, count);
