@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.data.DatasetGenerator;
+import dev.simplij.sr.data.Decontaminator;
 import dev.simplij.sr.data.GenerationStats;
 import dev.simplij.sr.data.GeneratorConfig;
 import java.io.IOException;
@@ -92,15 +93,21 @@ class GenerateJobTest {
     }
 
     @Test
-    void aSpentSampleBudgetWritesWhatTheSingleMachineWritesOnAnotherPartitioning(@TempDir Path tmp) throws IOException {
-        // one or two operators on one variable: a small space of distinct skeletons, spent quickly
+    void aSpentSampleBudgetAndATestSetGiveWhatTheSingleMachineGivesOnAnotherPartitioning(@TempDir Path tmp)
+            throws IOException {
+        // one or two operators on one variable: a small space of distinct skeletons, spent quickly; two
+        // test formulas of that space, dropped by the decontaminator the executors build
         GeneratorConfig tiny = config(3).with("operators.max", "2").with("variables.max", "1");
+        Decontaminator tests = Decontaminator.of(List.of("3.5*sin(x1)", "exp(2*x1)"), "test", SimplifierNormalizer.standard(),
+                tiny);
         long budget = 20 * DatasetGenerator.blockSize();
-        GenerationStats single = new DatasetGenerator(tiny, SimplifierNormalizer.standard(), null)
+        GenerationStats single = new DatasetGenerator(tiny, SimplifierNormalizer.standard(), tests)
                 .run(100_000, tmp.resolve("single"), budget, null);
-        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, ""), 2, null)
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, tests, "test"), 2, null)
                 .run(100_000, tmp.resolve("spark").toString(), budget);
         assertTrue(single.written() < 100_000, single.summary());
+        assertTrue(single.contaminated() > 0, single.summary());
+        assertEquals(single.contaminated(), s.contaminated());
         assertEquals(single.written(), s.written());
         assertEquals(budget, s.sampled());
         assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
