@@ -2,6 +2,7 @@ package dev.simplij.expr;
 
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import java.util.Set;
  * <p>Instances are immutable and thread-safe. Every operation on them is iterative, so trees nested
  * millions of levels deep are handled without stack overflow.
  */
-public final class Expr {
+public final class Expr implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** {@link #code} of a variable node (operators have their ordinal, which is {@code >= 0}). */
     public static final int VARIABLE = -1;
     /**
@@ -43,7 +45,22 @@ public final class Expr {
     /** The pooled literals, by {@link Literals#poolIndex}; like {@link #names}, may be shared and have slack. */
     private final BigDecimal[] literals;
     /** Subtree ends and hashes, computed on first use (a simplifier's result is often only printed). */
-    private Structure structure;
+    private transient Structure structure;
+
+    /**
+     * Serialized as its prefix text (the literal payloads may refer to this JVM's literal pool), read
+     * back with {@link #parsePrefix}: for a distributed engine (spark-jobs) that ships expressions
+     * between JVMs.
+     */
+    private Object writeReplace() {
+        return new Prefix(toPrefix());
+    }
+
+    private record Prefix(String text) implements Serializable {
+        private Object readResolve() {
+            return parsePrefix(text);
+        }
+    }
 
     /**
      * Ends and hashes of every node. Written racily, like {@link String#hashCode}'s cache: threads

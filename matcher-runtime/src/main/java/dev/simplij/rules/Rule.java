@@ -5,6 +5,7 @@ import dev.simplij.expr.ExprOrder;
 import dev.simplij.expr.NodeKind;
 import dev.simplij.expr.ParseException;
 
+import java.io.Serializable;
 import java.util.BitSet;
 
 /**
@@ -16,7 +17,7 @@ import java.util.BitSet;
  * a bare placeholder, and the rule strictly decreases in {@link ExprOrder} (shorter, or as long
  * and earlier), which is what makes rewriting with any set of rules terminate.
  */
-public record Rule(Expr lhs, Expr rhs) {
+public record Rule(Expr lhs, Expr rhs) implements Serializable {
     public static final String ARROW = "->";
 
     public Rule {

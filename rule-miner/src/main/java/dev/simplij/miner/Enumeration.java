@@ -16,7 +16,7 @@ final class Enumeration {
     private static final int UNARY_CHUNK = 512;
 
     /** A slice of the candidates of one length: {@code op} over left blocks {@code from..to}. */
-    record Unit(Operator op, int leftLength, int from, int to, long candidates) {
+    record Unit(Operator op, int leftLength, int from, int to, long candidates) implements java.io.Serializable {
     }
 
     private Enumeration() {

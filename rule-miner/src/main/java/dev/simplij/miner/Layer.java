@@ -3,6 +3,9 @@ package dev.simplij.miner;
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,14 +22,18 @@ import java.util.List;
  * tokens, 5 GB of vectors at 512 points, against 0.2 GB for all shorter ones). Expressions holding
  * a free constant never have a vector.
  */
-final class Layer {
+final class Layer implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** The packed recipe of a leaf: nothing to recompute from. */
     private static final int LEAF = -1;
 
     private final boolean keepsValues;
     final List<Expr> exprs = new ArrayList<>();
-    /** Per block its value vector when {@link #keepsValues()}, else null; null for free constants. */
-    final List<double[]> values = new ArrayList<>();
+    /**
+     * Per block its value vector when {@link #keepsValues()}, else null; null for free constants.
+     * Serialized as raw bits ({@link #writeObject}).
+     */
+    transient List<double[]> values = new ArrayList<>();
     int[] distinct = new int[16];
     long[] occurrences = new long[16];
     /** Per block its packed {@link Recipe}: {@link Recipe#shape()}, or {@link #LEAF}, */
@@ -55,6 +62,43 @@ final class Layer {
 
         long operands() {
             return (long) left << 32 | (right & 0xFFFF_FFFFL);
+        }
+    }
+
+    /**
+     * The value vectors as their raw bits: Java serialization writes a {@code double[]} through
+     * {@link Double#doubleToLongBits}, which makes every NaN the plain one, and a vector's NaN
+     * payloads mean something ({@link VectorOps#UNKNOWN}, {@link VectorOps#CANCELLED}).
+     */
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeInt(values.size());
+        for (double[] v : values) {
+            long[] bits = null;
+            if (v != null) {
+                bits = new long[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    bits[i] = Double.doubleToRawLongBits(v[i]);
+                }
+            }
+            out.writeObject(bits);
+        }
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int n = in.readInt();
+        values = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long[] bits = (long[]) in.readObject();
+            double[] v = null;
+            if (bits != null) {
+                v = new double[bits.length];
+                for (int i = 0; i < bits.length; i++) {
+                    v[i] = Double.longBitsToDouble(bits[i]);
+                }
+            }
+            values.add(v);
         }
     }
 

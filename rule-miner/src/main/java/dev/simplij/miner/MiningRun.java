@@ -33,8 +33,12 @@ import java.util.List;
  * A final pass, longest sources first, removes rules the others make redundant. The units of a
  * length run on a {@link UnitRunner} (stages 2-4 and the shorter-rules step of 4 per unit) and are
  * merged in unit order, so the result does not depend on the number of threads or on the engine.
+ *
+ * <p>An engine that runs units on other JVMs works on {@linkplain #replica replicas} of the run, each
+ * brought to the state of the run after every length by {@link #advance} with the run's own
+ * {@link LengthState}, through the same steps as the run takes.
  */
-final class MiningRun {
+public final class MiningRun {
     private static final long FRESH_SEED_SALT = 0x9E3779B97F4A7C15L;
 
     private final MinerConfig config;
@@ -98,26 +102,58 @@ final class MiningRun {
     record Outcome(List<Rule> rules, List<LengthStats> stats, int samplePoints) {
     }
 
-    Outcome run() {
+    /**
+     * What a replica needs of a mined length: its layer (the building blocks of length {@code n}) and
+     * every rule kept so far. Serializable, for an engine to ship.
+     */
+    public record LengthState(int length, Layer layer, List<Rule> kept) implements java.io.Serializable {
+    }
+
+    /** A run at its start (the leaves mined), for an engine's worker JVM to {@link #advance}. */
+    public static MiningRun replica(MinerConfig config) {
+        MiningRun run = new MiningRun(config);
+        run.start();
+        return run;
+    }
+
+    /** Brings a replica to the run's state after length {@code s.length()}. */
+    public void advance(LengthState s) {
+        layers[s.length()] = s.layer();
+        kept.clear();
+        kept.addAll(s.kept());
+        endLength(s.length());
+    }
+
+    private void start() {
+        layers[1] = leaves();
+        stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
+        addTargets(1);
+    }
+
+    /** After length {@code n}'s layer and rules: its targets, and the kept rules indexed. */
+    private void endLength(int n) {
+        if (n <= config.maxTarget()) {
+            addTargets(n);
+        }
+        indexShorterRules();
+    }
+
+    Outcome run(UnitRunner runner) {
         Resources.resetPeakHeap();
-        try (UnitRunner runner = new ParallelUnits(config.threads())) {
-            layers[1] = leaves();
-            stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
-            addTargets(1);
-            for (int n = 2; n <= config.maxSource(); n++) {
-                long wall = System.nanoTime();
-                long cpu = Resources.processCpuNanos();
-                mineLength(n, runner);
-                long t0 = System.nanoTime();
-                if (n <= config.maxTarget()) {
-                    addTargets(n);
-                }
-                indexShorterRules();
-                log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
-                // the per-length costs an estimate of a longer run starts from
-                log("length %d: %.1f s wall, %.1f s CPU, peak heap so far %d MB", n, (System.nanoTime() - wall) / 1e9,
-                        (Resources.processCpuNanos() - cpu) / 1e9, Resources.peakHeap() >> 20);
+        start();
+        for (int n = 2; n <= config.maxSource(); n++) {
+            long wall = System.nanoTime();
+            long cpu = Resources.processCpuNanos();
+            mineLength(n, runner);
+            long t0 = System.nanoTime();
+            endLength(n);
+            if (n < config.maxSource()) {
+                runner.lengthDone(new LengthState(n, layers[n], List.copyOf(kept)));
             }
+            log("length %d: target index and rule index %.1f s", n, (System.nanoTime() - t0) / 1e9);
+            // the per-length costs an estimate of a longer run starts from
+            log("length %d: %.1f s wall, %.1f s CPU, peak heap so far %d MB", n, (System.nanoTime() - wall) / 1e9,
+                    (Resources.processCpuNanos() - cpu) / 1e9, Resources.peakHeap() >> 20);
         }
         long t0 = System.nanoTime();
         List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass);
@@ -210,7 +246,8 @@ final class MiningRun {
 
     // ---- one length -------------------------------------------------------------------------
 
-    private static final class UnitResult {
+    private static final class UnitResult implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         long enumerated;
         long candidates;
         long coveredByShorter;
@@ -227,7 +264,7 @@ final class MiningRun {
     }
 
     /** An enumerated source holding {@code <constant>}. */
-    private record ConstantSource(Expr expr, int distinct, long occurrences) {
+    private record ConstantSource(Expr expr, int distinct, long occurrences) implements java.io.Serializable {
     }
 
     /** A possible right side of a free-constant rule, compiled for the fit. */
@@ -241,11 +278,8 @@ final class MiningRun {
         List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
         long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
-        List<UnitResult> results = runner.inOrder(units, u -> {
-            UnitResult r = workers.get().process(u, n);
-            progress.advance(u.candidates());
-            return r;
-        }, "mining failed at length " + n);
+        List<UnitResult> results = runner.shipped(this, (run, u) -> run.workers.get().process(u, n),
+                units, u -> progress.advance(u.candidates()), "mining failed at length " + n);
         progress.finish();
         Layer layer = new Layer(keepsValues(n));
         List<Rule> pending = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -14,10 +15,10 @@ import java.util.function.Function;
  * common one unless the stream happens to be started from a worker of another (unspecified
  * behaviour).
  */
-final class ParallelUnits implements UnitRunner {
+public final class ParallelUnits implements UnitRunner {
     private final ForkJoinPool pool;
 
-    ParallelUnits(int threads) {
+    public ParallelUnits(int threads) {
         this.pool = new ForkJoinPool(threads);
     }
 
@@ -39,6 +40,20 @@ final class ParallelUnits implements UnitRunner {
             throw new IllegalStateException(failure + ": " + e.getCause(), e.getCause());
         }
         return results;
+    }
+
+    @Override
+    public <T, R> List<R> shipped(MiningRun run, Stage<T, R> stage, List<T> units, Consumer<T> done, String failure) {
+        return inOrder(units, u -> {
+            R r = stage.apply(run, u);
+            done.accept(u);
+            return r;
+        }, failure);
+    }
+
+    /** Nothing to do: the units run on the run itself. */
+    @Override
+    public void lengthDone(MiningRun.LengthState state) {
     }
 
     @Override

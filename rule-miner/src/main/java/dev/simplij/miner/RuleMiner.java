@@ -43,8 +43,15 @@ public final class RuleMiner {
      * @param outName the file name recorded in the header's regeneration command
      */
     public static MiningResult mine(MinerConfig config, String outName) {
+        try (UnitRunner runner = new ParallelUnits(config.threads())) {
+            return mine(config, outName, runner);
+        }
+    }
+
+    /** Runs the miner on the units engine {@code runner} (the same rules and header on any engine). */
+    public static MiningResult mine(MinerConfig config, String outName, UnitRunner runner) {
         long start = System.nanoTime();
-        MiningRun.Outcome outcome = new MiningRun(config).run();
+        MiningRun.Outcome outcome = new MiningRun(config).run(runner);
         long millis = (System.nanoTime() - start) / 1_000_000;
         RuleSet ruleSet = RuleSet.of(config.name(), header(config, outName, outcome), outcome.rules());
         MiningStatistics statistics = new MiningStatistics(outcome.stats(), outcome.samplePoints(),

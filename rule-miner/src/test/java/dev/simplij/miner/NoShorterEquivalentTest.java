@@ -79,7 +79,9 @@ class NoShorterEquivalentTest {
     @Test
     void sourcesWithoutARuleHaveNoShorterEquivalent() {
         MiningRun run = new MiningRun(CONFIG);
-        run.run();
+        try (UnitRunner runner = new ParallelUnits(CONFIG.threads())) {
+            run.run(runner);
+        }
         int variables = CONFIG.variableCount();
         double[][] points = points(variables);
         PreciseEvaluator precise = new PreciseEvaluator();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -334,6 +335,68 @@ public final class DatasetGenerator {
         return block;
     }
 
+    // ---- stage by stage, for an engine that deduplicates across machines (spark-jobs) -----------
+
+    /** The skeletons of one block: sample {@code i} of block {@code b} is sample {@code b * blockSize() + i} of the run. */
+    public static int blockSize() {
+        return BLOCK;
+    }
+
+    /**
+     * One skeleton after stage one: its canonical form; the verdict's name ({@code KEPT} or why it
+     * was rejected); for a kept one, {@code key}, the fingerprint of the canonical form that a run
+     * deduplicates by; and what the statistics count ({@code rawKey} the raw skeleton's fingerprint).
+     */
+    public record Sampled(Expr canonical, String verdict, long key, int declared, long rawKey, int rawLength,
+                          int simplifiedLength) {
+        public boolean kept() {
+            return verdict.equals(SkeletonFilter.Verdict.KEPT.name());
+        }
+    }
+
+    /** Stage one of block {@code b}, in sample order: the same skeletons and verdicts as {@link #run} has. */
+    public List<Sampled> sample(long b) {
+        Block block = sampleBlock(b);
+        List<Sampled> out = new ArrayList<>(block.size);
+        for (int i = 0; i < block.size; i++) {
+            out.add(new Sampled(block.canonical[i], block.verdict[i].name(), block.canonical[i].hash(0), block.declared[i],
+                    block.rawHash[i], block.rawLength[i], block.simplifiedLength[i]));
+        }
+        return out;
+    }
+
+    /** Stage two's outcome for one new skeleton: its JSON Lines record, or null and why it was dropped. */
+    public record Finished(String line, String dropped) {
+    }
+
+    /**
+     * Stage two of block {@code b} for those of its skeletons that are new in the whole run (the first
+     * sample of their key), in sample order, with their declared variable counts: decontamination,
+     * data drawn from the block's own stream in that order, and the record, as {@link #run} does.
+     */
+    public List<Finished> finish(long b, List<Expr> fresh, int[] declared) {
+        if (fresh.size() > BLOCK || declared.length != fresh.size()) {
+            throw new IllegalArgumentException("a block has at most " + BLOCK + " new skeletons, each with its declared count");
+        }
+        Block block = new Block(b);
+        for (int i = 0; i < fresh.size(); i++) {
+            block.canonical[i] = fresh.get(i);
+            block.declared[i] = declared[i];
+            block.outcome[i] = NEW;
+        }
+        finishBlock(block);
+        List<Finished> out = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            out.add(switch (block.result[i]) {
+                case WRITE -> new Finished(block.line[i], null);
+                case CONTAMINATED_SYMBOLIC -> new Finished(null, "contaminated symbolic");
+                case CONTAMINATED_NUMERIC -> new Finished(null, "contaminated numeric");
+                default -> new Finished(null, "undefined on data");
+            });
+        }
+        return out;
+    }
+
     /** Tallies a block in order and writes its records; true once {@code count} are written. */
     private static boolean consume(Block block, GenerationStats stats, ShardWriter writer, long count) throws IOException {
         stats.nanosSample += block.nanosSample;
@@ -472,16 +535,12 @@ public final class DatasetGenerator {
             Files.createDirectories(dir);
         }
 
-        static String shardName(int index) {
-            return String.format("shard-%05d.jsonl", index);
-        }
-
         void write(String line) throws IOException {
             if (current == null || inShard == perShard) {
                 if (current != null) {
                     current.close();
                 }
-                current = Files.newBufferedWriter(dir.resolve(shardName(shards++)), StandardCharsets.UTF_8);
+                current = Files.newBufferedWriter(dir.resolve(GenerationOutput.shardName(shards++)), StandardCharsets.UTF_8);
                 inShard = 0;
             }
             current.write(line);

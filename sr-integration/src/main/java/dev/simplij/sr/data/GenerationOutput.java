@@ -21,6 +21,11 @@ public final class GenerationOutput {
     /** The files a run writes into its directory, besides the shards. */
     static final List<String> REPORTS = List.of("stats.txt", "lengths.png", "config.properties", "decontamination.csv");
 
+    /** The name of shard {@code index}: {@code shard-00000.jsonl}, {@code shard-00001.jsonl}, ... */
+    public static String shardName(int index) {
+        return String.format("shard-%05d.jsonl", index);
+    }
+
     /** Whether {@code name} is a file that a run writes: a shard or one of {@link #REPORTS}. */
     static boolean writtenByARun(String name) {
         return name.matches("shard-\\d{5,}\\.jsonl") || REPORTS.contains(name);
