@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * How a {@link CanonicalForm} is written: the way out of the canonical form, a function of the form
@@ -397,19 +398,19 @@ final class Rendering {
         if (m == 0 || m > MAX_ROOT_PARTS) {
             return new long[0];
         }
-        return java.util.stream.LongStream.rangeClosed(1, m).filter(d -> m % d == 0).toArray();
+        return LongStream.rangeClosed(1, m).filter(d -> m % d == 0).toArray();
     }
 
     /** Whether p/q is a root: {@code sum a[k] p**k q**(degree-k)} is 0 (false when a term overflows a long). */
     private static boolean isRoot(long[] a, int degree, long p, long q) {
         try {
             long value = 0;
+            long qPower = 1; // q**(degree - k)
             for (int k = degree; k >= 0; k--) { // Horner's scheme in q**degree * P(p/q)
-                long qPower = 1;
-                for (int j = 0; j < degree - k; j++) {
+                value = Math.addExact(Math.multiplyExact(value, p), Math.multiplyExact(a[k], qPower));
+                if (k > 0) {
                     qPower = Math.multiplyExact(qPower, q);
                 }
-                value = Math.addExact(Math.multiplyExact(value, p), Math.multiplyExact(a[k], qPower));
             }
             return value == 0;
         } catch (ArithmeticException overflow) {
