@@ -9,6 +9,7 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The canonical form of a normal term, the one place sums and products are built n-ary: a sum is
@@ -342,6 +343,14 @@ final class CanonicalForm {
                     multiply(rest.build(), e);
                     return;
                 }
+                Factored factors = factored(s, false);
+                if (factors != null) { // (x + y)**4 multiplied out, to the power 2, is (x + y)**8
+                    coefficient = coefficient.multiply(power(factors.unit(), e));
+                    for (int i = 0; i < factors.bases().length; i++) {
+                        items.addInteger(factors.bases()[i], exponent(factors.exponents()[i] * e));
+                    }
+                    return;
+                }
                 Fraction unit = unit(s);
                 coefficient = coefficient.multiply(power(unit, e));
                 items.addInteger(unit.isOne() ? s : scaleSum(s, Fraction.ONE.divide(unit)), e);
@@ -351,9 +360,10 @@ final class CanonicalForm {
         }
 
         /**
-         * The product; with exactly one sum to the first power among its bases, that sum with each
-         * item multiplied by the rest ({@code x*(y + 1)/z} is {@code x*y/z + x/z}), so a product is
-         * never distributed one way in one input and the other way in another.
+         * The product. A common polynomial factor of its sums above and below the line is cancelled
+         * ({@code (x**2 - y**2)/(x - y)} is {@code x + y}); a single sum to the first power is
+         * multiplied out ({@code x*(y + 1)/z} is {@code x*y/z + x/z}), so a product is never
+         * distributed one way in one input and the other way in another.
          */
         Term build() {
             if (coefficient.isZero()) {
@@ -364,14 +374,13 @@ final class CanonicalForm {
             if (kept.length == 0) {
                 return new Num(coefficient);
             }
-            int distributed = -1;
-            for (int i = 0; i < kept.length; i++) {
-                if (items.integers[kept[i]] == 1 && items.terms[kept[i]] instanceof Sum) {
-                    distributed = distributed == -1 ? i : -2;
-                }
+            Term cancelled = commonFactorsCancelled ? null : withCommonFactorsCancelled(kept);
+            if (cancelled != null) {
+                return cancelled;
             }
-            if (distributed >= 0) {
-                return distributed(kept, distributed);
+            Term expanded = multipliedOut(kept);
+            if (expanded != null) {
+                return expanded;
             }
             if (kept.length == 1 && items.integers[kept[0]] == 1) {
                 return scale(items.terms[kept[0]], coefficient);
@@ -385,6 +394,104 @@ final class CanonicalForm {
             return new Product(coefficient, bs, es);
         }
 
+        /** Whether this product's common factors above and below the line were cancelled already. */
+        private boolean commonFactorsCancelled;
+
+        /**
+         * The product with the greatest common divisor of its numerator (its factors to positive
+         * powers, as one polynomial) and each sum below the line divided out; null when the product
+         * has no sum on both sides, or they share no factor, or the polynomials are beyond
+         * {@link Polynomial}'s limits. Where the cancelled factor is zero the product was undefined.
+         */
+        private Term withCommonFactorsCancelled(int[] kept) {
+            boolean sumAbove = false;
+            boolean sumBelow = false;
+            for (int i : kept) {
+                if (items.terms[i] instanceof Sum) {
+                    sumAbove |= items.integers[i] > 0;
+                    sumBelow |= items.integers[i] < 0;
+                }
+            }
+            if (!sumAbove || !sumBelow) {
+                return null;
+            }
+            Variables variables = new Variables();
+            Polynomial.Budget budget = new Polynomial.Budget(MAX_CANCELLATION_WORK);
+            try {
+                Polynomial numerator = Polynomial.ONE;
+                for (int i : kept) {
+                    if (items.integers[i] > 0) {
+                        Polynomial p = polynomial(items.terms[i], variables, budget);
+                        if (p == null) {
+                            return null;
+                        }
+                        numerator = numerator.multiply(p.power((int) items.integers[i], budget), budget);
+                    }
+                }
+                Factors result = new Factors();
+                result.commonFactorsCancelled = true;
+                result.coefficient = coefficient;
+                boolean changed = false;
+                for (int i : kept) {
+                    long e = items.integers[i];
+                    if (e > 0) {
+                        continue; // in the numerator
+                    }
+                    Polynomial d = items.terms[i] instanceof Sum ? polynomial(items.terms[i], variables, budget) : null;
+                    for (; d != null && e < 0; e++) { // one power of d at a time
+                        Polynomial common = Polynomial.gcd(numerator, d, budget);
+                        if (common.isConstant()) {
+                            break;
+                        }
+                        numerator = numerator.exactQuotient(common, budget);
+                        result.multiply(form(d.exactQuotient(common, budget), variables), -1);
+                        changed = true;
+                    }
+                    if (e != 0) {
+                        result.items.addInteger(items.terms[i], e);
+                    }
+                }
+                if (!changed) {
+                    return null;
+                }
+                result.multiply(form(numerator, variables), 1);
+                return result.build();
+            } catch (Polynomial.TooLarge | ArithmeticException beyond) { // beyond the limits, or a number beyond Fraction.MAX_BITS
+                return null;
+            }
+        }
+
+        /**
+         * The product with its one sum to the first power multiplied out, each item times the other
+         * factors; null when it has no such sum, or several (products of sums stay products:
+         * multiplied out, they would merge into the terms around them, where no writing finds them
+         * again).
+         */
+        private Term multipliedOut(int[] kept) {
+            int sums = 0;
+            for (int i : kept) {
+                if (items.terms[i] instanceof Sum && items.integers[i] == 1) {
+                    sums++;
+                }
+            }
+            if (sums != 1) {
+                return null;
+            }
+            Factors rest = new Factors();
+            rest.coefficient = coefficient;
+            for (int i : kept) {
+                if (!(items.terms[i] instanceof Sum && items.integers[i] == 1)) {
+                    rest.items.addInteger(items.terms[i], items.integers[i]);
+                }
+            }
+            Term product = rest.build();
+            for (int i : kept) {
+                if (items.terms[i] instanceof Sum s && items.integers[i] == 1) {
+                    product = timesSum(product, s);
+                }
+            }
+            return product;
+        }
         /**
          * Each n-th root to a power of at least n in magnitude split into its operand's power and the
          * root's remaining power ({@code real_root(x, 3)**5} is {@code x*real_root(x, 3)**2}), so the
@@ -402,28 +509,227 @@ final class CanonicalForm {
             }
         }
 
-        private Term distributed(int[] kept, int sumIndex) {
-            Sum sum = (Sum) items.terms[kept[sumIndex]];
-            Terms result = new Terms();
-            for (int j = -1; j < sum.terms.length; j++) {
-                Fraction k = j < 0 ? sum.constant : sum.coefficients[j];
-                if (k.isZero()) {
+    }
+
+    /** Work allowed to cancelling one product's common factors, in coefficient operations. */
+    private static final long MAX_CANCELLATION_WORK = 20_000;
+
+    /** t times s, distributed: each item of t (a sum's items, or t itself) times each item of s. */
+    private Term timesSum(Term t, Sum s) {
+        Terms result = new Terms();
+        Sum left = t instanceof Sum ts ? ts : new Sum(Fraction.ZERO, new Term[] {t}, new Fraction[] {Fraction.ONE});
+        for (int i = -1; i < left.terms.length; i++) {
+            Fraction a = i < 0 ? left.constant : left.coefficients[i];
+            for (int j = -1; j < s.terms.length && !a.isZero(); j++) {
+                Fraction b = j < 0 ? s.constant : s.coefficients[j];
+                if (b.isZero()) {
                     continue;
                 }
                 Factors item = new Factors();
-                item.coefficient = coefficient.multiply(k);
-                for (int i = 0; i < kept.length; i++) {
-                    if (i != sumIndex) {
-                        item.items.addInteger(items.terms[kept[i]], items.integers[kept[i]]);
-                    }
+                item.coefficient = a.multiply(b);
+                if (i >= 0) {
+                    item.multiply(left.terms[i], 1);
                 }
                 if (j >= 0) {
-                    item.multiply(sum.terms[j], 1);
+                    item.multiply(s.terms[j], 1);
                 }
                 result.add(item.build(), Fraction.ONE);
             }
-            return result.build();
         }
+        return result.build();
+    }
+
+    // ---- polynomials ----
+
+    /**
+     * The variables of polynomials over forms: each form that is neither a number, a sum nor a
+     * product gets the next number, up to {@link Polynomial#MAX_VARIABLES}.
+     */
+    static final class Variables {
+        private final List<Term> terms = new ArrayList<>();
+
+        int indexOf(Term t) {
+            int i = terms.indexOf(t);
+            if (i >= 0) {
+                return i;
+            }
+            if (terms.size() == Polynomial.MAX_VARIABLES) {
+                throw new Polynomial.TooLarge("more than " + Polynomial.MAX_VARIABLES + " variables");
+            }
+            terms.add(t);
+            return terms.size() - 1;
+        }
+
+        Term get(int i) {
+            return terms.get(i);
+        }
+    }
+
+    /**
+     * The polynomial a form stands for over these variables (its sums and products multiplied out),
+     * or null when it has a base to a negative power.
+     */
+    static Polynomial polynomial(Term t, Variables variables, Polynomial.Budget budget) {
+        if (t instanceof Num n) {
+            return Polynomial.constant(n.value);
+        }
+        if (t instanceof Sum s) {
+            Polynomial p = Polynomial.constant(s.constant);
+            for (int i = 0; i < s.terms.length; i++) {
+                Polynomial term = polynomial(s.terms[i], variables, budget);
+                if (term == null) {
+                    return null;
+                }
+                p = p.add(term.scale(s.coefficients[i]), budget);
+            }
+            return p;
+        }
+        if (t instanceof Product q) {
+            Polynomial p = Polynomial.constant(q.coefficient);
+            for (int i = 0; i < q.bases.length; i++) {
+                Polynomial base = q.exponents[i] > 0 ? polynomial(q.bases[i], variables, budget) : null;
+                if (base == null || q.exponents[i] > Polynomial.MAX_DEGREE) {
+                    return null;
+                }
+                p = p.multiply(base.power((int) q.exponents[i], budget), budget);
+            }
+            return p;
+        }
+        return Polynomial.term(Fraction.ONE, variables.indexOf(t), 1);
+    }
+
+    /** Work allowed to factoring one sum, in coefficient operations. */
+    private static final long MAX_FACTORING_WORK = 20_000;
+
+    /** A sum as {@code unit * product of bases[i]**exponents[i]}: its factors, none looking negative, in the forms' order. */
+    record Factored(Fraction unit, Term[] bases, long[] exponents) {
+    }
+
+    /**
+     * A sum that is a polynomial in its leaves and calls, split into the {@link Polynomial#factors
+     * factors} that greatest common divisors find; null when it has none, is no polynomial, or is
+     * beyond {@link Polynomial}'s limits. Sums of two items are not tried: they share only a
+     * monomial, and every sum has given that up when it becomes a base.
+     */
+    Factored factored(Sum s, boolean negativePowers) {
+        int items = s.terms.length + (s.constant.isZero() ? 0 : 1);
+        if (items < 3 || items == 3 && !hasSquare(s)) {
+            return null; // a content in one variable needs two terms with it and two without
+        }
+        Variables variables = new Variables();
+        Polynomial.Budget budget = new Polynomial.Budget(MAX_FACTORING_WORK);
+        try {
+            List<Term> bases = new ArrayList<>();
+            LongArrayList exponents = new LongArrayList();
+            Term shifted = negativePowers ? withoutNegativePowers(s, bases, exponents) : s;
+            Polynomial p = polynomial(shifted, variables, budget);
+            if (p == null) {
+                return null;
+            }
+            List<Polynomial> factors = Polynomial.factors(p.primitive(), budget);
+            if (factors.size() < 2 && bases.isEmpty()) {
+                return null;
+            }
+            Fraction unit = p.content();
+            for (Polynomial f : factors) {
+                Term base = form(f, variables);
+                if (looksNegative(base)) {
+                    base = scale(base, Fraction.MINUS_ONE);
+                    unit = unit.negate();
+                }
+                int known = bases.indexOf(base);
+                if (known >= 0) {
+                    exponents.set(known, exponents.getLong(known) + 1);
+                } else {
+                    bases.add(base);
+                    exponents.add(1);
+                }
+            }
+            int[] order = IntStream.range(0, bases.size()).filter(i -> exponents.getLong(i) != 0).toArray();
+            if (order.length < 2 && (order.length == 0 || exponents.getLong(order[0]) == 1)) {
+                return null;
+            }
+            IntArrays.mergeSort(order, (a, b) -> compare(bases.get(a), bases.get(b)));
+            Term[] sorted = new Term[order.length];
+            long[] powers = new long[order.length];
+            for (int i = 0; i < order.length; i++) {
+                sorted[i] = bases.get(order[i]);
+                powers[i] = exponents.getLong(order[i]);
+            }
+            return new Factored(unit, sorted, powers);
+        } catch (Polynomial.TooLarge | ArithmeticException beyond) { // beyond the limits, or a number beyond Fraction.MAX_BITS
+            return null;
+        }
+    }
+
+    /**
+     * The sum times the lowest negative power of each base that its terms hold ({@code x + 2 + 1/x}
+     * times {@code x} is {@code x**2 + 2*x + 1}), those powers put into the lists; the sum itself when
+     * no term holds a negative power.
+     */
+    private Term withoutNegativePowers(Sum s, List<Term> bases, LongArrayList exponents) {
+        for (Term t : s.terms) {
+            if (t instanceof Product p) {
+                for (int i = 0; i < p.bases.length; i++) {
+                    int known = bases.indexOf(p.bases[i]);
+                    if (p.bases[i] instanceof Sum) {
+                        continue; // no common denominators: only leaves and calls are multiplied in
+                    }
+                    if (p.exponents[i] < 0 && known < 0) {
+                        bases.add(p.bases[i]);
+                        exponents.add(p.exponents[i]);
+                    } else if (known >= 0 && p.exponents[i] < exponents.getLong(known)) {
+                        exponents.set(known, p.exponents[i]);
+                    }
+                }
+            }
+        }
+        if (bases.isEmpty()) {
+            return s;
+        }
+        Terms shifted = new Terms();
+        for (int i = -1; i < s.terms.length; i++) {
+            Factors term = new Factors();
+            term.coefficient = i < 0 ? s.constant : s.coefficients[i];
+            if (i >= 0) {
+                term.multiply(s.terms[i], 1);
+            }
+            for (int b = 0; b < bases.size(); b++) {
+                term.multiply(bases.get(b), -exponents.getLong(b));
+            }
+            shifted.add(term.build(), Fraction.ONE);
+        }
+        return shifted.build();
+    }
+
+    /** Whether some term of the sum holds a base to a power of two or more (else it is squarefree in every variable). */
+    private static boolean hasSquare(Sum s) {
+        for (Term t : s.terms) {
+            if (t instanceof Product p) {
+                for (long e : p.exponents) {
+                    if (Math.abs(e) >= 2) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The canonical form of a polynomial over these variables. */
+    Term form(Polynomial p, Variables variables) {
+        Terms sum = new Terms();
+        for (int i = 0; i < p.size(); i++) {
+            Factors monomial = new Factors();
+            for (int v = 0; v < Polynomial.MAX_VARIABLES; v++) {
+                int e = Polynomial.exponent(p.monomial(i), v);
+                if (e > 0) {
+                    monomial.multiply(variables.get(v), e);
+                }
+            }
+            sum.add(monomial.build(), p.coefficient(i));
+        }
+        return sum.build();
     }
 
     private static long exponent(long e) {

@@ -60,9 +60,12 @@ final class Rendering {
     }
 
     private final TermStore store;
+    /** Builds the forms of factors found by the writing, in the forms' order. */
+    private final CanonicalForm forms;
 
     Rendering(TermStore store) {
         this.store = store;
+        this.forms = new CanonicalForm(store);
     }
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
@@ -108,7 +111,7 @@ final class Rendering {
      * the plain writing is taken. The budget is spent in the same order for the same form, so the
      * writing stays a function of the form.
      */
-    private static final int MAX_ALTERNATIVES = 192;
+    private static final int MAX_ALTERNATIVES = 256;
     private int alternativesLeft;
 
     private boolean mayTryAlternatives() {
@@ -218,6 +221,8 @@ final class Rendering {
             written = shorter(signedTerms(grouped), written);
         }
         written = shorter(byRationalRoots(s), written);
+        written = shorter(factoredPolynomial(s), written);
+        written = shorter(withFactoredPart(s), written);
         Layout factored = commonFactorOut(s);
         written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
         if (s.terms.length <= MAX_GROUPED_TERMS && (s.terms.length > 2 || !s.constant.isZero())) {
@@ -441,6 +446,101 @@ final class Rendering {
             }
         }
         return new Sum(Fraction.of(a[0]), terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0]));
+    }
+
+    /**
+     * A sum that is a polynomial in its leaves and calls, written as the product of its
+     * {@link CanonicalForm#factored factors}: the form multiplies products of sums out, so this is
+     * how they are written short again ({@code (x1 + x2)*(x3 + x4)}, {@code (x + y)**2}). Each factor
+     * is written as a sum in turn (its rational roots taken out there). {@link #UNWRITTEN} when there
+     * is no such factor.
+     */
+    private Layout factoredPolynomial(Sum s) {
+        CanonicalForm.Factored factored = forms.factored(s, true);
+        if (factored == null) {
+            return UNWRITTEN;
+        }
+        return product(factored.unit(), factored.bases(), factored.exponents());
+    }
+
+    /**
+     * The shortest writing with the terms that share bases among themselves only (a part of the sum
+     * that a product of sums was multiplied out into, with or without the constant) written as their
+     * {@link CanonicalForm#factored factors} ({@code (x + 3)**2 - sin(y)} for
+     * {@code x**2 + 6*x + 9 - sin(y)}); {@link #UNWRITTEN} when no such part factors.
+     */
+    private Layout withFactoredPart(Sum s) {
+        int n = s.terms.length;
+        if (n < 3 || n > MAX_GROUPED_TERMS) {
+            return UNWRITTEN;
+        }
+        int[] part = new int[n]; // each term's part: the smallest index of a term it is linked to by shared bases
+        for (int i = 0; i < n; i++) {
+            part[i] = i;
+            for (int j = 0; j < i; j++) {
+                if (part[j] != part[i] && sharesBase(s.terms[i], s.terms[j])) {
+                    int from = Math.max(part[i], part[j]);
+                    int to = Math.min(part[i], part[j]);
+                    for (int k = 0; k <= i; k++) {
+                        part[k] = part[k] == from ? to : part[k];
+                    }
+                }
+            }
+        }
+        Layout best = UNWRITTEN;
+        for (int p = 0; p < n; p++) {
+            int members = 0;
+            for (int k : part) {
+                members += k == p ? 1 : 0;
+            }
+            if (members < 2 || members == n && s.constant.isZero()) {
+                continue; // the whole sum is factored by factoredPolynomial
+            }
+            for (boolean withConstant : s.constant.isZero() ? new boolean[] {false} : new boolean[] {true, false}) {
+                if (members == n && withConstant) {
+                    continue;
+                }
+                best = shorter(withPartFactored(s, part, p, members, withConstant), best);
+            }
+        }
+        return best;
+    }
+
+    private Layout withPartFactored(Sum s, int[] part, int p, int members, boolean withConstant) {
+        Term[] inner = new Term[members];
+        Fraction[] innerCoefficients = new Fraction[members];
+        Term[] outer = new Term[s.terms.length - members + 1];
+        Fraction[] outerCoefficients = new Fraction[outer.length];
+        int in = 0;
+        int out = 0;
+        for (int i = 0; i < s.terms.length; i++) {
+            if (part[i] == p) {
+                inner[in] = s.terms[i];
+                innerCoefficients[in++] = s.coefficients[i];
+            } else {
+                outer[out] = s.terms[i];
+                outerCoefficients[out++] = s.coefficients[i];
+            }
+        }
+        CanonicalForm.Factored factors = forms.factored(
+                new Sum(withConstant ? s.constant : Fraction.ZERO, inner, innerCoefficients), true);
+        if (factors == null) {
+            return UNWRITTEN;
+        }
+        outer[out] = new Product(Fraction.ONE, factors.bases(), factors.exponents());
+        outerCoefficients[out] = factors.unit();
+        return signedTerms(new Sum(withConstant ? Fraction.ZERO : s.constant, outer, outerCoefficients));
+    }
+
+    /** Whether two terms of a sum hold a base in common. */
+    private static boolean sharesBase(Term a, Term b) {
+        Term[] as = a instanceof Product p ? p.bases : new Term[] {a};
+        for (Term x : as) {
+            if (CanonicalForm.exponentIn(b, x) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -79,6 +79,15 @@ class CanonicalFormTest {
             "pow5 pow1_3 x1         | * x1 pow2 pow1_3 x1",
             "* pow1_2 x1 pow1_2 x1  | x1",
             "pow5 pow1_2 neg sinh - x2 x3 | * pow2 sinh - x3 x2 pow1_2 sinh - x3 x2",
+            // a common polynomial factor above and below the line cancels
+            "/ - pow2 x1 pow2 x2 - x1 x2 | + x1 x2",
+            "/ + pow3 x1 pow3 x2 + x1 x2 | + - pow2 x1 * x1 x2 pow2 x2",
+            "/ * + x1 1 x2 + * x1 x2 x2  | 1",
+            "/ - pow2 x1 1 pow2 - x1 1   | / + x1 1 - x1 1",
+            // a sum that becomes a base gives up the factors that contents and derivatives find
+            "inv + + pow2 x1 * 2 x1 1    | inv pow2 + x1 1",
+            "pow2 + + pow2 x1 * * 2 x1 x2 pow2 x2 | pow4 + x1 x2",
+            "* x3 + + + * x1 x3 * x1 x4 * x2 x3 * x2 x4 | * x3 * + x1 x2 + x3 x4",
     })
     void equalValuesInOtherLayoutsHaveOneForm(String a, String b) {
         TermStore store = new TermStore(64);
@@ -137,6 +146,11 @@ class CanonicalFormTest {
             "pow - + pow2 x1 pow2 x4 * 0.03125 x4 30 | pow + pow2 x1 * x4 - x4 0.03125 30",
             // a base grouped at its negative powers after it was tried at its positive ones
             "/ x3 - - / x1 x4 / x4 x1 / x1 * E x4 | / x3 - / - x1 / x1 E x4 / x4 x1",
+            // factors found by greatest common divisors: a content in one variable, a repeated factor
+            "+ + + * x1 x3 * x1 x4 * x2 x3 * x2 x4 | * + x1 x2 + x3 x4",
+            "+ + pow2 x1 * * 2 x1 x2 pow2 x2 | pow2 + x1 x2",
+            "- + + pow2 x1 * 6 x1 9 sin x2 | - pow2 + 3 x1 sin x2",
+            "+ + + x1 3 / 3 x1 inv pow2 x1 | / pow3 + 1 x1 pow2 x1",
     })
     void writesTheShortestLayout(String prefix, String expected) {
         assertEquals(expected, written(prefix).toPrefix(), prefix);
