@@ -111,7 +111,7 @@ final class Rendering {
      * the plain writing is taken. The budget is spent in the same order for the same form, so the
      * writing stays a function of the form.
      */
-    private static final int MAX_ALTERNATIVES = 256;
+    private static final int MAX_ALTERNATIVES = 384;
     private int alternativesLeft;
 
     private boolean mayTryAlternatives() {
@@ -686,6 +686,7 @@ final class Rendering {
             return written;
         }
         written = shorter(absorbed(coefficient, bases, exponents, -1), written);
+        written = shorter(splitIntoSums(coefficient, bases, exponents, 0, MAX_SPLIT_SUMS), written);
         if (coefficient.signum() < 0) {
             for (int i = 0; i < bases.length; i++) {
                 Term negated = exponents[i] % 2 != 0 ? negated(bases[i]) : null;
@@ -719,6 +720,46 @@ final class Rendering {
                 Term[] moved = bases.clone();
                 moved[i] = CanonicalForm.scaleSum(s, root);
                 best = shorter(quotient(Fraction.ONE, moved, exponents), best);
+            }
+        }
+        return best;
+    }
+
+    /** Sum bases that take a part of a product's coefficient in one writing, at most. */
+    private static final int MAX_SPLIT_SUMS = 2;
+    /** Sums with more items are not scaled to take a part of the coefficient. */
+    private static final int MAX_SPLIT_ITEMS = 4;
+
+    /**
+     * The shortest writing with a part of the coefficient moved into sum bases to the power 1 or
+     * -1 (from index {@code from} on, at most {@code sums} of them), each scaled so that its
+     * constant or its first term has the coefficient 1 or -1 ({@code 1.5/(0.5 - x1)} rather than {@code -3/(2*x1 - 1)},
+     * {@code (E + 0.5)*(-x1 - 0.2)} rather than {@code -(2*E + 1)*(5*x1 + 1)/10}): where
+     * {@link #absorbed} moves all of it into one sum, this splits it between the sums and the
+     * front. {@link #UNWRITTEN} when no such sum is left.
+     */
+    private Layout splitIntoSums(Fraction coefficient, Term[] bases, long[] exponents, int from, int sums) {
+        Layout best = UNWRITTEN;
+        for (int i = from; i < bases.length && sums > 0; i++) {
+            long e = exponents[i];
+            if (!(bases[i] instanceof Sum s) || Math.abs(e) != 1 || s.terms.length + 1 > MAX_SPLIT_ITEMS) {
+                continue;
+            }
+            for (int j = -1; j < 1; j++) { // the constant's or the first term's coefficient made 1 or -1
+                Fraction k = j < 0 ? s.constant : s.coefficients[j];
+                if (k.isZero()) {
+                    continue;
+                }
+                for (Fraction m : new Fraction[] {Fraction.ONE.divide(k), Fraction.MINUS_ONE.divide(k)}) {
+                    if (m.isOne()) {
+                        continue;
+                    }
+                    Term[] moved = bases.clone();
+                    moved[i] = CanonicalForm.scaleSum(s, m);
+                    Fraction rest = e > 0 ? coefficient.divide(m) : coefficient.multiply(m); // c*S**e = c/m**e * (m*S)**e
+                    best = shorter(quotient(rest, moved, exponents), best);
+                    best = shorter(splitIntoSums(rest, moved, exponents, i + 1, sums - 1), best);
+                }
             }
         }
         return best;
