@@ -418,26 +418,26 @@ final class CanonicalForm {
             Variables variables = new Variables();
             Polynomial.Budget budget = new Polynomial.Budget(MAX_CANCELLATION_WORK);
             try {
+                Factors result = new Factors();
+                result.commonFactorsCancelled = true;
+                result.coefficient = coefficient;
                 Polynomial numerator = Polynomial.ONE;
                 for (int i : kept) {
                     if (items.integers[i] > 0) {
-                        Polynomial p = polynomial(items.terms[i], variables, budget);
+                        Polynomial p = laurentPolynomial(items.terms[i], items.integers[i], variables, budget, result);
                         if (p == null) {
                             return null;
                         }
                         numerator = numerator.multiply(p.power((int) items.integers[i], budget), budget);
                     }
                 }
-                Factors result = new Factors();
-                result.commonFactorsCancelled = true;
-                result.coefficient = coefficient;
                 boolean changed = false;
                 for (int i : kept) {
                     long e = items.integers[i];
                     if (e > 0) {
                         continue; // in the numerator
                     }
-                    Polynomial d = items.terms[i] instanceof Sum ? polynomial(items.terms[i], variables, budget) : null;
+                    Polynomial d = items.terms[i] instanceof Sum ? laurentPolynomial(items.terms[i], e, variables, budget, result) : null;
                     for (; d != null && e < 0; e++) { // one power of d at a time
                         Polynomial common = Polynomial.gcd(numerator, d, budget);
                         if (common.isConstant()) {
@@ -447,7 +447,9 @@ final class CanonicalForm {
                         result.multiply(form(d.exactQuotient(common, budget), variables), -1);
                         changed = true;
                     }
-                    if (e != 0) {
+                    if (d != null) {
+                        result.multiply(form(d, variables), e);
+                    } else if (e != 0) {
                         result.items.addInteger(items.terms[i], e);
                     }
                 }
@@ -459,6 +461,28 @@ final class CanonicalForm {
             } catch (Polynomial.TooLarge | ArithmeticException beyond) { // beyond the limits, or a number beyond Fraction.MAX_BITS
                 return null;
             }
+        }
+
+        /**
+         * The polynomial of a sum or base to the power e, a sum's lowest negative powers of leaves
+         * and calls taken out first and multiplied into {@code shifts} to that power
+         * ({@code 1 - 2/x} is {@code (x - 2)*x**-1}); null when it has no polynomial even so.
+         */
+        private Polynomial laurentPolynomial(Term t, long e, Variables variables, Polynomial.Budget budget,
+                Factors shifts) {
+            if (!(t instanceof Sum s)) {
+                return polynomial(t, variables, budget);
+            }
+            List<Term> bases = new ArrayList<>();
+            LongArrayList exponents = new LongArrayList();
+            Term shifted = withoutNegativePowers(s, bases, exponents);
+            Polynomial p = polynomial(shifted, variables, budget);
+            if (p != null) {
+                for (int b = 0; b < bases.size(); b++) {
+                    shifts.items.addInteger(bases.get(b), exponent(exponents.getLong(b) * e));
+                }
+            }
+            return p;
         }
 
         /**

@@ -84,6 +84,7 @@ class CanonicalFormTest {
             "/ + pow3 x1 pow3 x2 + x1 x2 | + - pow2 x1 * x1 x2 pow2 x2",
             "/ * + x1 1 x2 + * x1 x2 x2  | 1",
             "/ - pow2 x1 1 pow2 - x1 1   | / + x1 1 - x1 1",
+            "/ - x1 inv x1 + x1 1        | - 1 inv x1",
             // a sum that becomes a base gives up the factors that contents and derivatives find
             "inv + + pow2 x1 * 2 x1 1    | inv pow2 + x1 1",
             "pow2 + + pow2 x1 * * 2 x1 x2 pow2 x2 | pow4 + x1 x2",
