@@ -6,9 +6,13 @@ import it.unimi.dsi.fastutil.ints.IntArrays;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -343,7 +347,7 @@ final class CanonicalForm {
                     multiply(rest.build(), e);
                     return;
                 }
-                Factored factors = factored(s, false);
+                Factored factors = factored(s);
                 if (factors != null) { // (x + y)**4 multiplied out, to the power 2, is (x + y)**8
                     coefficient = coefficient.multiply(power(factors.unit(), e));
                     for (int i = 0; i < factors.bases().length; i++) {
@@ -626,7 +630,7 @@ final class CanonicalForm {
     private static final long MAX_FACTORING_WORK = 20_000;
 
     /** A sum as {@code unit * product of bases[i]**exponents[i]}: its factors, none looking negative, in the forms' order. */
-    record Factored(Fraction unit, Term[] bases, long[] exponents) {
+    private record Factored(Fraction unit, Term[] bases, long[] exponents) {
     }
 
     /**
@@ -635,25 +639,41 @@ final class CanonicalForm {
      * beyond {@link Polynomial}'s limits. Sums of two items are not tried: they share only a
      * monomial, and every sum has given that up when it becomes a base.
      */
-    Factored factored(Sum s, boolean negativePowers) {
+    private Factored factored(Sum s) {
+        Optional<Factored> result = factorings.get(s);
+        if (result == null) {
+            result = Optional.ofNullable(factoredAnew(s));
+            factorings.put(s, result);
+        }
+        return result.orElse(null);
+    }
+
+    /** The factorings found so far in this call: a sum can become a base many times over. */
+    private final Map<Sum, Optional<Factored>> factorings = new HashMap<>();
+
+    private Factored factoredAnew(Sum s) {
         int items = s.terms.length + (s.constant.isZero() ? 0 : 1);
         if (items < 3 || items == 3 && !hasSquare(s)) {
             return null; // a content in one variable needs two terms with it and two without
         }
+        if (isMultilinear(s) && BigInteger.valueOf(items).isProbablePrime(20)) {
+            // the factors of a polynomial of degree 1 in each variable hold disjoint variables, so
+            // its number of terms is a product of their numbers of terms
+            return null;
+        }
         Variables variables = new Variables();
         Polynomial.Budget budget = new Polynomial.Budget(MAX_FACTORING_WORK);
         try {
-            List<Term> bases = new ArrayList<>();
-            LongArrayList exponents = new LongArrayList();
-            Term shifted = negativePowers ? withoutNegativePowers(s, bases, exponents) : s;
-            Polynomial p = polynomial(shifted, variables, budget);
+            Polynomial p = polynomial(s, variables, budget);
             if (p == null) {
                 return null;
             }
             List<Polynomial> factors = Polynomial.factors(p.primitive(), budget);
-            if (factors.size() < 2 && bases.isEmpty()) {
+            if (factors.size() < 2) {
                 return null;
             }
+            List<Term> bases = new ArrayList<>();
+            LongArrayList exponents = new LongArrayList();
             Fraction unit = p.content();
             for (Polynomial f : factors) {
                 Term base = form(f, variables);
@@ -724,6 +744,20 @@ final class CanonicalForm {
             shifted.add(term.build(), Fraction.ONE);
         }
         return shifted.build();
+    }
+
+    /** Whether every term of the sum is a product of distinct bases to the first power. */
+    private static boolean isMultilinear(Sum s) {
+        for (Term t : s.terms) {
+            if (t instanceof Product p) {
+                for (long e : p.exponents) {
+                    if (e != 1) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether some term of the sum holds a base to a power of two or more (else it is squarefree in every variable). */

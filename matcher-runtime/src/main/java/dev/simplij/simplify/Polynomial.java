@@ -337,13 +337,18 @@ final class Polynomial {
         }
         long common = monomials[0];
         for (long m : monomials) {
-            long min = 0;
-            for (int v = 0; v < MAX_VARIABLES; v++) {
-                min |= (long) Math.min(exponent(common, v), exponent(m, v)) << shift(v);
-            }
-            common = min;
+            common = commonMonomial(common, m);
         }
         return common;
+    }
+
+    /** The largest monomial dividing both: the smaller exponent of each variable. */
+    private static long commonMonomial(long a, long b) {
+        long min = 0;
+        for (int v = 0; v < MAX_VARIABLES; v++) {
+            min |= (long) Math.min(exponent(a, v), exponent(b, v)) << shift(v);
+        }
+        return min;
     }
 
     /** This divided by a monomial that divides every term. */
@@ -369,6 +374,9 @@ final class Polynomial {
         }
         if (a.isConstant() || b.isConstant()) {
             return ONE;
+        }
+        if (a.size() == 1 || b.size() == 1) { // a divisor of a monomial is a monomial
+            return monomialPolynomial(commonMonomial(a.monomialContent(), b.monomialContent()));
         }
         int va = a.mainVariable();
         int vb = b.mainVariable();

@@ -60,12 +60,9 @@ final class Rendering {
     }
 
     private final TermStore store;
-    /** Builds the forms of factors found by the writing, in the forms' order. */
-    private final CanonicalForm forms;
 
     Rendering(TermStore store) {
         this.store = store;
-        this.forms = new CanonicalForm(store);
     }
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
@@ -221,8 +218,6 @@ final class Rendering {
             written = shorter(signedTerms(grouped), written);
         }
         written = shorter(byRationalRoots(s), written);
-        written = shorter(factoredPolynomial(s), written);
-        written = shorter(withFactoredPart(s), written);
         Layout factored = commonFactorOut(s);
         written = factored.size <= written.size ? factored : written; // x*(y + 1) over x*y + x
         if (s.terms.length <= MAX_GROUPED_TERMS && (s.terms.length > 2 || !s.constant.isZero())) {
@@ -449,101 +444,6 @@ final class Rendering {
     }
 
     /**
-     * A sum that is a polynomial in its leaves and calls, written as the product of its
-     * {@link CanonicalForm#factored factors}: the form multiplies products of sums out, so this is
-     * how they are written short again ({@code (x1 + x2)*(x3 + x4)}, {@code (x + y)**2}). Each factor
-     * is written as a sum in turn (its rational roots taken out there). {@link #UNWRITTEN} when there
-     * is no such factor.
-     */
-    private Layout factoredPolynomial(Sum s) {
-        CanonicalForm.Factored factored = forms.factored(s, true);
-        if (factored == null) {
-            return UNWRITTEN;
-        }
-        return product(factored.unit(), factored.bases(), factored.exponents());
-    }
-
-    /**
-     * The shortest writing with the terms that share bases among themselves only (a part of the sum
-     * that a product of sums was multiplied out into, with or without the constant) written as their
-     * {@link CanonicalForm#factored factors} ({@code (x + 3)**2 - sin(y)} for
-     * {@code x**2 + 6*x + 9 - sin(y)}); {@link #UNWRITTEN} when no such part factors.
-     */
-    private Layout withFactoredPart(Sum s) {
-        int n = s.terms.length;
-        if (n < 3 || n > MAX_GROUPED_TERMS) {
-            return UNWRITTEN;
-        }
-        int[] part = new int[n]; // each term's part: the smallest index of a term it is linked to by shared bases
-        for (int i = 0; i < n; i++) {
-            part[i] = i;
-            for (int j = 0; j < i; j++) {
-                if (part[j] != part[i] && sharesBase(s.terms[i], s.terms[j])) {
-                    int from = Math.max(part[i], part[j]);
-                    int to = Math.min(part[i], part[j]);
-                    for (int k = 0; k <= i; k++) {
-                        part[k] = part[k] == from ? to : part[k];
-                    }
-                }
-            }
-        }
-        Layout best = UNWRITTEN;
-        for (int p = 0; p < n; p++) {
-            int members = 0;
-            for (int k : part) {
-                members += k == p ? 1 : 0;
-            }
-            if (members < 2 || members == n && s.constant.isZero()) {
-                continue; // the whole sum is factored by factoredPolynomial
-            }
-            for (boolean withConstant : s.constant.isZero() ? new boolean[] {false} : new boolean[] {true, false}) {
-                if (members == n && withConstant) {
-                    continue;
-                }
-                best = shorter(withPartFactored(s, part, p, members, withConstant), best);
-            }
-        }
-        return best;
-    }
-
-    private Layout withPartFactored(Sum s, int[] part, int p, int members, boolean withConstant) {
-        Term[] inner = new Term[members];
-        Fraction[] innerCoefficients = new Fraction[members];
-        Term[] outer = new Term[s.terms.length - members + 1];
-        Fraction[] outerCoefficients = new Fraction[outer.length];
-        int in = 0;
-        int out = 0;
-        for (int i = 0; i < s.terms.length; i++) {
-            if (part[i] == p) {
-                inner[in] = s.terms[i];
-                innerCoefficients[in++] = s.coefficients[i];
-            } else {
-                outer[out] = s.terms[i];
-                outerCoefficients[out++] = s.coefficients[i];
-            }
-        }
-        CanonicalForm.Factored factors = forms.factored(
-                new Sum(withConstant ? s.constant : Fraction.ZERO, inner, innerCoefficients), true);
-        if (factors == null) {
-            return UNWRITTEN;
-        }
-        outer[out] = new Product(Fraction.ONE, factors.bases(), factors.exponents());
-        outerCoefficients[out] = factors.unit();
-        return signedTerms(new Sum(withConstant ? Fraction.ZERO : s.constant, outer, outerCoefficients));
-    }
-
-    /** Whether two terms of a sum hold a base in common. */
-    private static boolean sharesBase(Term a, Term b) {
-        Term[] as = a instanceof Product p ? p.bases : new Term[] {a};
-        for (Term x : as) {
-            if (CanonicalForm.exponentIn(b, x) != 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * The bases that every term of a constant-free sum holds, with exponents of one sign, taken out
      * at their smallest power ({@code x*(y + z)} for {@code x*y + x*z}, {@code (x + y)/z} for
      * {@code x/z + y/z}); {@link #UNWRITTEN} when there are none.
@@ -686,7 +586,6 @@ final class Rendering {
             return written;
         }
         written = shorter(absorbed(coefficient, bases, exponents, -1), written);
-        written = shorter(splitIntoSums(coefficient, bases, exponents, 0, MAX_SPLIT_SUMS), written);
         if (coefficient.signum() < 0) {
             for (int i = 0; i < bases.length; i++) {
                 Term negated = exponents[i] % 2 != 0 ? negated(bases[i]) : null;
@@ -720,46 +619,6 @@ final class Rendering {
                 Term[] moved = bases.clone();
                 moved[i] = CanonicalForm.scaleSum(s, root);
                 best = shorter(quotient(Fraction.ONE, moved, exponents), best);
-            }
-        }
-        return best;
-    }
-
-    /** Sum bases that take a part of a product's coefficient in one writing, at most. */
-    private static final int MAX_SPLIT_SUMS = 2;
-    /** Sums with more items are not scaled to take a part of the coefficient. */
-    private static final int MAX_SPLIT_ITEMS = 4;
-
-    /**
-     * The shortest writing with a part of the coefficient moved into sum bases to the power 1 or
-     * -1 (from index {@code from} on, at most {@code sums} of them), each scaled so that its
-     * constant or its first term has the coefficient 1 or -1 ({@code 1.5/(0.5 - x1)} rather than {@code -3/(2*x1 - 1)},
-     * {@code (E + 0.5)*(-x1 - 0.2)} rather than {@code -(2*E + 1)*(5*x1 + 1)/10}): where
-     * {@link #absorbed} moves all of it into one sum, this splits it between the sums and the
-     * front. {@link #UNWRITTEN} when no such sum is left.
-     */
-    private Layout splitIntoSums(Fraction coefficient, Term[] bases, long[] exponents, int from, int sums) {
-        Layout best = UNWRITTEN;
-        for (int i = from; i < bases.length && sums > 0; i++) {
-            long e = exponents[i];
-            if (!(bases[i] instanceof Sum s) || Math.abs(e) != 1 || s.terms.length + 1 > MAX_SPLIT_ITEMS) {
-                continue;
-            }
-            for (int j = -1; j < 1; j++) { // the constant's or the first term's coefficient made 1 or -1
-                Fraction k = j < 0 ? s.constant : s.coefficients[j];
-                if (k.isZero()) {
-                    continue;
-                }
-                for (Fraction m : new Fraction[] {Fraction.ONE.divide(k), Fraction.MINUS_ONE.divide(k)}) {
-                    if (m.isOne()) {
-                        continue;
-                    }
-                    Term[] moved = bases.clone();
-                    moved[i] = CanonicalForm.scaleSum(s, m);
-                    Fraction rest = e > 0 ? coefficient.divide(m) : coefficient.multiply(m); // c*S**e = c/m**e * (m*S)**e
-                    best = shorter(quotient(rest, moved, exponents), best);
-                    best = shorter(splitIntoSums(rest, moved, exponents, i + 1, sums - 1), best);
-                }
             }
         }
         return best;
