@@ -183,15 +183,22 @@ final class Normalizer {
 
     /** 1 for a link of a sum chain, 2 for a link of a product chain, 0 otherwise. */
     private int chainFamily(int t) {
-        Operator op = store.operator(t);
-        if (op == null) {
-            return 0;
+        int code = store.code(t);
+        return code < 0 ? 0 : CHAIN_FAMILY[code];
+    }
+
+    /** {@link #chainFamily} by operator ordinal: the bag pass asks it two or three times per term. */
+    private static final byte[] CHAIN_FAMILY = new byte[Operator.count()];
+
+    static {
+        for (int code = 0; code < CHAIN_FAMILY.length; code++) {
+            Operator op = Operator.ofOrdinal(code);
+            CHAIN_FAMILY[code] = (byte) switch (op) {
+                case ADD, SUB, NEG -> 1;
+                case MUL, DIV -> 2;
+                default -> op.integerPower() != 0 ? 2 : 0; // inv, pow2..pow5
+            };
         }
-        return switch (op) {
-            case ADD, SUB, NEG -> 1;
-            case MUL, DIV -> 2;
-            default -> op.integerPower() != 0 ? 2 : 0; // inv, pow2..pow5
-        };
     }
 
     /** The form of a normal term ({@link CanonicalForm}), or null where it has none. */
