@@ -73,8 +73,9 @@ public final class CompareBuilds {
     }
 
     /**
-     * Loads everything from one jar, except the passes, which it defines from this build's bytes
-     * (so jars built before this class existed can be compared too).
+     * Loads everything from one jar, except the passes and their input generator, which it defines
+     * from this build's bytes (so jars built before these classes existed, and jars without the
+     * benchmarks such as the command line's {@code simplij.jar}, can be compared too).
      */
     private static final class BuildLoader extends URLClassLoader {
         BuildLoader(URL jar) {
@@ -83,7 +84,8 @@ public final class CompareBuilds {
 
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
-            if (!name.equals(Pass.class.getName()) && !name.equals(PrintPass.class.getName())) {
+            if (!name.equals(Pass.class.getName()) && !name.equals(PrintPass.class.getName())
+                    && !name.equals(RandomExpressions.class.getName())) {
                 return super.findClass(name);
             }
             try (InputStream in = CompareBuilds.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {

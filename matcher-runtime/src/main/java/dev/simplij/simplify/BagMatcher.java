@@ -108,10 +108,13 @@ final class BagMatcher {
             if (tries++ > MAX_TRIES) {
                 return false;
             }
+            if (s.size(terms[i]) < b.sizes()[0]) {
+                continue; // the anchor is too short for the element: no bindings to clear for it
+            }
             bag = b;
             clearBindings(b.placeholders());
             savedDepth = 0;
-            if (s.size(terms[i]) >= b.sizes()[0] && match(b.elements()[0], 0, terms[i])) {
+            if (match(b.elements()[0], 0, terms[i])) {
                 chosen[0] = i;
                 if (assign(1)) {
                     return true;

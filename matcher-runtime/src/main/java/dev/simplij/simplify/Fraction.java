@@ -135,6 +135,11 @@ final class Fraction {
         return den == 1 ? of(num) : new Fraction(num, den);
     }
 
+    /** num/den known to be in lowest terms with den positive. */
+    private static Fraction inLowestTerms(long num, long den) {
+        return den == 1 ? of(num) : new Fraction(num, den);
+    }
+
     static Fraction of(long integer) {
         if (integer == Long.MIN_VALUE) {
             return new Fraction(BigInteger.valueOf(integer), BigInteger.ONE);
@@ -306,6 +311,13 @@ final class Fraction {
         if (this == ONE) {
             return o;
         }
+        // signs are flipped this way often (a sum's negation, its unit): no common factor to look for
+        if (o == MINUS_ONE) {
+            return negate();
+        }
+        if (this == MINUS_ONE) {
+            return o.negate();
+        }
         if (den != 0 && o.den != 0) {
             try {
                 if (den == 1 && o.den == 1) {
@@ -322,6 +334,10 @@ final class Fraction {
     Fraction divide(Fraction o) {
         if (o.isZero()) {
             throw new ArithmeticException("division by zero");
+        }
+        if (this == ONE && o.den != 0) {
+            // the reciprocal of a fraction in lowest terms is in lowest terms: no gcd
+            return o.num < 0 ? inLowestTerms(-o.den, -o.num) : inLowestTerms(o.den, o.num);
         }
         if (den != 0 && o.den != 0) {
             try {

@@ -64,6 +64,18 @@ final class Normalizer {
     /** Bag rules applied in one another's results, at most. */
     private static final int MAX_BAG_NESTING = 8;
     private int bagNesting;
+    /**
+     * Per term, the pass that found no bag rule to apply anywhere in it (valid from
+     * {@link #firstPassOfCall} on): a later pass of the same call, the confirming one, would
+     * search its chains again and find the same nothing, so it takes the term as it is.
+     */
+    private int[] bagFreePass = new int[64];
+    private int firstPassOfCall = 1;
+    /**
+     * Counts the events of a pass that keep a term from being marked bag-free: a rule applied, a
+     * changed term found in the pass's memo, a chain left unsearched (budget or nesting bound).
+     */
+    private int bagEvents;
 
     Normalizer(TermStore store, Simplifier config) {
         this.store = store;
@@ -85,6 +97,7 @@ final class Normalizer {
         this.depth = 0;
         this.chain.clear();
         this.bagCandidateSeen = false;
+        this.firstPassOfCall = pass + 1;
     }
 
     void noteBagCandidate() {
@@ -108,7 +121,9 @@ final class Normalizer {
         }
         if (++pass == Integer.MAX_VALUE) {
             pass = 1;
+            firstPassOfCall = 1;
             Arrays.fill(baggedPass, 0);
+            Arrays.fill(bagFreePass, 0);
         }
         bagNesting = 0;
         return bagsAtRoot(t);
@@ -116,13 +131,23 @@ final class Normalizer {
 
     private int bagsAtRoot(int t) {
         if (t < baggedPass.length && baggedPass[t] == pass) {
+            if (bagged[t] != t) {
+                bagEvents++;
+            }
             return bagged[t];
         }
+        if (t < bagFreePass.length && bagFreePass[t] >= firstPassOfCall) {
+            return t;
+        }
+        int eventsBefore = bagEvents;
         int result = bagsBelow(t, chainFamily(t));
         int family = chainFamily(result);
-        if (family != 0 && !stopped && bagNesting < MAX_BAG_NESTING) {
+        if (family != 0 && (stopped || bagNesting >= MAX_BAG_NESTING)) {
+            bagEvents++;
+        } else if (family != 0) {
             int applied = likeTerms.withBagRules(result);
             if (applied != TermStore.NONE) {
+                bagEvents++;
                 bagNesting++;
                 result = bagsAtRoot(normalize(applied));
                 bagNesting--;
@@ -132,9 +157,13 @@ final class Normalizer {
             int size = Math.max(t + 1, baggedPass.length * 2);
             bagged = Arrays.copyOf(bagged, size);
             baggedPass = Arrays.copyOf(baggedPass, size);
+            bagFreePass = Arrays.copyOf(bagFreePass, size);
         }
         bagged[t] = result;
         baggedPass[t] = pass;
+        if (result == t && bagEvents == eventsBefore) {
+            bagFreePass[t] = pass;
+        }
         return result;
     }
 
@@ -154,15 +183,22 @@ final class Normalizer {
 
     /** 1 for a link of a sum chain, 2 for a link of a product chain, 0 otherwise. */
     private int chainFamily(int t) {
-        Operator op = store.operator(t);
-        if (op == null) {
-            return 0;
+        int code = store.code(t);
+        return code < 0 ? 0 : CHAIN_FAMILY[code];
+    }
+
+    /** {@link #chainFamily} by operator ordinal: the bag pass asks it two or three times per term. */
+    private static final byte[] CHAIN_FAMILY = new byte[Operator.count()];
+
+    static {
+        for (int code = 0; code < CHAIN_FAMILY.length; code++) {
+            Operator op = Operator.ofOrdinal(code);
+            CHAIN_FAMILY[code] = (byte) switch (op) {
+                case ADD, SUB, NEG -> 1;
+                case MUL, DIV -> 2;
+                default -> op.integerPower() != 0 ? 2 : 0; // inv, pow2..pow5
+            };
         }
-        return switch (op) {
-            case ADD, SUB, NEG -> 1;
-            case MUL, DIV -> 2;
-            default -> op.integerPower() != 0 ? 2 : 0; // inv, pow2..pow5
-        };
     }
 
     /** The form of a normal term ({@link CanonicalForm}), or null where it has none. */

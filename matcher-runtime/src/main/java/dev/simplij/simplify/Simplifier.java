@@ -211,14 +211,19 @@ public final class Simplifier {
         normalizer.start(budget);
         int built = normalizer.build(e);
         int root = normalizer.withBagRules(built);
-        Expr normal = normalizer.inputKept() && root == built ? e : normalizer.store.toExpr(root);
+        boolean inputIsNormal = normalizer.inputKept() && root == built;
         if (!canonicalForm) {
-            return normal;
+            return inputIsNormal ? e : normalizer.store.toExpr(root);
         }
         CanonicalForm.Term form = normalizer.formOf(root);
         Expr written = normalizer.write(form);
-        if (written == null || written.size() > normal.size() || written.equals(normal)) {
-            return normal; // the steps' own term: simplified again, it stays as it is
+        // the steps' own term is copied out only when it is returned or could equal the writing
+        int normalSize = normalizer.store.size(root);
+        if (written == null || written.size() >= normalSize) {
+            Expr normal = inputIsNormal ? e : normalizer.store.toExpr(root);
+            if (written == null || written.size() > normalSize || written.equals(normal)) {
+                return normal; // the steps' own term: simplified again, it stays as it is
+            }
         }
         // The steps see the binary layout they are given, so the written result may simplify
         // further, or to another form of equal length; it is returned once it simplifies to itself
