@@ -7,6 +7,8 @@ import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Evaluates an expression in 60-digit (and, to settle doubtful differences, 120-digit) decimal floating point ({@link Dfp}) at one point, with
@@ -41,6 +43,19 @@ final class PreciseEvaluator {
     private static final double LOG10_2 = Math.log10(2);
     private static final double LOG10_E = Math.log10(Math.E);
 
+    /**
+     * How many ground expressions' values {@link #groundValues} holds before it starts over: a ground
+     * source near a common value (1, pi/2, 0) meets dozens of ground targets there, each decided in
+     * 60 and 120 digits, and the same targets come back for the next source.
+     */
+    private static final int GROUND_CACHE_SIZE = 1 << 14;
+
+    /** An evaluation of an expression without placeholders or constants, and what it noted. */
+    private record Ground(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange) {
+    }
+
+    /** Values of ground expressions, which do not depend on the point (Dfp values are immutable). */
+    private final Map<Expr, Ground> groundValues = new HashMap<>();
     private final int digits;
     private final DfpField field;
     private PreciseEvaluator finer;
@@ -179,6 +194,26 @@ final class PreciseEvaluator {
      * ({@link #outOfRange()}).
      */
     Dfp evaluate(Expr e, double[] point, double[] constants) {
+        if (e.placeholderCount() > 0 || e.constantCount() > 0) {
+            return evaluateTree(e, point, constants);
+        }
+        Ground known = groundValues.get(e);
+        if (known == null) {
+            if (groundValues.size() == GROUND_CACHE_SIZE) {
+                groundValues.clear();
+            }
+            Dfp v = evaluateTree(e, point, constants);
+            known = new Ground(v, magnitude, cancellation, absorbed, outOfRange);
+            groundValues.put(e, known);
+        }
+        magnitude = known.magnitude();
+        cancellation = known.cancellation();
+        absorbed = known.absorbed();
+        outOfRange = known.outOfRange();
+        return known.value();
+    }
+
+    private Dfp evaluateTree(Expr e, double[] point, double[] constants) {
         magnitude = 1;
         cancellation = 0;
         absorbed = false;
