@@ -7,6 +7,7 @@ import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,18 +45,33 @@ final class PreciseEvaluator {
     private static final double LOG10_E = Math.log10(Math.E);
 
     /**
-     * How many ground expressions' values {@link #groundValues} holds before it starts over: a ground
-     * source near a common value (1, pi/2, 0) meets dozens of ground targets there, each decided in
-     * 60 and 120 digits, and the same targets come back for the next source.
+     * How many evaluations {@link #remembered} holds before it starts over. The same pairs come back:
+     * a ground source near a common value (1, pi/2, 0) meets dozens of ground targets there, and
+     * every candidate target of a source is confirmed at the same first defined sample points, where
+     * the common targets are confirmed again for source after source.
      */
-    private static final int GROUND_CACHE_SIZE = 1 << 14;
+    private static final int REMEMBERED = 1 << 14;
+    private static final double[] NO_POINT = new double[0];
 
-    /** An evaluation of an expression without placeholders or constants, and what it noted. */
-    private record Ground(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange) {
+    /** An expression at a point (none for a ground expression, whose value depends on no point). */
+    private record At(Expr expr, double[] point) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof At other && expr.equals(other.expr) && Arrays.equals(point, other.point);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * expr.hashCode() + Arrays.hashCode(point);
+        }
     }
 
-    /** Values of ground expressions, which do not depend on the point (Dfp values are immutable). */
-    private final Map<Expr, Ground> groundValues = new HashMap<>();
+    /** An evaluation's value and what it noted (Dfp values are immutable). */
+    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange) {
+    }
+
+    /** Evaluations without free constants, by expression and point. */
+    private final Map<At, Evaluated> remembered = new HashMap<>();
     private final int digits;
     private final DfpField field;
     private PreciseEvaluator finer;
@@ -191,20 +207,22 @@ final class PreciseEvaluator {
     /**
      * The value at a point; {@code point[k]} is the value of placeholder {@code _k}; constants are
      * read from {@code constants} in order of occurrence. Null where undefined or out of range
-     * ({@link #outOfRange()}).
+     * ({@link #outOfRange()}). Remembered (see {@link #remembered}) unless the expression has free
+     * constants, whose values change from fit to fit.
      */
     Dfp evaluate(Expr e, double[] point, double[] constants) {
-        if (e.placeholderCount() > 0 || e.constantCount() > 0) {
+        if (e.constantCount() > 0) {
             return evaluateTree(e, point, constants);
         }
-        Ground known = groundValues.get(e);
+        At at = new At(e, e.placeholderCount() == 0 ? NO_POINT : point.clone());
+        Evaluated known = remembered.get(at);
         if (known == null) {
-            if (groundValues.size() == GROUND_CACHE_SIZE) {
-                groundValues.clear();
+            if (remembered.size() == REMEMBERED) {
+                remembered.clear();
             }
             Dfp v = evaluateTree(e, point, constants);
-            known = new Ground(v, magnitude, cancellation, absorbed, outOfRange);
-            groundValues.put(e, known);
+            known = new Evaluated(v, magnitude, cancellation, absorbed, outOfRange);
+            remembered.put(at, known);
         }
         magnitude = known.magnitude();
         cancellation = known.cancellation();

@@ -51,12 +51,12 @@ class PreciseEvaluatorTest {
     }
 
     /**
-     * Ground values are remembered between calls: a remembered value must come back with what its
+     * Values are remembered between calls: a remembered value must come back with what its
      * evaluation noted (out of range, not undefined), whatever was evaluated in between, and be the
-     * value a fresh evaluator computes.
+     * value a fresh evaluator computes; an expression with placeholders is remembered per point.
      */
     @Test
-    void aRememberedGroundValueKeepsWhatItsEvaluationNoted() {
+    void aRememberedValueKeepsWhatItsEvaluationNoted() {
         PreciseEvaluator precise = new PreciseEvaluator();
         double[] none = new double[0];
         Expr huge = Expr.parsePrefix("exp exp exp 2");   // e^(e^7.39) = e^1618: out of range, not undefined
@@ -74,5 +74,12 @@ class PreciseEvaluatorTest {
         assertEquals(first, precise.evaluate(value, none, none));
         assertEquals(magnitude, precise.lastMagnitude());
         assertEquals(first.toString(), new PreciseEvaluator().evaluate(value, none, none).toString());
+        Expr sine = Expr.parsePrefix("sin _0");
+        double[] one = {1};
+        String atOne = precise.evaluate(sine, one, none).toString();
+        String atTwo = precise.evaluate(sine, new double[] {2}, none).toString();
+        assertTrue(!atOne.equals(atTwo), atOne + " at 1 and at 2");
+        assertEquals(atOne, precise.evaluate(sine, new double[] {1}, none).toString());
+        assertEquals(atOne, new PreciseEvaluator().evaluate(sine, one, none).toString());
     }
 }
