@@ -35,6 +35,7 @@ public final class MinerConfig {
     private final PrintStream progress;
     private final String baseReference;
     private final RuleSet base;
+    private final boolean shorterRulesFirst;
 
     private MinerConfig(Builder b) {
         this.name = b.name;
@@ -48,6 +49,7 @@ public final class MinerConfig {
         this.progress = b.progress;
         this.baseReference = b.baseReference;
         this.base = b.base;
+        this.shorterRulesFirst = b.shorterRulesFirst;
     }
 
     public static Builder builder() {
@@ -108,6 +110,17 @@ public final class MinerConfig {
         return baseReference;
     }
 
+    /**
+     * Whether a source's first target that passes in doubles is first compared with how far the
+     * rules kept so far reduce the source: when they reach as short, the Kruskal step would drop the
+     * candidate anyway, so its high-precision decision is skipped. The rules are the same either
+     * way; the header's {@code candidates-per-length} and {@code covered-by-shorter-rules} then also
+     * count the few such sources whose target high precision would have refuted.
+     */
+    public boolean shorterRulesFirst() {
+        return shorterRulesFirst;
+    }
+
     /** Number of pattern variables {@code _0 .. _k} among the leaves. */
     int variableCount() {
         int count = 0;
@@ -137,7 +150,8 @@ public final class MinerConfig {
         }
         return "./simplij mine --operators " + ops + " --leaves " + leafList + " --max-source "
                 + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
-                + (baseReference == null ? "" : " --base " + baseReference) + " --name " + name + " --out " + out;
+                + (baseReference == null ? "" : " --base " + baseReference)
+                + (shorterRulesFirst ? " --shorter-rules-first" : "") + " --name " + name + " --out " + out;
     }
 
     /** Builds a {@link MinerConfig}; every setter validates its argument. */
@@ -153,6 +167,7 @@ public final class MinerConfig {
         private PrintStream progress;
         private String baseReference;
         private RuleSet base;
+        private boolean shorterRulesFirst;
 
         private Builder() {
         }
@@ -287,6 +302,12 @@ public final class MinerConfig {
             }
             this.baseReference = Objects.requireNonNull(reference);
             this.base = base;
+            return this;
+        }
+
+        /** See {@link MinerConfig#shorterRulesFirst()}; off by default. */
+        public Builder shorterRulesFirst(boolean on) {
+            this.shorterRulesFirst = on;
             return this;
         }
 

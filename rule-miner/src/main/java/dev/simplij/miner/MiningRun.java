@@ -331,9 +331,13 @@ public final class MiningRun {
         private int leftIndex;
         private int rightIndex;
         private int sigma;
+        /** The current candidate's length, and how far the kept rules reduce it (0: not asked yet). */
+        private int length;
+        private int shorterReach;
 
         UnitResult process(Enumeration.Unit unit, int n) {
             UnitResult out = new UnitResult(keepsValues(n));
+            length = n;
             boolean last = n == config.maxSource();
             op = unit.op();
             leftLength = unit.leftLength();
@@ -399,7 +403,14 @@ public final class MiningRun {
 
         private void consider(UnitResult out, int n, boolean last, int distinct, long occ) {
             out.enumerated++;
-            int best = search.find(targets, values, n, distinct, occ, this::expr);
+            shorterReach = 0;
+            int best = search.find(targets, values, n, distinct, occ, this::expr, this::shorterReach);
+            if (best == TargetSearch.REACHED_BY_SHORTER_RULES) {
+                // a candidate the Kruskal step drops, and no block: a kept rule rewrites its root
+                out.candidates++;
+                out.coveredByShorter++;
+                return;
+            }
             if (best < 0) {
                 if (!last) {
                     Expr s = expr();
@@ -410,6 +421,19 @@ public final class MiningRun {
                 return;
             }
             candidate(out, expr(), targets.target(best).expr(), distinct, occ, values, recipe(), last);
+        }
+
+        /**
+         * With {@link MinerConfig#shorterRulesFirst()}, the length the kept rules reduce the current
+         * candidate to; else, or when no kept rule applies at its root (such a source must stay a
+         * possible block), its own length.
+         */
+        private int shorterReach() {
+            if (shorterReach == 0) {
+                Expr s = config.shorterRulesFirst() ? expr() : null;
+                shorterReach = s != null && rootReducible(s) ? shorter.simplify(s).size() : length;
+            }
+            return shorterReach;
         }
 
         private Layer.Recipe recipe() {

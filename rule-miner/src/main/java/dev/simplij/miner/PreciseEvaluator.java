@@ -7,6 +7,9 @@ import org.hipparchus.dfp.DfpField;
 import org.hipparchus.dfp.DfpMath;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Evaluates an expression in 60-digit (and, to settle doubtful differences, 120-digit) decimal floating point ({@link Dfp}) at one point, with
@@ -41,6 +44,34 @@ final class PreciseEvaluator {
     private static final double LOG10_2 = Math.log10(2);
     private static final double LOG10_E = Math.log10(Math.E);
 
+    /**
+     * How many evaluations {@link #remembered} holds before it starts over. The same pairs come back:
+     * a ground source near a common value (1, pi/2, 0) meets dozens of ground targets there, and
+     * every candidate target of a source is confirmed at the same first defined sample points, where
+     * the common targets are confirmed again for source after source.
+     */
+    private static final int REMEMBERED = 1 << 14;
+    private static final double[] NO_POINT = new double[0];
+
+    /** An expression at a point (none for a ground expression, whose value depends on no point). */
+    private record At(Expr expr, double[] point) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof At other && expr.equals(other.expr) && Arrays.equals(point, other.point);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * expr.hashCode() + Arrays.hashCode(point);
+        }
+    }
+
+    /** An evaluation's value and what it noted (Dfp values are immutable). */
+    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange) {
+    }
+
+    /** Evaluations without free constants, by expression and point. */
+    private final Map<At, Evaluated> remembered = new HashMap<>();
     private final int digits;
     private final DfpField field;
     private PreciseEvaluator finer;
@@ -176,9 +207,31 @@ final class PreciseEvaluator {
     /**
      * The value at a point; {@code point[k]} is the value of placeholder {@code _k}; constants are
      * read from {@code constants} in order of occurrence. Null where undefined or out of range
-     * ({@link #outOfRange()}).
+     * ({@link #outOfRange()}). Remembered (see {@link #remembered}) unless the expression has free
+     * constants, whose values change from fit to fit.
      */
     Dfp evaluate(Expr e, double[] point, double[] constants) {
+        if (e.constantCount() > 0) {
+            return evaluateTree(e, point, constants);
+        }
+        At at = new At(e, e.placeholderCount() == 0 ? NO_POINT : point.clone());
+        Evaluated known = remembered.get(at);
+        if (known == null) {
+            if (remembered.size() == REMEMBERED) {
+                remembered.clear();
+            }
+            Dfp v = evaluateTree(e, point, constants);
+            known = new Evaluated(v, magnitude, cancellation, absorbed, outOfRange);
+            remembered.put(at, known);
+        }
+        magnitude = known.magnitude();
+        cancellation = known.cancellation();
+        absorbed = known.absorbed();
+        outOfRange = known.outOfRange();
+        return known.value();
+    }
+
+    private Dfp evaluateTree(Expr e, double[] point, double[] constants) {
         magnitude = 1;
         cancellation = 0;
         absorbed = false;

@@ -4,6 +4,7 @@ import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
 import dev.simplij.miner.TargetIndex.Target;
 
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -27,16 +28,24 @@ final class TargetSearch {
         this.targetValues = new double[points.size()];
     }
 
+    /** {@link #find}'s answer when no target is shorter than what the rules kept so far reach. */
+    static final int REACHED_BY_SHORTER_RULES = -2;
+
     /**
      * The id in {@code targets} of the smallest target equal to a source of {@code length} tokens,
-     * or -1.
+     * -1 if there is none, or {@link #REACHED_BY_SHORTER_RULES} when the first target that passes in
+     * doubles is no shorter than {@code shorterReach}: the Kruskal step would drop that candidate
+     * (the kept rules reduce its source as far), so its high-precision decision is skipped.
      *
-     * @param values   the source's value vector
-     * @param distinct the source's distinct placeholders
-     * @param occ      its placeholder occurrences ({@link Placeholders#occurrences})
-     * @param source   the source itself, asked for only when high precision must decide
+     * @param values       the source's value vector
+     * @param distinct     the source's distinct placeholders
+     * @param occ          its placeholder occurrences ({@link Placeholders#occurrences})
+     * @param source       the source itself, asked for only when high precision must decide
+     * @param shorterReach the length the rules kept so far reduce the source to ({@code length} when
+     *                     that is not to be asked), asked for only before a high-precision decision
      */
-    int find(TargetIndex targets, double[] values, int length, int distinct, long occ, Supplier<Expr> source) {
+    int find(TargetIndex targets, double[] values, int length, int distinct, long occ, Supplier<Expr> source,
+             IntSupplier shorterReach) {
         for (int id : targets.candidates(values)) {
             Target t = targets.target(id);
             if (t.expr().size() >= length) {
@@ -52,6 +61,9 @@ final class TargetSearch {
             }
             if (verdict == ValueCheck.REJECT) {
                 continue;
+            }
+            if (t.expr().size() >= shorterReach.getAsInt()) {
+                return REACHED_BY_SHORTER_RULES; // targets come shortest first: none left is shorter
             }
             if (verdict > 0 && !ValueCheck.preciseAgree(precise, source.get(), t.expr(), points, decide, verdict)) {
                 continue;

@@ -1,5 +1,6 @@
 package dev.simplij.miner;
 
+import dev.simplij.expr.Expr;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.hipparchus.dfp.Dfp;
@@ -8,6 +9,8 @@ import org.hipparchus.dfp.DfpMath;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PreciseEvaluatorTest {
@@ -45,5 +48,38 @@ class PreciseEvaluatorTest {
         assertEquals(Double.NEGATIVE_INFINITY, PreciseEvaluator.toDouble(field.newDfp(Double.NEGATIVE_INFINITY)));
         assertTrue(Double.isNaN(PreciseEvaluator.toDouble(field.newDfp(Double.NaN))));
         assertEquals(Double.POSITIVE_INFINITY, PreciseEvaluator.toDouble(DfpMath.exp(field.newDfp(800))));
+    }
+
+    /**
+     * Values are remembered between calls: a remembered value must come back with what its
+     * evaluation noted (out of range, not undefined), whatever was evaluated in between, and be the
+     * value a fresh evaluator computes; an expression with placeholders is remembered per point.
+     */
+    @Test
+    void aRememberedValueKeepsWhatItsEvaluationNoted() {
+        PreciseEvaluator precise = new PreciseEvaluator();
+        double[] none = new double[0];
+        Expr huge = Expr.parsePrefix("exp exp exp 2");   // e^(e^7.39) = e^1618: out of range, not undefined
+        Expr undefined = Expr.parsePrefix("log neg 2");
+        Expr value = Expr.parsePrefix("tanh cosh pi");
+        assertNull(precise.evaluate(huge, none, none));
+        assertTrue(precise.outOfRange());
+        assertNull(precise.evaluate(undefined, none, none));
+        assertFalse(precise.outOfRange());
+        assertNull(precise.evaluate(huge, none, none));
+        assertTrue(precise.outOfRange(), "the remembered out-of-range verdict");
+        Dfp first = precise.evaluate(value, none, none);
+        double magnitude = precise.lastMagnitude();
+        precise.evaluate(Expr.parsePrefix("exp 30"), none, none);
+        assertEquals(first, precise.evaluate(value, none, none));
+        assertEquals(magnitude, precise.lastMagnitude());
+        assertEquals(first.toString(), new PreciseEvaluator().evaluate(value, none, none).toString());
+        Expr sine = Expr.parsePrefix("sin _0");
+        double[] one = {1};
+        String atOne = precise.evaluate(sine, one, none).toString();
+        String atTwo = precise.evaluate(sine, new double[] {2}, none).toString();
+        assertTrue(!atOne.equals(atTwo), atOne + " at 1 and at 2");
+        assertEquals(atOne, precise.evaluate(sine, new double[] {1}, none).toString());
+        assertEquals(atOne, new PreciseEvaluator().evaluate(sine, one, none).toString());
     }
 }
