@@ -54,7 +54,7 @@ final class Settings implements Cloneable {
     /** Null when the columns carry no units. */
     Units units;
     /** Added to the loss of a dimensionally inconsistent candidate, in units of the constant model's loss. */
-    double dimensionalPenalty = 1000;
+    double dimensionalPenalty = Units.DEFAULT_PENALTY;
     /** Fit every candidate as {@code a + b*candidate}, offset and scale in closed form. */
     boolean linearScaling;
     /** Log-scale constant proposals in the fitters' restarts and the constant perturbations ({@code LogScaleConstants}). */

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * Immutable.
  */
 public final class Units {
+    /** The loss added to a dimensionally inconsistent candidate, in units of the constant model's loss (PySR's 1000). */
+    public static final double DEFAULT_PENALTY = 1000;
     private static final double TOLERANCE = 1e-9;
     private static final Pattern FACTOR = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)(?:\\^(-?\\d+(?:\\.\\d+)?))?");
 
