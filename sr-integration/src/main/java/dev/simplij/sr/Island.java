@@ -71,8 +71,8 @@ final class Island {
 
     private Member mutateOnce(Member parent) {
         Settings s = search.settings;
-        Mutator.Kind kind = search.mutator.drawKind(parent.candidate(),
-                s.complexity.of(parent.candidate().skeleton()) >= s.constraints.maxComplexity(), rng);
+        Mutator.Kind kind = search.mutator.drawKind(parent.candidate(), parent.complexity() >= s.constraints.maxComplexity(),
+                rng);
         switch (kind) {
             case NOTHING, SIMPLIFY -> {
                 // Members are canonical already when normalization is on; when it is off, "simplify"
