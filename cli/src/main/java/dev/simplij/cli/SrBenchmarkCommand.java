@@ -81,6 +81,10 @@ final class SrBenchmarkCommand implements Callable<Integer> {
             + "its effect on the same seeds and data)")
     boolean linearScaling;
 
+    @Option(names = "--units", description = "physics: the searches know each formula's SI units (constants may "
+            + "carry units; an inconsistent candidate's loss gets 1000 times the constant model's), to measure their effect")
+    boolean units;
+
     @Option(names = "--no-normalize", description = "feynman-full: no SimpliJ normalization (to measure its effect)")
     boolean noNormalize;
 
@@ -119,7 +123,7 @@ final class SrBenchmarkCommand implements Callable<Integer> {
             throw OptionChecks.usageError(spec, "--seed and --seeds: give one of them");
         }
         SrBenchmark.Builder b = SrBenchmark.builder().suite(suite).threads(threads).out(out).compare(compare)
-                .linearScaling(linearScaling).normalization(!noNormalize)
+                .linearScaling(linearScaling).normalization(!noNormalize).units(units)
                 .command("./simplij sr-benchmark " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         if (only != null) {
             b.only(only);

@@ -41,9 +41,6 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the front is printed and written", "2:bad usage or data", "130:interrupted (Ctrl-C); the "
                 + "front found so far is printed and written"})
 final class SrCommand implements Callable<Integer> {
-    /** The loss added to a dimensionally inconsistent equation, in units of the constant model's loss (PySR's 1000). */
-    private static final double DIMENSIONAL_PENALTY = 1000;
-
     /** How long Ctrl-C waits for the final refit and the files before the JVM exits anyway. */
     private static final long INTERRUPT_GRACE_SECONDS = 60;
 
@@ -205,7 +202,7 @@ final class SrCommand implements Callable<Integer> {
         }
         Units dimensions = units != null ? Units.parse(units, table.inputNames(), target, constantsCarryUnits) : null;
         if (dimensions != null) {
-            b.units(dimensions, DIMENSIONAL_PENALTY);
+            b.units(dimensions, Units.DEFAULT_PENALTY);
         }
         if (warmStart != null) {
             b.warmStart(FrontFiles.readEquations(warmStart));

@@ -1,6 +1,7 @@
 package dev.simplij.sr;
 
 import dev.simplij.sr.fit.ConstantFitter;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -13,7 +14,6 @@ final class Island {
     private final Search search;
     private final UniformRandomProvider rng;
     private final Member[] members;
-    private final int[] complexityCounts;
     final HallOfFame hallOfFame;
     /** This island's window onto the fitness cache, settled by the search after every parallel phase. */
     final FitnessCache.View cache;
@@ -23,7 +23,6 @@ final class Island {
         this.search = search;
         this.rng = rng;
         this.members = new Member[search.settings.populationSize];
-        this.complexityCounts = new int[search.settings.constraints.maxComplexity() + 2];
         this.cache = search.scorer.cache().view();
         this.hallOfFame = new HallOfFame(search.settings.constraints.maxComplexity(), search.settings.equationsPerComplexity);
         List<Candidate> guesses = search.guesses;
@@ -36,17 +35,12 @@ final class Island {
                 }
             }
             members[i] = m;
-            count(m, 1);
             hallOfFame.offer(m);
         }
     }
 
     private boolean admits(Candidate raw) {
         return search.settings.constraints.admits(raw.skeleton(), search.settings.complexity.of(raw.skeleton()));
-    }
-
-    private void count(Member m, int delta) {
-        complexityCounts[Math.min(m.complexity(), complexityCounts.length - 1)] += delta;
     }
 
     Member[] members() {
@@ -76,7 +70,9 @@ final class Island {
     }
 
     private Member mutateOnce(Member parent) {
-        Mutator.Kind kind = search.mutator.drawKind(rng);
+        Settings s = search.settings;
+        Mutator.Kind kind = search.mutator.drawKind(parent.candidate(), parent.complexity() >= s.constraints.maxComplexity(),
+                rng);
         switch (kind) {
             case NOTHING, SIMPLIFY -> {
                 // Members are canonical already when normalization is on; when it is off, "simplify"
@@ -85,15 +81,16 @@ final class Island {
             }
             case PERTURB_CONSTANT -> {
                 double[] start = search.mutator.perturb(parent.candidate().constants(), 1.0,
-                        search.settings.logScaleConstants ? search.scorer.data() : null, rng);
-                return search.scorer.refit(parent, start, search.settings.searchFitter, rng, cache).reborn(births++);
+                        s.logScaleConstants ? search.scorer.data() : null, rng);
+                return search.scorer.refit(parent, start, s.searchFitter, rng, cache).reborn(births++);
             }
             default -> {
                 for (int attempt = 0; attempt < 10; attempt++) {
                     Candidate raw = search.mutator.mutate(parent.candidate(), kind, rng);
                     if (raw != null && admits(raw)) {
                         Member child = search.scorer.score(raw, births++, rng, cache);
-                        return child.loss() < Double.POSITIVE_INFINITY ? child : parent.reborn(births++);
+                        return child.loss() < Double.POSITIVE_INFINITY && accepts(parent, child)
+                                ? child : parent.reborn(births++);
                     }
                 }
                 return parent.reborn(births++);
@@ -101,7 +98,28 @@ final class Island {
         }
     }
 
-    /** Tournament selection on the parsimony-adjusted loss: the k-th best wins with probability p(1-p)^k. */
+    /**
+     * SymbolicRegression.jl's acceptance of a mutated child with its annealing off: with probability
+     * {@code frequency(parent's complexity) / frequency(child's)} (at most 1), so that moves to a crowded
+     * complexity are often undone. A refused child still reaches the hall of fame: it was scored already.
+     */
+    private boolean accepts(Member parent, Member child) {
+        if (search.settings.adaptiveParsimony == 0) {
+            return true;
+        }
+        double ratio = search.frequencies.of(parent.complexity(), ComplexityFrequencies.OUTSIDE)
+                / search.frequencies.of(child.complexity(), ComplexityFrequencies.OUTSIDE);
+        if (ratio >= 1 || rng.nextDouble() < ratio) {
+            return true;
+        }
+        hallOfFame.offer(child);
+        return false;
+    }
+
+    /**
+     * Tournament selection, SymbolicRegression.jl's: {@code tournamentSize} members drawn without replacement,
+     * ranked by the adjusted score, and the k-th best picked with probability proportional to {@code p(1-p)^k}.
+     */
     private Member tournament() {
         int n = Math.min(search.settings.tournamentSize, members.length);
         Member[] pick = new Member[n];
@@ -117,41 +135,42 @@ final class Island {
             idx[i] = idx[j];
             idx[j] = t;
             pick[i] = members[idx[i]];
-            scores[i] = adjustedScore(pick[i]);
+            scores[i] = logAdjustedScore(pick[i]);
         }
-        // Selection sort of the few picks; n is small.
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            int best = i;
-            for (int j = i + 1; j < n; j++) {
-                if (scores[j] < scores[best]) {
-                    best = j;
-                }
-            }
-            double s = scores[i];
-            scores[i] = scores[best];
-            scores[best] = s;
-            Member m = pick[i];
-            pick[i] = pick[best];
-            pick[best] = m;
-            if (rng.nextDouble() < search.settings.tournamentProbability) {
-                return pick[i];
-            }
+            order[i] = i;
         }
-        return pick[n - 1];
+        Arrays.sort(order, (a, b) -> Double.compare(scores[a], scores[b]));
+        return pick[order[rankDrawn(n, search.settings.tournamentProbability, rng)]];
     }
 
     /**
-     * Loss relative to the constant model, plus parsimony per unit of complexity, scaled up where the
-     * island is crowded at that complexity (PySR's adaptive parsimony).
+     * A rank in 0..n-1 drawn with probability proportional to {@code p(1-p)^k}: a geometric law cut at n (uniform
+     * at p = 0, its limit).
      */
-    private double adjustedScore(Member m) {
-        Settings s = search.settings;
-        double score = m.loss() / search.baselineLoss + s.parsimony * m.complexity();
-        if (s.adaptiveParsimony > 0) {
-            double frequency = complexityCounts[Math.min(m.complexity(), complexityCounts.length - 1)] / (double) members.length;
-            score *= Math.exp(s.adaptiveParsimony * frequency);
+    static int rankDrawn(int n, double p, UniformRandomProvider rng) {
+        if (p >= 1) {
+            return 0;
         }
-        return score;
+        if (p <= 0) {
+            return rng.nextInt(n);
+        }
+        // P(rank < k) = (1 - (1-p)^k) / (1 - (1-p)^n), inverted
+        double u = rng.nextDouble() * (1 - Math.pow(1 - p, n));
+        int k = (int) Math.floor(Math.log1p(-u) / Math.log1p(-p));
+        return Math.min(Math.max(k, 0), n - 1);
+    }
+
+    /**
+     * The log of SymbolicRegression.jl's tournament score: the loss relative to the constant model plus
+     * parsimony per unit of complexity, times {@code exp(adaptiveParsimony * frequency)} of the member's
+     * complexity over all islands (0 above the maximum). In logs, as the factor reaches {@code e^1040}.
+     */
+    private double logAdjustedScore(Member m) {
+        Settings s = search.settings;
+        double score = Math.log(m.loss() / search.baselineLoss + s.parsimony * m.complexity());
+        return s.adaptiveParsimony > 0 ? score + s.adaptiveParsimony * search.frequencies.of(m.complexity(), 0) : score;
     }
 
     private void replaceOldest(Member child) {
@@ -161,9 +180,7 @@ final class Island {
                 oldest = i;
             }
         }
-        count(members[oldest], -1);
         members[oldest] = child;
-        count(child, 1);
         hallOfFame.offer(child);
     }
 
@@ -187,10 +204,7 @@ final class Island {
 
     /** Replaces a random member (not by age) with a migrant, which is born now. */
     void receive(Member migrant) {
-        int i = rng.nextInt(members.length);
-        count(members[i], -1);
-        members[i] = migrant.reborn(births++);
-        count(members[i], 1);
+        members[rng.nextInt(members.length)] = migrant.reborn(births++);
     }
 
     UniformRandomProvider rng() {

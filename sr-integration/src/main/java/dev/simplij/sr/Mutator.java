@@ -1,5 +1,6 @@
 package dev.simplij.sr;
 
+import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
 import dev.simplij.sr.fit.Dataset;
 import dev.simplij.sr.fit.LogScaleConstants;
@@ -12,23 +13,42 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * generator is passed in, so every island draws from its own seeded stream.
  */
 final class Mutator {
-    /** The mutations, with their default relative weights. */
+    /**
+     * The mutations, with SymbolicRegression.jl's default relative weights (its {@code MutationWeights}, as PySR
+     * 1.x sets them): {@code mutate_constant}, {@code mutate_operator}, {@code swap_operands}, {@code rotate_tree},
+     * {@code add_node}, {@code insert_node}, {@code delete_node}, {@code simplify}, {@code randomize},
+     * {@code do_nothing}.
+     */
     enum Kind {
-        PERTURB_CONSTANT(0.5),
-        CHANGE_OPERATOR(0.5),
-        CHANGE_LEAF(0.4),
-        SWAP_OPERANDS(0.1),
-        INSERT_NODE(0.8),
-        DELETE_NODE(0.5),
-        REPLACE_SUBTREE(0.2),
-        SIMPLIFY(0.05),
-        RANDOMIZE(0.02),
-        NOTHING(0.1);
+        PERTURB_CONSTANT(0.0346),
+        CHANGE_OPERATOR(0.293),
+        SWAP_OPERANDS(0.198),
+        ROTATE_TREE(4.26),
+        ADD_NODE(2.47),
+        INSERT_NODE(0.0112),
+        DELETE_NODE(0.870),
+        SIMPLIFY(0.00209),
+        RANDOMIZE(0.000502),
+        NOTHING(0.273);
 
         final double defaultWeight;
 
         Kind(double defaultWeight) {
             this.defaultWeight = defaultWeight;
+        }
+
+        /**
+         * Whether the mutation can change {@code parent}, as SymbolicRegression.jl's conditioning of the weights
+         * has it: no operator, swap, rotation or simplification of a single leaf, no constant mutation without a
+         * constant, nothing added to a candidate at the maximum complexity.
+         */
+        boolean appliesTo(Candidate parent, boolean atMaximum) {
+            return switch (this) {
+                case CHANGE_OPERATOR, SWAP_OPERANDS, ROTATE_TREE, SIMPLIFY -> parent.size() > 1;
+                case PERTURB_CONSTANT -> parent.constants().length > 0;
+                case ADD_NODE, INSERT_NODE -> !atMaximum;
+                default -> true;
+            };
         }
     }
 
@@ -38,24 +58,25 @@ final class Mutator {
 
     private final OperatorSet operators;
     private final List<String> variables;
-    private final double[] cumulativeWeights;
 
     Mutator(OperatorSet operators, List<String> variables) {
         this.operators = operators;
         this.variables = List.copyOf(variables);
-        this.cumulativeWeights = new double[KINDS.length];
-        double sum = 0;
-        for (int i = 0; i < KINDS.length; i++) {
-            sum += KINDS[i].defaultWeight;
-            cumulativeWeights[i] = sum;
-        }
     }
 
-    Kind drawKind(UniformRandomProvider rng) {
-        double u = rng.nextDouble() * cumulativeWeights[KINDS.length - 1];
-        for (int i = 0; i < KINDS.length; i++) {
-            if (u < cumulativeWeights[i]) {
-                return KINDS[i];
+    /** A mutation drawn by its weight among those that apply to {@code parent} ({@link Kind#appliesTo}). */
+    Kind drawKind(Candidate parent, boolean atMaximum, UniformRandomProvider rng) {
+        double sum = 0;
+        for (Kind k : KINDS) {
+            sum += k.appliesTo(parent, atMaximum) ? k.defaultWeight : 0;
+        }
+        double u = rng.nextDouble() * sum;
+        for (Kind k : KINDS) {
+            if (k.appliesTo(parent, atMaximum)) {
+                u -= k.defaultWeight;
+                if (u < 0) {
+                    return k;
+                }
             }
         }
         return Kind.NOTHING;
@@ -160,36 +181,91 @@ final class Mutator {
                 }
                 yield c.withOperator(node, randomOperator(arity, rng));
             }
-            case CHANGE_LEAF -> c.replace(randomNode(c, true, rng), randomLeaf(rng));
             case SWAP_OPERANDS -> {
                 int node = randomOperatorNode(c, rng);
                 if (node < 0 || c.skeleton().arity(node) != 2) {
                     yield null;
                 }
-                Candidate sub = c.subtree(node);
-                Candidate a = sub.subtree(1);
-                Candidate b = sub.subtree(sub.skeleton().child(0, 1));
-                yield c.replace(node, Candidate.apply(sub.skeleton().operator(0), b, a));
+                Candidate[] operands = operands(c.subtree(node));
+                yield c.replace(node, Candidate.apply(c.skeleton().operator(node), operands[1], operands[0]));
             }
+            case ROTATE_TREE -> rotate(c, rng);
+            case ADD_NODE -> rng.nextBoolean()
+                    // append: a leaf becomes an operator over new leaves; prepend: an operator over the whole
+                    ? c.replace(randomNode(c, true, rng), growOver(randomLeaf(rng), rng))
+                    : growOver(c, rng);
             case INSERT_NODE -> {
                 int node = randomNode(c, false, rng);
                 yield c.replace(node, growOver(c.subtree(node), rng));
             }
             case DELETE_NODE -> {
-                int node = randomOperatorNode(c, rng);
-                if (node < 0) {
-                    yield null;
+                // SymbolicRegression.jl's delete_node: an operator gives way to one of its operands, a leaf to a new leaf
+                int node = randomNode(c, false, rng);
+                if (c.skeleton().arity(node) == 0) {
+                    yield c.replace(node, randomLeaf(rng));
                 }
                 int keep = c.skeleton().child(node, rng.nextInt(c.skeleton().arity(node)));
                 yield c.replace(node, c.subtree(keep));
             }
-            case REPLACE_SUBTREE -> {
-                int node = randomNode(c, false, rng);
-                yield c.replace(node, randomTree(rng.nextInt(3), rng));
-            }
             case RANDOMIZE -> randomTree(1 + rng.nextInt(4), rng);
             default -> throw new IllegalArgumentException(kind + " is applied by the island");
         };
+    }
+
+    /** The operands of a subtree's root operator, with their constants. */
+    private static Candidate[] operands(Candidate sub) {
+        Candidate[] operands = new Candidate[sub.skeleton().arity(0)];
+        for (int k = 0; k < operands.length; k++) {
+            operands[k] = sub.subtree(sub.skeleton().child(0, k));
+        }
+        return operands;
+    }
+
+    /**
+     * A tree rotation (SymbolicRegression.jl's {@code rotate_tree}): at a random operator node with an operator
+     * operand (the pivot), a random operand of the pivot takes the pivot's place, and the node, so changed,
+     * takes that operand's place under the pivot, which moves up: {@code (a*b) + c} becomes {@code a*(b + c)}
+     * or {@code (a + c)*b}, {@code sin(a*b)} becomes {@code sin(a)*b} or {@code a*sin(b)}. The size stays; null
+     * when no operator has an operator operand.
+     */
+    static Candidate rotate(Candidate c, UniformRandomProvider rng) {
+        int count = 0;
+        for (int i = 0; i < c.size(); i++) {
+            count += rotatable(c, i) ? 1 : 0;
+        }
+        if (count == 0) {
+            return null;
+        }
+        int root = -1;
+        for (int pick = rng.nextInt(count); pick >= 0; ) {
+            pick -= rotatable(c, ++root) ? 1 : 0;
+        }
+        Candidate[] rootOperands = operands(c.subtree(root));
+        int pivotCount = 0;
+        for (Candidate operand : rootOperands) {
+            pivotCount += operand.size() > 1 ? 1 : 0;
+        }
+        int pivotIndex = -1;
+        for (int pick = rng.nextInt(pivotCount); pick >= 0; ) {
+            pick -= rootOperands[++pivotIndex].size() > 1 ? 1 : 0;
+        }
+        Candidate pivot = rootOperands[pivotIndex];
+        Candidate[] pivotOperands = operands(pivot);
+        int moved = rng.nextInt(pivotOperands.length);
+        rootOperands[pivotIndex] = pivotOperands[moved];
+        pivotOperands[moved] = Candidate.apply(c.skeleton().operator(root), rootOperands);
+        return c.replace(root, Candidate.apply(pivot.skeleton().operator(0), pivotOperands));
+    }
+
+    /** Whether node {@code i} is an operator with at least one operator operand. */
+    private static boolean rotatable(Candidate c, int i) {
+        Expr e = c.skeleton();
+        for (int k = 0; k < e.arity(i); k++) {
+            if (e.arity(e.child(i, k)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -42,6 +42,8 @@ final class Search {
     final Scorer scorer;
     final Mutator mutator;
     final double baselineLoss;
+    /** How often each complexity occurs over all islands, for adaptive parsimony; updated after every iteration. */
+    final ComplexityFrequencies frequencies;
     private final Dataset data;
     private final long startNanos;
     private final long deadlineNanos;
@@ -66,6 +68,7 @@ final class Search {
                 new FitnessCache(settings.cacheSize), settings.complexity, settings.units,
                 settings.dimensionalPenalty * baselineLoss);
         this.mutator = new Mutator(settings.operators, data.names());
+        this.frequencies = new ComplexityFrequencies(settings.constraints.maxComplexity(), ComplexityFrequencies.WINDOW);
         this.cleanup = new LiteralCleanup(data, settings.loss, settings.complexity, EXACT_FRACTION * baselineLoss,
                 settings.normalization ? LiteralCleanup.standardFolding() : null);
         this.guesses = settings.guesses.stream().map(g -> guess(g, data.names())).toList();
@@ -133,7 +136,11 @@ final class Search {
                 iteration++;
                 for (Island island : islands) {
                     hallOfFame.addAll(island.hallOfFame);
+                    for (Member m : island.members()) {
+                        frequencies.add(m.complexity());
+                    }
                 }
+                frequencies.update();
                 migrate(islands, hallOfFame, master);
                 List<Member> front = hallOfFame.front();
                 double bestLoss = front.isEmpty() ? Double.POSITIVE_INFINITY : front.get(front.size() - 1).loss();
@@ -201,9 +208,12 @@ final class Search {
         }
     }
 
-    /** Copies of other islands' best members and of hall-of-fame members replace random members. */
+    /**
+     * Copies of other islands' best members and of the hall of fame's Pareto front (SymbolicRegression.jl migrates
+     * its dominating members) replace random members.
+     */
     private void migrate(Island[] islands, HallOfFame hallOfFame, UniformRandomProvider rng) {
-        List<Member> fame = hallOfFame.members();
+        List<Member> fame = hallOfFame.front();
         Member[][] snapshot = new Member[islands.length][];
         for (int i = 0; i < islands.length; i++) {
             snapshot[i] = islands[i].members();

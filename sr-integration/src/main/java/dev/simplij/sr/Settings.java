@@ -16,14 +16,16 @@ final class Settings implements Cloneable {
     Constraints constraints = Constraints.of(30, 10);
     int populations = 8;
     int populationSize = 40;
-    int tournamentSize = 10;
-    double tournamentProbability = 0.86;
-    double crossoverProbability = 0.05;
-    double parsimony = 0.001;
-    double adaptiveParsimony = 10;
+    // SymbolicRegression.jl's defaults (as PySR 1.x sets them): tournament_selection_n and _p,
+    // crossover_probability, parsimony, adaptive_parsimony_scaling, fraction_replaced and fraction_replaced_hof
+    int tournamentSize = 15;
+    double tournamentProbability = 0.982;
+    double crossoverProbability = 0.0259;
+    double parsimony = 0;
+    double adaptiveParsimony = 1040;
     int cyclesPerIteration = 200;
-    double migrationFraction = 0.02;
-    double hallOfFameMigrationFraction = 0.03;
+    double migrationFraction = 0.00036;
+    double hallOfFameMigrationFraction = 0.0614;
     /** PySR's optimize_probability: the share of each population whose constants are refitted every iteration. */
     double optimizeProbability = 0.14;
     int initialOperators = 3;
@@ -52,7 +54,7 @@ final class Settings implements Cloneable {
     /** Null when the columns carry no units. */
     Units units;
     /** Added to the loss of a dimensionally inconsistent candidate, in units of the constant model's loss. */
-    double dimensionalPenalty = 1000;
+    double dimensionalPenalty = Units.DEFAULT_PENALTY;
     /** Fit every candidate as {@code a + b*candidate}, offset and scale in closed form. */
     boolean linearScaling;
     /** Log-scale constant proposals in the fitters' restarts and the constant perturbations ({@code LogScaleConstants}). */

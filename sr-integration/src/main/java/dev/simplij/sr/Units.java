@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * Immutable.
  */
 public final class Units {
+    /** The loss added to a dimensionally inconsistent candidate, in units of the constant model's loss (PySR's 1000). */
+    public static final double DEFAULT_PENALTY = 1000;
     private static final double TOLERANCE = 1e-9;
     private static final Pattern FACTOR = Pattern.compile("([A-Za-z_][A-Za-z_0-9]*)(?:\\^(-?\\d+(?:\\.\\d+)?))?");
 
@@ -39,7 +41,7 @@ public final class Units {
     /**
      * Units written {@code column=unit} and comma-separated, the target's among them:
      * {@code "m=kg,v=m/s,E=kg*m^2/s^2"}; a unit is base symbols with integer or decimal powers joined by
-     * {@code *} and {@code /} ({@code 1} is dimensionless).
+     * {@code *} and {@code /} ({@code 1} is dimensionless, {@code 1/m^3} is {@code m^-3}).
      *
      * @throws IllegalArgumentException naming the entry that is malformed or names no column
      */
@@ -71,8 +73,13 @@ public final class Units {
         if (unit.equals("1")) {
             return powers;
         }
-        int sign = 1;
-        int at = 0;
+        // a leading 1/ inverts what follows, as in 1/m^3
+        boolean reciprocal = unit.startsWith("1/");
+        int sign = reciprocal ? -1 : 1;
+        int at = reciprocal ? 2 : 0;
+        if (at == unit.length()) {
+            throw new IllegalArgumentException("unit '" + entry + "': no unit after '='" + (reciprocal ? " and 1/" : ""));
+        }
         while (at < unit.length()) {
             Matcher m = FACTOR.matcher(unit);
             if (!m.find(at) || m.start() != at) {

@@ -39,7 +39,7 @@ class CandidateTest {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
         Candidate c = mutator.randomTree(3, rng);
         for (int i = 0; i < 2000; i++) {
-            Mutator.Kind kind = mutator.drawKind(rng);
+            Mutator.Kind kind = mutator.drawKind(c, false, rng);
             if (kind == Mutator.Kind.NOTHING || kind == Mutator.Kind.SIMPLIFY || kind == Mutator.Kind.PERTURB_CONSTANT) {
                 continue;
             }

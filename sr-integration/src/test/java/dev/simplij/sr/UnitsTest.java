@@ -46,6 +46,17 @@ class UnitsTest {
     }
 
     @Test
+    void aLeadingOneOverInvertsTheUnit() {
+        Units units = Units.parse("m=1/s,v=s^-1,E=1", INPUTS, "E", false);
+        assertTrue(units.consistent(Expr.parseInfix("m/v")));
+        assertFalse(units.consistent(Expr.parseInfix("m*v")));
+        assertEquals("unit 'm=1/': no unit after '=' and 1/",
+                assertThrows(IllegalArgumentException.class, () -> Units.parse("m=1/", INPUTS, "E", false)).getMessage());
+        assertEquals("unit 'm=': no unit after '='",
+                assertThrows(IllegalArgumentException.class, () -> Units.parse("m=", INPUTS, "E", false)).getMessage());
+    }
+
+    @Test
     void badUnitsNameTheEntry() {
         IllegalArgumentException column = assertThrows(IllegalArgumentException.class,
                 () -> Units.parse("q=kg", INPUTS, "E", false));

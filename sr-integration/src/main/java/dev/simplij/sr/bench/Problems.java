@@ -1,7 +1,9 @@
 package dev.simplij.sr.bench;
 
+import dev.simplij.sr.Units;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The benchmark suites: Nguyen-1..8, the Neural-ODE vector field, 20 Feynman formulas (the quick
@@ -124,6 +126,43 @@ final class Problems {
                         new double[] {1e30, 1e30, 1e8}, new double[] {1e31, 1e31, 1e9}),
                 p("larmor", "q**2*a**2/(6*pi*8.854e-12*2.998e8**3)", "q,a", new double[] {1e-19, 1e10},
                         new double[] {1e-17, 1e14}));
+    }
+
+    /** The target's name in {@link #units}' specifications; no physics formula has an input of that name. */
+    static final String TARGET = "y";
+
+    /** SI units of each physics formula's inputs and target ({@code y}), as {@code sr --units} takes them. */
+    private static final Map<String, String> PHYSICS_UNITS = Map.ofEntries(
+            Map.entry("newton", "m1=kg,m2=kg,r=m,y=kg*m/s^2"),
+            Map.entry("coulomb", "q1=A*s,q2=A*s,r=m,y=kg*m/s^2"),
+            Map.entry("thermal-speed", "T=K,m=kg,y=m/s"),
+            Map.entry("lorentz-mass", "m0=kg,v=m/s,y=kg"),
+            Map.entry("velocity-addition", "u=m/s,v=m/s,y=m/s"),
+            Map.entry("aberration", "t=1,v=m/s,y=1"),
+            Map.entry("time-dilation", "M=kg,r=m,y=1"),
+            Map.entry("barometric", "n0=m^-3,m=kg,z=m,T=K,y=m^-3"),
+            Map.entry("yukawa", "r=m,y=kg*m^2/s^2"),
+            Map.entry("planck", "f=s^-1,T=K,y=kg/s^2"),
+            Map.entry("gw-power", "m1=kg,m2=kg,r=m,y=kg*m^2/s^3"),
+            Map.entry("larmor", "q=A*s,a=m/s^2,y=kg*m^2/s^3"));
+
+    /**
+     * The SI units of a physics formula's columns, the free constants allowed to carry units (the formulas
+     * have G, c, h, kB written in as numbers, so a dimensionless constant could not stand for them).
+     *
+     * @throws IllegalArgumentException for a problem of another suite: only the physics formulas carry units
+     */
+    static Units units(Problem p) {
+        return Units.parse(unitSpec(p), p.inputs(), TARGET, true);
+    }
+
+    /** The specification behind {@link #units}. */
+    static String unitSpec(Problem p) {
+        String spec = p.suite().equals("physics") ? PHYSICS_UNITS.get(p.name()) : null;
+        if (spec == null) {
+            throw new IllegalArgumentException("units are known for the physics suite only, not " + p.suite() + " " + p.name());
+        }
+        return spec;
     }
 
     private static Problem p(String name, String formula, String vars, double[] lo, double[] hi) {

@@ -9,6 +9,7 @@ import dev.simplij.sr.SearchStats;
 import dev.simplij.sr.SearchResult;
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.SymbolicRegression;
+import dev.simplij.sr.Units;
 import dev.simplij.sr.data.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -74,6 +75,7 @@ public final class SrBenchmark {
     private final int points;
     private final Path dir;
     private final boolean compare;
+    private final boolean units;
     private final FeynmanBenchmark.Variant variant;
     private final String command;
 
@@ -85,6 +87,9 @@ public final class SrBenchmark {
         }
         if (full && b.compare) {
             throw new IllegalArgumentException("--compare is not available with --suite " + FeynmanBenchmark.SUITE);
+        }
+        if (b.units && !b.suite.equals("physics")) {
+            throw new IllegalArgumentException("--units is for --suite physics, whose formulas carry SI units");
         }
         if (b.sample != null && !full) {
             throw new IllegalArgumentException("--sample is for --suite " + FeynmanBenchmark.SUITE);
@@ -102,6 +107,7 @@ public final class SrBenchmark {
         points = b.points != null ? b.points : full ? FeynmanBenchmark.SUPPORT_POINTS : 100;
         dir = b.out;
         compare = b.compare;
+        units = b.units;
         variant = new FeynmanBenchmark.Variant(b.linearScaling, b.normalization);
         command = b.command;
     }
@@ -126,6 +132,7 @@ public final class SrBenchmark {
         private Integer points;
         private Path out = Path.of("sr-benchmark-results");
         private boolean compare;
+        private boolean units;
         private boolean linearScaling;
         private boolean normalization = true;
         private String command = "";
@@ -196,6 +203,15 @@ public final class SrBenchmark {
             return this;
         }
 
+        /**
+         * {@code physics} only: the searches know the SI units of each formula's columns (free constants may carry
+         * units) and add the dimensional penalty to inconsistent candidates, to measure its effect.
+         */
+        public Builder units(boolean on) {
+            units = on;
+            return this;
+        }
+
         /** {@code feynman-full} only: the searches fit every candidate as {@code a + b*candidate}. */
         public Builder linearScaling(boolean on) {
             linearScaling = on;
@@ -240,7 +256,7 @@ public final class SrBenchmark {
         for (Problem p : problems) {
             for (long seed : seeds) {
                 for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
-                    Outcome r = solve(p, normalized, budget, threads, seed, points);
+                    Outcome r = solve(p, normalized, units ? Problems.units(p) : null, budget, threads, seed, points);
                     outcomes.add(r);
                     out.printf(Locale.ROOT, "%-9s seed %-3d %-4s %s in %6.1f s (%6.1f CPU s)  size %2s  %s%n", p.name(), seed,
                             normalized ? "on" : "off", r.recovered() ? "recovered" : "missed   ", r.secondsToRecover(),
@@ -254,7 +270,7 @@ public final class SrBenchmark {
                 }
             }
         }
-        writeResults(outcomes, dir, budget, threads, seeds, points);
+        writeResults(outcomes, dir, budget, threads, seeds, points, units);
         if (compare) {
             writeComparison(outcomes, dir, budget, threads, seeds);
         }
@@ -312,11 +328,16 @@ public final class SrBenchmark {
     private static void warmUp(int threads, boolean compare) {
         Problem small = Problems.neuralOde().get(0);
         for (boolean normalized : compare ? new boolean[] {true, false} : new boolean[] {true}) {
-            solve(small, normalized, new Budget(10 * WARM_UP_CPU_SECONDS, WARM_UP_CPU_SECONDS), threads, 0, 60);
+            solve(small, normalized, null, new Budget(10 * WARM_UP_CPU_SECONDS, WARM_UP_CPU_SECONDS), threads, 0, 60);
         }
     }
 
-    static Outcome solve(Problem p, boolean normalized, Budget budget, int threads, long seed, int points) {
+    /**
+     * One search on fresh data of the problem, stopped once recovered or out of budget.
+     *
+     * @param units the columns' units for the search, null for none
+     */
+    static Outcome solve(Problem p, boolean normalized, Units units, Budget budget, int threads, long seed, int points) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31 + p.name().hashCode());
         double[][] x = p.sample(points, rng);
         double[] y = p.target(x);
@@ -341,6 +362,9 @@ public final class SrBenchmark {
                     }
                     return (ProcessCpu.nanos() - cpuStart) / 1e9 < budget.cpuSeconds();
                 });
+        if (units != null) {
+            sr.units(units, Units.DEFAULT_PENALTY);
+        }
         if (budget.wallSeconds() < Double.POSITIVE_INFINITY) {
             sr.timeLimit(Duration.ofMillis((long) (budget.wallSeconds() * 1000)));
         }
@@ -396,10 +420,11 @@ public final class SrBenchmark {
     }
 
     private static void writeResults(List<Outcome> outcomes, Path dir, Budget budget, int threads, List<Long> seeds,
-                                     int points) throws IOException {
+                                     int points, boolean units) throws IOException {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Budget %s per problem, %d threads, seeds %s, %d noiseless training points; "
-                + "recovered = normalized MSE < 1e-10 on 200 fresh points.%n%n", budget.describe(), threads, seeds, points));
+        md.append(String.format(Locale.ROOT, "Budget %s per problem, %d threads, seeds %s, %d noiseless training points%s; "
+                + "recovered = normalized MSE < 1e-10 on 200 fresh points.%n%n", budget.describe(), threads, seeds, points,
+                units ? ", SI units known (constants may carry units, penalty " + fmt(Units.DEFAULT_PENALTY) + " x the constant model's loss)" : ""));
         md.append("| suite | problem | seed | truth | recovered | time (s) | CPU (s) | size | skeleton = truth's | found (6 digits) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         StringBuilder csv = new StringBuilder("suite,problem,seed,normalization,recovered,seconds_to_recover,"
