@@ -56,7 +56,8 @@ public final class SparkMain {
             description = "The records of 'simplij generate' for the same configuration, seed and count, computed on "
                     + "Spark: DIR/shard-NNNNN.jsonl (the same bytes) and DIR/parquet/, and a summary.",
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:N records written", "1:the sample budget ran out first"})
+            exitCodeList = {"0:N records written", "1:the sample budget ran out first",
+                    "2:the output directory is not empty"})
     static final class Generate implements Callable<Integer> {
         @CommandLine.Mixin
         Engine engine = new Engine();
@@ -91,7 +92,13 @@ public final class SparkMain {
             try (SparkSession spark = engine.session("generate")) {
                 GenerateJob job = new GenerateJob(spark, Generators.of(c, d, testSet == null ? "" : testSet.toString()),
                         engine.partitions(spark), engine.quiet ? null : System.err);
-                GenerateJob.Summary s = job.run(count, out, budget);
+                GenerateJob.Summary s;
+                try {
+                    s = job.run(count, out, budget);
+                } catch (GenerateJob.OutputNotEmpty e) {
+                    System.err.println("simplij-spark generate: " + e.getMessage());
+                    return 2;
+                }
                 System.out.print(s.text());
                 System.out.println("wrote " + out + "/shard-*.jsonl and " + out + "/parquet");
                 return s.written() == count ? 0 : 1;

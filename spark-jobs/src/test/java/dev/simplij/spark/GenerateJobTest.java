@@ -1,6 +1,7 @@
 package dev.simplij.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.simplij.sr.SimplifierNormalizer;
@@ -111,5 +112,17 @@ class GenerateJobTest {
         assertEquals(single.written(), s.written());
         assertEquals(budget, s.sampled());
         assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+    }
+
+    @Test
+    void refusesAnOutputDirectoryThatHoldsAnEarlierRunBeforeAnyWork(@TempDir Path tmp) throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("earlier"));
+        Files.writeString(out.resolve("shard-00000.jsonl"), "{}\n");
+        long jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        GenerateJob job = new GenerateJob(spark, Generators.of(config(1), null, ""), 2, null);
+        GenerateJob.OutputNotEmpty e = assertThrows(GenerateJob.OutputNotEmpty.class, () -> job.run(10, out.toString(), 100_000));
+        assertTrue(e.getMessage().contains("shard-00000.jsonl"), e.getMessage());
+        assertEquals(jobs, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length, "no Spark job ran");
+        assertEquals(List.of(out.resolve("shard-00000.jsonl")), shards(out));
     }
 }
