@@ -132,9 +132,9 @@ class GenerateJobTest {
     void theExecutorsSimplifyWithTheRulesOfTheRun(@TempDir Path tmp) throws IOException {
         GeneratorConfig config = config(11);
         RuleSet small = RuleSet.load("small");
-        new DatasetGenerator(config, Generators.normalizer(small), null).run(600, tmp.resolve("single"), 10_000_000, null);
-        new DatasetGenerator(config, SimplifierNormalizer.standard(), null).run(600, tmp.resolve("standard"), 10_000_000, null);
-        new GenerateJob(spark, Generators.of(config, small, null, ""), 2, null).run(600, tmp.resolve("spark").toString(), 10_000_000);
+        new DatasetGenerator(config, Generators.normalizer(small), null).run(300, tmp.resolve("single"), 10_000_000, null);
+        new DatasetGenerator(config, SimplifierNormalizer.standard(), null).run(300, tmp.resolve("standard"), 10_000_000, null);
+        new GenerateJob(spark, Generators.of(config, small, null, ""), 2, null).run(300, tmp.resolve("spark").toString(), 10_000_000);
         assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
         // the rules matter here: the standard simplifier writes other records from the same samples
         assertNotEquals(Files.readString(tmp.resolve("standard").resolve("shard-00000.jsonl")),
