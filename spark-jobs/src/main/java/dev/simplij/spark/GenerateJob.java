@@ -13,8 +13,10 @@ import static org.apache.spark.sql.functions.when;
 import dev.simplij.expr.Expr;
 import dev.simplij.sr.data.DatasetGenerator;
 import dev.simplij.sr.data.GenerationOutput;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -105,6 +108,13 @@ final class GenerateJob {
         this.log = log;
     }
 
+    /** The output directory of a run holds files already (of an earlier run, or anything else). */
+    static final class OutputNotEmpty extends RuntimeException {
+        OutputNotEmpty(String message) {
+            super(message);
+        }
+    }
+
     /** What a run did, counted as the single-machine statistics count it. */
     record Summary(long blocks, long sampled, long rawDuplicates, long rejectedConstant, long rejectedFewerVariables,
                    long rejectedUndefined, long duplicates, long contaminated, long undefinedOnData, long written,
@@ -136,8 +146,10 @@ final class GenerateJob {
      * systems reach from every executor; it must not hold shards of another run).
      *
      * @param maxSampled the sample budget, as the single-machine command's
+     * @throws OutputNotEmpty when {@code out} exists and is not empty, before any work
      */
     Summary run(long count, String out, long maxSampled) {
+        refuseNonEmpty(out);
         long start = System.nanoTime();
         started = start;
         int blockSize = DatasetGenerator.blockSize();
@@ -196,6 +208,28 @@ final class GenerateJob {
             persisted.forEach(Dataset::unpersist);
             offsetsByBlock.destroy();
             return summary;
+        }
+    }
+
+    /**
+     * Refuses an output directory that holds anything (the shards or Parquet files of an earlier run
+     * would otherwise be found only after the whole run, when the first file cannot be created).
+     */
+    private void refuseNonEmpty(String out) {
+        Path dir = new Path(out);
+        try {
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(dir)) {
+                return;
+            }
+            FileStatus[] entries = fs.listStatus(dir);
+            if (entries.length > 0) {
+                Arrays.sort(entries);
+                throw new OutputNotEmpty(out + " is not empty (" + entries.length + " entries, "
+                        + entries[0].getPath().getName() + " first): give a new or empty --out");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + out, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.simplij.spark;
 
-import dev.simplij.sr.SimplifierNormalizer;
+import dev.simplij.rules.RuleFormatException;
+import dev.simplij.rules.RuleSet;
 import dev.simplij.sr.data.Decontaminator;
 import dev.simplij.sr.data.GeneratorConfig;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ public final class SparkMain {
             description = "The records of 'simplij generate' for the same configuration, seed and count, computed on "
                     + "Spark: DIR/shard-NNNNN.jsonl (the same bytes) and DIR/parquet/, and a summary.",
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:N records written", "1:the sample budget ran out first"})
+            exitCodeList = {"0:N records written", "1:the sample budget ran out first",
+                    "2:the output directory is not empty, or a --ruleset cannot be read"})
     static final class Generate implements Callable<Integer> {
         @CommandLine.Mixin
         Engine engine = new Engine();
@@ -77,6 +79,11 @@ public final class SparkMain {
         @Option(names = "--test-set", paramLabel = "FILE.csv", description = "test formulas; matching skeletons are dropped")
         Path testSet;
 
+        @Option(names = "--ruleset", paramLabel = "NAME|FILE[,...]", description = "rules of the skeleton simplifier "
+                + "(default: the shipped default); several, separated by commas, are combined; read on the driver "
+                + "and shipped to the executors as text")
+        String ruleSets;
+
         @Option(names = "--max-sampled", paramLabel = "N", description = "the sample budget (default: max(10^6, 1000 * count))")
         Long maxSampled;
 
@@ -86,12 +93,25 @@ public final class SparkMain {
             if (seed != null) {
                 c = c.with("seed", seed.toString());
             }
-            Decontaminator d = testSet == null ? null : Decontaminator.fromCsv(testSet, SimplifierNormalizer.standard(), c);
+            RuleSet rules;
+            try {
+                rules = ruleSets == null ? null : RuleSet.loadAll(ruleSets);
+            } catch (RuleFormatException e) {
+                System.err.println("simplij-spark generate: " + e.getMessage());
+                return 2;
+            }
+            Decontaminator d = testSet == null ? null : Decontaminator.fromCsv(testSet, Generators.normalizer(rules), c);
             long budget = maxSampled != null ? maxSampled : Math.max(1_000_000L, Math.min(count, Long.MAX_VALUE / 1000) * 1000);
             try (SparkSession spark = engine.session("generate")) {
-                GenerateJob job = new GenerateJob(spark, Generators.of(c, d, testSet == null ? "" : testSet.toString()),
+                GenerateJob job = new GenerateJob(spark, Generators.of(c, rules, d, testSet == null ? "" : testSet.toString()),
                         engine.partitions(spark), engine.quiet ? null : System.err);
-                GenerateJob.Summary s = job.run(count, out, budget);
+                GenerateJob.Summary s;
+                try {
+                    s = job.run(count, out, budget);
+                } catch (GenerateJob.OutputNotEmpty e) {
+                    System.err.println("simplij-spark generate: " + e.getMessage());
+                    return 2;
+                }
                 System.out.print(s.text());
                 System.out.println("wrote " + out + "/shard-*.jsonl and " + out + "/parquet");
                 return s.written() == count ? 0 : 1;

@@ -1,8 +1,11 @@
 package dev.simplij.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.simplij.rules.RuleSet;
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.data.DatasetGenerator;
 import dev.simplij.sr.data.Decontaminator;
@@ -52,7 +55,7 @@ class GenerateJobTest {
         GenerationStats single = new DatasetGenerator(config, SimplifierNormalizer.standard(), null)
                 .run(count, tmp.resolve("single"), 10_000_000, null);
         Path out = tmp.resolve("spark");
-        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(config, null, ""), 3, null)
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(config, null, null, ""), 3, null)
                 .run(count, out.toString(), 10_000_000);
         assertSameShards(tmp.resolve("single"), out);
         assertEquals(List.of("shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"),
@@ -85,7 +88,7 @@ class GenerateJobTest {
         GeneratorConfig tiny = config(5).with("operators.max", "2").with("variables.max", "1");
         long count = 250;
         new DatasetGenerator(tiny, SimplifierNormalizer.standard(), null).run(count, tmp.resolve("single"), 10_000_000, null);
-        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, ""), 2, null)
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, null, ""), 2, null)
                 .run(count, tmp.resolve("spark").toString(), 10_000_000);
         assertTrue(s.rounds() > 1, s.text());
         assertEquals(count, s.written());
@@ -103,7 +106,7 @@ class GenerateJobTest {
         long budget = 20 * DatasetGenerator.blockSize();
         GenerationStats single = new DatasetGenerator(tiny, SimplifierNormalizer.standard(), tests)
                 .run(100_000, tmp.resolve("single"), budget, null);
-        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, tests, "test"), 2, null)
+        GenerateJob.Summary s = new GenerateJob(spark, Generators.of(tiny, null, tests, "test"), 2, null)
                 .run(100_000, tmp.resolve("spark").toString(), budget);
         assertTrue(single.written() < 100_000, single.summary());
         assertTrue(single.contaminated() > 0, single.summary());
@@ -111,5 +114,30 @@ class GenerateJobTest {
         assertEquals(single.written(), s.written());
         assertEquals(budget, s.sampled());
         assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+    }
+
+    @Test
+    void refusesAnOutputDirectoryThatHoldsAnEarlierRunBeforeAnyWork(@TempDir Path tmp) throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("earlier"));
+        Files.writeString(out.resolve("shard-00000.jsonl"), "{}\n");
+        long jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+        GenerateJob job = new GenerateJob(spark, Generators.of(config(1), null, null, ""), 2, null);
+        GenerateJob.OutputNotEmpty e = assertThrows(GenerateJob.OutputNotEmpty.class, () -> job.run(10, out.toString(), 100_000));
+        assertTrue(e.getMessage().contains("shard-00000.jsonl"), e.getMessage());
+        assertEquals(jobs, spark.sparkContext().statusTracker().getJobIdsForGroup(null).length, "no Spark job ran");
+        assertEquals(List.of(out.resolve("shard-00000.jsonl")), shards(out));
+    }
+
+    @Test
+    void theExecutorsSimplifyWithTheRulesOfTheRun(@TempDir Path tmp) throws IOException {
+        GeneratorConfig config = config(11);
+        RuleSet small = RuleSet.load("small");
+        new DatasetGenerator(config, Generators.normalizer(small), null).run(300, tmp.resolve("single"), 10_000_000, null);
+        new DatasetGenerator(config, SimplifierNormalizer.standard(), null).run(300, tmp.resolve("standard"), 10_000_000, null);
+        new GenerateJob(spark, Generators.of(config, small, null, ""), 2, null).run(300, tmp.resolve("spark").toString(), 10_000_000);
+        assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+        // the rules matter here: the standard simplifier writes other records from the same samples
+        assertNotEquals(Files.readString(tmp.resolve("standard").resolve("shard-00000.jsonl")),
+                Files.readString(tmp.resolve("spark").resolve("shard-00000.jsonl")));
     }
 }
