@@ -67,9 +67,9 @@ final class Rendering {
 
     /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
     Expr write(Term form) {
-        layouts.clear();
-        products.clear();
-        quotients.clear();
+        layouts = emptied(layouts);
+        products = emptied(products);
+        quotients = emptied(quotients);
         alternativesLeft = MAX_ALTERNATIVES;
         Layout layout = layout(form);
         Expr.Builder b = Expr.builder(layout.size);
@@ -120,9 +120,24 @@ final class Rendering {
      * coefficient moved into a factor (keyed by the product of the parts they are given): the
      * alternatives of sums and products write the same parts many times over.
      */
-    private final Map<Term, Layout> layouts = new HashMap<>();
-    private final Map<Product, Layout> products = new HashMap<>();
-    private final Map<Product, Layout> quotients = new HashMap<>();
+    private Map<Term, Layout> layouts = new HashMap<>();
+    private Map<Product, Layout> products = new HashMap<>();
+    private Map<Product, Layout> quotients = new HashMap<>();
+
+    /** Entries a memo may have held and still be cleared rather than replaced. */
+    private static final int MAX_CLEARED_ENTRIES = 64;
+
+    /**
+     * The memo emptied for the next write: a map that grew large is replaced, since clearing walks
+     * its whole table, and one large form would make every later write of this work area pay that.
+     */
+    private static <K> Map<K, Layout> emptied(Map<K, Layout> memo) {
+        if (memo.size() > MAX_CLEARED_ENTRIES) {
+            return new HashMap<>();
+        }
+        memo.clear();
+        return memo;
+    }
 
     private interface ProductWriting {
         Layout of(Fraction coefficient, Term[] bases, long[] exponents);

@@ -65,6 +65,13 @@ final class TermStore implements Subject {
     private int[] firsts;
     private int[] seconds;
     private long[] hashes;
+    /**
+     * Each term's structural hash with every {@code <constant>}'s own number mixed in: the key of
+     * its table slot. The structural hash gives all constants one value (the matcher compares
+     * terms with rules by it), so a skeleton's constants, and every term over them, would share
+     * slots and be found by probing past one another.
+     */
+    private long[] slotHashes;
     private int[] sizes;
     private byte[] flags;
     /** Memo: the normal form of each term, or NONE while unknown. */
@@ -100,6 +107,7 @@ final class TermStore implements Subject {
         firsts = new int[c];
         seconds = new int[c];
         hashes = new long[c];
+        slotHashes = new long[c];
         sizes = new int[c];
         flags = new byte[c];
         normal = new int[c];
@@ -224,20 +232,24 @@ final class TermStore implements Subject {
         long token = code >= 0 ? OPERATOR_TOKEN_HASHES[code]
                 : code == Expr.VARIABLE ? nameHashes[(int) payload] : leafTokenHash(code, payload);
         long h = token;
+        long sh = code == Expr.CONSTANT ? StructuralHash.operand(token, payload) : token;
         int size = 1;
         int f = 0;
         if (first != NONE) {
             h = StructuralHash.operand(h, hashes[first]);
+            sh = StructuralHash.operand(sh, slotHashes[first]);
             size += sizes[first];
             f |= flags[first] & (HAS_VARIABLE | HAS_CONSTANT);
         }
         if (second != NONE) {
             h = StructuralHash.operand(h, hashes[second]);
+            sh = StructuralHash.operand(sh, slotHashes[second]);
             size += sizes[second];
             f |= flags[second] & (HAS_VARIABLE | HAS_CONSTANT);
         }
         h = StructuralHash.finish(h, size);
-        int slot = (int) (h ^ (h >>> 32)) & mask;
+        sh = StructuralHash.finish(sh, size);
+        int slot = (int) (sh ^ (sh >>> 32)) & mask;
         while (true) {
             int id = table[slot];
             if (id == NONE) {
@@ -261,6 +273,7 @@ final class TermStore implements Subject {
         firsts[id] = first;
         seconds[id] = second;
         hashes[id] = h;
+        slotHashes[id] = sh;
         sizes[id] = size;
         if (code == Expr.VARIABLE || code == Expr.PLACEHOLDER) {
             f |= HAS_VARIABLE;
@@ -282,6 +295,7 @@ final class TermStore implements Subject {
         firsts = Arrays.copyOf(firsts, c);
         seconds = Arrays.copyOf(seconds, c);
         hashes = Arrays.copyOf(hashes, c);
+        slotHashes = Arrays.copyOf(slotHashes, c);
         sizes = Arrays.copyOf(sizes, c);
         flags = Arrays.copyOf(flags, c);
         normal = Arrays.copyOf(normal, c);
@@ -289,7 +303,7 @@ final class TermStore implements Subject {
         mask = table.length - 1;
         Arrays.fill(table, NONE);
         for (int id = 0; id < count; id++) {
-            long h = hashes[id];
+            long h = slotHashes[id];
             int slot = (int) (h ^ (h >>> 32)) & mask;
             while (table[slot] != NONE) {
                 slot = (slot + 1) & mask;
