@@ -87,6 +87,10 @@ final class MineCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--shorter-rules-first", description = "skip the high-precision decision of a candidate that "
+            + "the rules kept so far already reduce as far (the same rules, faster; two header counters differ)")
+    boolean shorterRulesFirst;
+
     @Option(names = "--verify", paramLabel = "NAME|FILE", converter = ShellQuotes.class,
             description = "re-check every rule of a shipped rule set or rule file instead")
     String verify;
@@ -140,7 +144,8 @@ final class MineCommand implements Callable<Integer> {
                 .maxTarget(OptionChecks.required(spec, "--max-target", maxTarget))
                 .samples(samples == null ? 512 : samples)
                 .seed(seed)
-                .progress(quiet ? null : stderr);
+                .progress(quiet ? null : stderr)
+                .shorterRulesFirst(shorterRulesFirst);
         if (threads != null) {
             b.threads(threads);
         }

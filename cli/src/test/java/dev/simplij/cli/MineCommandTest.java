@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -52,6 +53,29 @@ class MineCommandTest {
         Invocation verified = Invocation.of("mine", "--verify", file.toString(), "--samples", "64");
         assertEquals(0, verified.status(), verified.err());
         assertTrue(verified.out().endsWith(" rules hold on a fresh sample (seed 1)\n"), verified.out());
+    }
+
+    /** The option is recorded in the header's command, which runs again; the rules are those of a plain run. */
+    @Test
+    void shorterRulesFirstIsRecordedAndMinesTheSameRules(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("plain.rules");
+        Path first = dir.resolve("first.rules");
+        String[] common = {"mine", "--operators", "+,*,neg", "--leaves", "_0,_1,0,1", "--max-source", "4",
+                "--max-target", "2", "--samples", "64", "--threads", "1", "--quiet", "--name", "t"};
+        Invocation a = Invocation.of(concat(common, "--out", plain.toString()));
+        Invocation b = Invocation.of(concat(common, "--shorter-rules-first", "--out", first.toString()));
+        assertEquals(0, a.status(), a.err());
+        assertEquals(0, b.status(), b.err());
+        RuleSet shorterFirst = RuleSet.load(first.toString());
+        assertTrue(shorterFirst.header().get("command").contains(" --shorter-rules-first "),
+                shorterFirst.header().get("command"));
+        assertEquals(RuleSet.load(plain.toString()).rules().toString(), shorterFirst.rules().toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     /** Runs the shipped small rule set's recorded command, writing to a temporary file, and compares bytes. */
