@@ -689,10 +689,7 @@ final class CanonicalForm {
                     exponents.add(1);
                 }
             }
-            int[] order = IntStream.range(0, bases.size()).filter(i -> exponents.getLong(i) != 0).toArray();
-            if (order.length < 2 && (order.length == 0 || exponents.getLong(order[0]) == 1)) {
-                return null;
-            }
+            int[] order = IntStream.range(0, bases.size()).toArray();
             IntArrays.mergeSort(order, (a, b) -> compare(bases.get(a), bases.get(b)));
             Term[] sorted = new Term[order.length];
             long[] powers = new long[order.length];
