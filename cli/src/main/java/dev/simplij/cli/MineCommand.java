@@ -157,12 +157,17 @@ final class MineCommand implements Callable<Integer> {
 
     private int mine() throws IOException {
         OptionChecks.required(spec, "--out", out);
-        MinerConfig config = config();
-        MiningResult result = RuleMiner.mine(config, out);
         Path path = Path.of(out);
+        // checked before mining, which can take hours: a run must not end without its file
+        if (Files.isDirectory(path)) {
+            throw OptionChecks.usageError(spec, "--out " + out + " is a directory; give the rule file's path, for example "
+                    + path.resolve("NAME.rules"));
+        }
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
+        MinerConfig config = config();
+        MiningResult result = RuleMiner.mine(config, out);
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
             result.ruleSet().write(w);
         }

@@ -38,6 +38,15 @@ class MineCommandTest {
         assertTrue(badOperator.err().startsWith("simplij mine: ") && badOperator.err().contains("nope"), badOperator.err());
     }
 
+    /** Refused before mining starts, which can take hours, not when the rules are written. */
+    @Test
+    void anOutputThatIsADirectoryIsRefusedUpFront(@TempDir Path dir) throws Exception {
+        Invocation r = Invocation.of("mine", "--operators", "neg", "--leaves", "_0", "--max-source", "2",
+                "--max-target", "1", "--out", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("simplij mine: --out " + dir + " is a directory; give the rule file's path"), r.err());
+    }
+
     @Test
     void quotedValuesOfARecordedCommandLoseTheirQuotes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tiny.rules");
