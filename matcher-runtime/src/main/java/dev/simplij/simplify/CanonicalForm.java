@@ -382,7 +382,7 @@ final class CanonicalForm {
             if (cancelled != null) {
                 return cancelled;
             }
-            Term expanded = multipliedOut(kept);
+            Term expanded = numeratorKept ? null : multipliedOut(kept);
             if (expanded != null) {
                 return expanded;
             }
@@ -400,6 +400,8 @@ final class CanonicalForm {
 
         /** Whether this product's common factors above and below the line were cancelled already. */
         private boolean commonFactorsCancelled;
+        /** Whether a sum to the first power stays a factor: a product for writing, not a form. */
+        private boolean numeratorKept;
 
         /**
          * The product with the greatest common divisor of its numerator (its factors to positive
@@ -424,6 +426,7 @@ final class CanonicalForm {
             try {
                 Factors result = new Factors();
                 result.commonFactorsCancelled = true;
+                result.numeratorKept = numeratorKept;
                 result.coefficient = coefficient;
                 Polynomial numerator = Polynomial.ONE;
                 for (int i : kept) {
@@ -725,9 +728,15 @@ final class CanonicalForm {
                 }
             }
         }
-        if (bases.isEmpty()) {
-            return s;
-        }
+        return bases.isEmpty() ? s : timesEachTerm(s, bases, exponents, -1);
+    }
+
+    /**
+     * The sum with each of its items (the constant too) times the product of {@code bases[b]**(sign *
+     * exponents[b])}, like terms merged: a sum base that meets its own inverse in an item is
+     * multiplied out there ({@code (x + 1)/x} times {@code x} is {@code x + 1}).
+     */
+    private Term timesEachTerm(Sum s, List<Term> bases, LongArrayList exponents, long sign) {
         Terms shifted = new Terms();
         for (int i = -1; i < s.terms.length; i++) {
             Factors term = new Factors();
@@ -736,11 +745,63 @@ final class CanonicalForm {
                 term.multiply(s.terms[i], 1);
             }
             for (int b = 0; b < bases.size(); b++) {
-                term.multiply(bases.get(b), -exponents.getLong(b));
+                term.multiply(bases.get(b), sign * exponents.getLong(b));
             }
             shifted.add(term.build(), Fraction.ONE);
         }
         return shifted.build();
+    }
+
+    /** Sums with more terms are not put over a common denominator (each term is multiplied by all of it). */
+    private static final int MAX_TERMS_OVER_COMMON_DENOMINATOR = 8;
+
+    /**
+     * For writing only: the sum over the least common denominator of its terms, common factors of
+     * the new numerator and the denominator cancelled ({@code 1/(x*(x + 1))} for
+     * {@code 1/x - 1/(x + 1)}, SymPy's {@code together}). Its numerator stays one factor: a form
+     * would multiply it out again. Null when fewer than two terms have a denominator. Where a base
+     * of the denominator is 0, some term of the sum was undefined, so the value is kept wherever the
+     * sum is defined.
+     */
+    Term overCommonDenominator(Sum s) {
+        if (s.terms.length > MAX_TERMS_OVER_COMMON_DENOMINATOR) {
+            return null;
+        }
+        List<Term> bases = new ArrayList<>();
+        LongArrayList powers = new LongArrayList(); // of the denominator: the largest over the terms
+        int withDenominator = 0;
+        for (Term t : s.terms) {
+            boolean below = false;
+            if (t instanceof Product p) {
+                for (int i = 0; i < p.bases.length; i++) {
+                    if (p.exponents[i] < 0) {
+                        below = true;
+                        int known = bases.indexOf(p.bases[i]);
+                        if (known < 0) {
+                            bases.add(p.bases[i]);
+                            powers.add(-p.exponents[i]);
+                        } else if (-p.exponents[i] > powers.getLong(known)) {
+                            powers.set(known, -p.exponents[i]);
+                        }
+                    }
+                }
+            }
+            withDenominator += below ? 1 : 0;
+        }
+        if (withDenominator < 2) {
+            return null;
+        }
+        try {
+            Factors quotient = new Factors();
+            quotient.numeratorKept = true;
+            quotient.multiply(timesEachTerm(s, bases, powers, 1), 1);
+            for (int b = 0; b < bases.size(); b++) {
+                quotient.multiply(bases.get(b), -powers.getLong(b));
+            }
+            return quotient.build();
+        } catch (ArithmeticException | NotCanonical beyond) { // a coefficient or exponent beyond the limits
+            return null;
+        }
     }
 
     /** Whether every term of the sum is a product of distinct bases to the first power. */

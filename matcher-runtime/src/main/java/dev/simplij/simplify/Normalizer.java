@@ -216,7 +216,7 @@ final class Normalizer {
             return null;
         }
         try {
-            return rendering.write(form);
+            return rendering.write(form, forms);
         } catch (CanonicalForm.NotCanonical | ArithmeticException none) {
             return null; // a number beyond the literals, or beyond Fraction.MAX_BITS in a writing's arithmetic
         }

@@ -25,7 +25,8 @@ import java.util.stream.LongStream;
  * alone, so equal forms are written alike. Where the operators allow several writings of one form,
  * the fewest tokens win, and on a tie the first in this order: for a sum, its terms in the form's
  * order with the positive ones first ({@code x - y}, {@code x - 1}), before the same with its
- * rational content in front ({@code 2*(x + y)}, chosen only when shorter); for a product, the
+ * rational content in front ({@code 2*(x + y)}, chosen only when shorter), or over a common
+ * denominator ({@code 1/(x*(x + 1))} for {@code 1/x - 1/(x + 1)}, only when shorter); for a product, the
  * numerator over the denominator with the coefficient split between them ({@code x/2},
  * {@code 2*x/(3*y)}), before the coefficient as one decimal literal ({@code 0.75*x}, chosen only
  * when shorter); a sign goes into a literal where there is one ({@code -2*x}), else in front
@@ -65,8 +66,15 @@ final class Rendering {
         this.store = store;
     }
 
-    /** The expression of a form; {@link NotCanonical} when a number it needs is no literal. */
-    Expr write(Term form) {
+    /** The forms' constructor of this call, for the writings that build new products. */
+    private CanonicalForm forms;
+
+    /**
+     * The expression of a form, made with the call's form constructor; {@link NotCanonical} when a
+     * number it needs is no literal.
+     */
+    Expr write(Term form, CanonicalForm forms) {
+        this.forms = forms;
         layouts = emptied(layouts);
         products = emptied(products);
         quotients = emptied(quotients);
@@ -239,7 +247,8 @@ final class Rendering {
             // two terms alone share a base only as a common factor, taken out above
             written = shorter(groupedByBase(s), written);
         }
-        return written;
+        Term together = forms.overCommonDenominator(s);
+        return together == null ? written : shorter(layout(together), written);
     }
 
     /** Sum factors with more terms are not tried with the other factors multiplied in. */

@@ -50,7 +50,8 @@ class CanonicalFormTest {
 
     private static Expr written(String prefix) {
         TermStore store = new TermStore(64);
-        return new Rendering(store).write(new CanonicalForm(store).of(raw(store, Expr.parsePrefix(prefix))));
+        CanonicalForm forms = new CanonicalForm(store);
+        return new Rendering(store).write(forms.of(raw(store, Expr.parsePrefix(prefix))), forms);
     }
 
     @ParameterizedTest(name = "{0} and {1}")
@@ -147,6 +148,13 @@ class CanonicalFormTest {
             "pow - + pow2 x1 pow2 x4 * 0.03125 x4 30 | pow + pow2 x1 * x4 - x4 0.03125 30",
             // a base grouped at its negative powers after it was tried at its positive ones
             "/ x3 - - / x1 x4 / x4 x1 / x1 * E x4 | / x3 - / - x1 / x1 E x4 / x4 x1",
+            // over a common denominator where shorter (SymPy's together): the numerators cancel to 1
+            "- inv x1 inv + x1 1      | inv * x1 + 1 x1",
+            "- inv + x1 1 inv + x1 2  | inv * + 1 x1 + 2 x1",
+            // not where no shorter: 2*x1/((x1 - 1)*(x1 + 1)), a denominator alone, a numerator that grows
+            "+ inv - x1 1 inv + x1 1  | + inv - x1 1 inv + 1 x1",
+            "- x1 inv x1              | - x1 inv x1",
+            "+ / x2 + x1 1 inv x1     | + inv x1 / x2 + 1 x1",
     })
     void writesTheShortestLayout(String prefix, String expected) {
         assertEquals(expected, written(prefix).toPrefix(), prefix);
@@ -203,7 +211,7 @@ class CanonicalFormTest {
             Expr w;
             try {
                 form = forms.of(raw(store, e));
-                w = new Rendering(store).write(form);
+                w = new Rendering(store).write(form, forms);
             } catch (CanonicalForm.NotCanonical | ArithmeticException none) {
                 continue;
             }

@@ -82,6 +82,9 @@ class LikeTermsTest {
             "(x1 + 1)**3 - x1**3 - 3*x1**2 - 3*x1 - 1  | 0",
             "(x1 - x2)**2 + 2*x1*x2                     | x1**2 + x2**2",
             "(x1 + x2)**2 - x1*x3                       | -x1*x3 + (x1 + x2)**2",
+            // fractions over a common denominator where that is shorter (SymPy's together)
+            "1/x1 - 1/(x1 + 1)                          | 1/(x1*(x1 + 1))",
+            "1/(x1 + 1) - 1/(x1 + 2)                    | 1/((x1 + 1)*(x1 + 2))",
             // powers of one base and exponentials merge
             "x1**x2*x1**3               | x1**(x2 + 3)",
             "x1**x2/x1**x3              | x1**(x2 - x3)",
