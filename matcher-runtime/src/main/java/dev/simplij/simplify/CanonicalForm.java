@@ -637,8 +637,9 @@ final class CanonicalForm {
     }
 
     /**
-     * A sum that is a polynomial in its leaves and calls, split into the {@link Polynomial#factors
-     * factors} that greatest common divisors find; null when it has none, is no polynomial, or is
+     * A sum that is a polynomial in its leaves and calls (after negative powers of them are taken
+     * out), split into the {@link Polynomial#factors factors} that greatest common divisors find;
+     * null when it has none, is no polynomial, or is
      * beyond {@link Polynomial}'s limits. Sums of two items are not tried: they share only a
      * monomial, and every sum has given that up when it becomes a base.
      */
@@ -654,7 +655,14 @@ final class CanonicalForm {
     /** The factorings found so far in this call: a sum can become a base many times over. */
     private final Map<Sum, Optional<Factored>> factorings = new HashMap<>();
 
-    private Factored factoredAnew(Sum s) {
+    private Factored factoredAnew(Sum sum) {
+        // a sum with negative powers of leaves or calls is factored as their power times a polynomial
+        // ({@code x - 2 + 1/x} is {@code (x - 1)**2/x}); the power alone is no factoring
+        List<Term> bases = new ArrayList<>();
+        LongArrayList exponents = new LongArrayList();
+        if (!(withoutNegativePowers(sum, bases, exponents) instanceof Sum s)) {
+            return null;
+        }
         int items = s.terms.length + (s.constant.isZero() ? 0 : 1);
         if (items < 3 || items == 3 && !hasSquare(s)) {
             return null; // a content in one variable needs two terms with it and two without
@@ -675,8 +683,6 @@ final class CanonicalForm {
             if (factors.size() < 2) {
                 return null;
             }
-            List<Term> bases = new ArrayList<>();
-            LongArrayList exponents = new LongArrayList();
             Fraction unit = p.content();
             for (Polynomial f : factors) {
                 Term base = form(f, variables);
