@@ -19,7 +19,9 @@ import java.util.Set;
  *
  * <p>Values are compared with a relative tolerance; where the doubles disagree, the exact values are
  * bounded with interval arithmetic ({@link IntervalEvaluator}), since double evaluation of an input
- * that cancels or takes a root of a rounding residue can be far from its real value.
+ * that cancels or takes a root of a rounding residue can be far from its real value, and an output
+ * whose double evaluation overflows on the way ({@code x3/exp(2600)}, NaN by the evaluator's
+ * convention) can still be defined on the reals, with the input's value.
  */
 public final class ValueCheck {
     /** Relative tolerance on the values. */
@@ -126,7 +128,9 @@ public final class ValueCheck {
         if (!in.certain()) {
             return true; // in exact arithmetic the input may be undefined here: not a point to judge
         }
-        Interval out = output == null || Double.isNaN(b) ? null : IntervalEvaluator.evaluate(output, columns, p);
+        // a NaN output is judged too: in doubles an intermediate overflow is undefined (x/exp(2600)),
+        // on the reals it is not, and the guarantee is about the reals
+        Interval out = output == null ? null : IntervalEvaluator.evaluate(output, columns, p);
         if (out == null || !out.certain()) {
             out = new Interval(b, b, IntervalEvaluator.Definedness.DEFINED);
         }
