@@ -39,7 +39,7 @@ class ShippedRuleSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default", "all5", "skeleton"})
+    @ValueSource(strings = {"small", "default", "trig7", "all5", "skeleton"})
     void loadsValidatedWithFullProvenance(String name) {
         RuleSet set = RuleSet.load(name);
         assertTrue(set.size() > 0);
@@ -57,7 +57,7 @@ class ShippedRuleSetsTest {
      * or as {@code ./simplij mine --verify NAME}; {@code -Dsimplij.verify.slice.seed=N} draws another slice.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"small", "default", "all5", "skeleton"})
+    @ValueSource(strings = {"small", "default", "trig7", "all5", "skeleton"})
     void rulesHoldOnAFreshSeededSample(String name) {
         RuleSet set = RuleSet.load(name);
         boolean all = Boolean.getBoolean("simplij.verify.all") || name.equals("small");
@@ -87,15 +87,27 @@ class ShippedRuleSetsTest {
         for (Rule r : set.rules()) {
             assertFalse(unsound.contains(r.toString()), r.toString());
         }
-        int maxSource = Integer.parseInt(set.header().get("max-source"));
-        assertEquals(maxSource >= 7, has(set, "+ pow2 sin _0 pow2 cos _0 -> 1")
-                || has(set, "+ pow2 cos _0 pow2 sin _0 -> 1"), "Pythagoras where the length allows");
-        // all5's targets stop at 3 tokens; the extension's operators reach 4-token targets
-        List<String> extended = List.of(set.header().get("operators").split(" "));
-        assertEquals(extended.containsAll(List.of("+", "inv", "pow2", "cos", "tan")),
-                has(set, "+ 1 pow2 tan _0 -> inv pow2 cos _0"), "1 + tan^2 = 1/cos^2 where the extension has tan");
-        assertEquals(extended.contains("abs"), has(set, "* / abs _0 _0 tan _0 -> tan abs _0"),
-                "tan is odd, at 7 tokens, where the extension has abs");
+        // each extension reaches what its own operators and lengths allow, and keeps its base's rules
+        assertTrue(has(set, "+ pow2 sin _0 pow2 cos _0 -> 1") || has(set, "+ pow2 cos _0 pow2 sin _0 -> 1"),
+                "Pythagoras, 7 tokens (trig7)");
+        assertTrue(has(set, "+ 1 pow2 tan _0 -> inv pow2 cos _0"), "1 + tan^2 = 1/cos^2 (trig7)");
+        assertTrue(has(set, "* / abs _0 _0 tan _0 -> tan abs _0"), "tan is odd, at 7 tokens (trig7)");
+        assertTrue(has(set, "- pow2 cosh _0 pow2 sinh _0 -> 1"), "cosh^2 - sinh^2 = 1, 7 tokens (default's extension)");
+        assertTrue(has(set, "/ sinh _0 cosh _0 -> tanh _0"), "sinh/cosh = tanh, 5 tokens (all5)");
+    }
+
+    /** {@code default} extends {@code trig7}, which extends {@code all5}: each header names its base by checksum. */
+    @Test
+    void extensionsNameTheirBaseByChecksum() {
+        for (String[] pair : new String[][] {{"default", "trig7"}, {"trig7", "all5"}}) {
+            RuleSet set = RuleSet.load(pair[0]);
+            RuleSet base = RuleSet.load(pair[1]);
+            String line = set.header().get("base");
+            assertTrue(line.startsWith("rulesets/src/main/resources/dev/simplij/rulesets/" + pair[1] + ".rules ("
+                    + base.size() + " rules, checksum " + base.header().get("checksum") + ")"), pair[0] + ": " + line);
+            assertTrue(set.header().get("command").contains("--base rulesets/src/main/resources/dev/simplij/rulesets/"
+                    + pair[1] + ".rules "), set.header().get("command"));
+        }
     }
 
     /**

@@ -64,15 +64,31 @@ class SearchTest {
         // sits inside exp, where a start near 1 fits nothing (issue 19's constants far from 1)
         double a = 1.4e-15;
         Dataset d = box(7, 100, List.of("r"), 5e-16, 5e-15, row -> 3 * Math.exp(-row[0] / a));
-        SearchResult r = small(1).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).build().fit(d);
-        assertEquals(StopReason.EXACT, r.stopReason(), r.front().toString());
-        Equation best = r.selected();
-        double at = 6e-15;
-        assertEquals(3 * Math.exp(-at / a), best.predict(new double[][] {{at}})[0], 1e-6 * 3 * Math.exp(-at / a), best.sympy());
-        // the same search without log-scale constants runs its 10 iterations without an exact fit
-        SearchResult off = small(1).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).logScaleConstants(false)
-                .build().fit(d);
-        assertEquals(StopReason.ITERATIONS, off.stopReason(), off.front().toString());
+        // on every seed with log-scale constants; without them, seeds 3 and 5 of these run their 10
+        // iterations without an exact fit (one seed alone is no comparison: which seeds fail moves
+        // whenever the rules change the normal forms the search walks through)
+        final int seeds = 5;
+        int exactOn = 0;
+        int exactOff = 0;
+        StringBuilder fronts = new StringBuilder();
+        for (long seed = 1; seed <= seeds; seed++) {
+            SearchResult r = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).build().fit(d);
+            fronts.append("seed ").append(seed).append(": ").append(r.front()).append('\n');
+            if (r.stopReason() == StopReason.EXACT) {
+                exactOn++;
+                Equation best = r.selected();
+                double at = 6e-15;
+                assertEquals(3 * Math.exp(-at / a), best.predict(new double[][] {{at}})[0], 1e-6 * 3 * Math.exp(-at / a),
+                        best.sympy());
+            }
+            // the same search without log-scale constants
+            SearchResult off = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10)
+                    .logScaleConstants(false).build().fit(d);
+            fronts.append("  without log-scale constants: ").append(off.front()).append('\n');
+            exactOff += off.stopReason() == StopReason.EXACT ? 1 : 0;
+        }
+        assertEquals(seeds, exactOn, fronts.toString());
+        assertTrue(exactOff < exactOn, fronts.toString());
     }
 
     @Test
