@@ -55,7 +55,8 @@ public final class SparkMain {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "The records of 'simplij generate' for the same configuration, seed and count, computed on "
-                    + "Spark: DIR/shard-NNNNN.jsonl (the same bytes) and DIR/parquet/, and a summary.",
+                    + "Spark: DIR/shard-NNNNN.jsonl, DIR/lengths.png and, with --test-set, DIR/decontamination.csv (the "
+                    + "same bytes), DIR/parquet/, and a summary.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:N records written", "1:the sample budget ran out first",
                     "2:the output directory is not empty, or a --ruleset cannot be read"})
@@ -113,7 +114,8 @@ public final class SparkMain {
                     return 2;
                 }
                 System.out.print(s.text());
-                System.out.println("wrote " + out + "/shard-*.jsonl and " + out + "/parquet");
+                System.out.println("wrote " + out + "/shard-*.jsonl, " + out + "/parquet, lengths.png"
+                        + (testSet != null ? ", decontamination.csv" : ""));
                 return s.written() == count ? 0 : 1;
             }
         }
