@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts a Spark standalone cluster on loopback from the project's own files -- one master and two workers, each a
 # JVM of its own started from spark-jobs/target/simplij-spark.jar -- runs the generation job and the mining job on
-# it, checks their output against the single-machine 'simplij generate' for the same seed and count and 'simplij mine'
-# for a small configuration (cmp, byte for byte), and stops the cluster. Needs JDK 17, Maven (the jars come from Maven Central) and curl. Not part of 'mvn test': see README.md.
+# it, checks their output against the single-machine 'simplij generate' for the same seed and count (shards, length
+# figure and decontamination report of a test set) and 'simplij mine' for a small configuration with free constants
+# on top of the shipped 'small' rules (cmp, byte for byte), and stops the cluster. Needs JDK 17, Maven (the jars come from Maven Central) and curl. Not part of 'mvn test': see README.md.
 #
 #   spark-jobs/cluster-run.sh [COUNT [SEED]]       default 20000 records, seed 1
 #
@@ -61,36 +62,43 @@ if [[ "$(alive)" -lt 2 ]]; then
 fi
 echo "cluster-run: master $master with 2 workers (1 core each); logs in $work" >&2
 
+tests="$root/sr-integration/src/main/resources/dev/simplij/sr/data/feynman-style-test-set.csv"
 start=$(date +%s%N)
-"$root/simplij-spark" generate --master "$master" --partitions 8 --count "$count" --seed "$seed" --out "$work/spark"
+"$root/simplij-spark" generate --master "$master" --partitions 8 --count "$count" --seed "$seed" --test-set "$tests" \
+    --out "$work/spark"
 end=$(date +%s%N)
 echo "cluster-run: generate on the cluster took $(( (end - start) / 1000000 )) ms" >&2
 
-# the miner on the cluster: a small configuration, written under the name the single-machine run then uses
-mine=(--operators +,-,*,/,neg --leaves _0,_1,0,1 --max-source 4 --max-target 3 --samples 256 --seed 3 --quiet)
+# the miner on the cluster: a small configuration (free constants, both stages on the executors; extending the
+# shipped 'small' rules), written under the name the single-machine run then uses
+mine=(--operators +,-,*,/,neg --leaves '_0,_1,0,1,<constant>' --max-source 4 --max-target 3 --samples 256 --seed 3
+    --base small --quiet)
 start=$(date +%s%N)
 "$root/simplij-spark" mine --master "$master" --partitions 8 "${mine[@]}" --out "$work/small.rules"
 end=$(date +%s%N)
 echo "cluster-run: mine on the cluster took $(( (end - start) / 1000000 )) ms" >&2
 mv "$work/small.rules" "$work/small.spark"
 
-"$root/simplij" generate --quiet --count "$count" --seed "$seed" --out "$work/single" >/dev/null
+"$root/simplij" generate --quiet --count "$count" --seed "$seed" --test-set "$tests" --out "$work/single" >/dev/null
 "$root/simplij" mine "${mine[@]}" --out "$work/small.rules" >/dev/null
 status=0
 if cmp "$work/small.rules" "$work/small.spark"; then
     echo "cluster-run: the cluster's rule file is the single-machine one, byte for byte"
 else
+    echo "cluster-run: the cluster's rule file differs from the single-machine one ($work)" >&2
     status=1
 fi
-for f in "$work"/single/shard-*.jsonl; do
-    cmp "$f" "$work/spark/$(basename "$f")" || status=1
+same=1
+for f in "$work"/single/shard-*.jsonl "$work"/single/lengths.png "$work"/single/decontamination.csv; do
+    cmp "$f" "$work/spark/$(basename "$f")" || same=0
 done
 if [[ "$(ls "$work"/spark/shard-*.jsonl | wc -l)" != "$(ls "$work"/single/shard-*.jsonl | wc -l)" ]]; then
-    status=1
+    same=0
 fi
-if [[ $status == 0 ]]; then
-    echo "cluster-run: the cluster's shards are the single-machine shards, byte for byte"
+if [[ $same == 1 ]]; then
+    echo "cluster-run: the cluster's shards, lengths.png and decontamination.csv are the single-machine ones, byte for byte"
 else
-    echo "cluster-run: the cluster's shards differ from the single-machine ones ($work)" >&2
+    echo "cluster-run: the cluster's generate output differs from the single-machine one ($work)" >&2
+    status=1
 fi
 exit $status

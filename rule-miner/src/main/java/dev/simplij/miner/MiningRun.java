@@ -66,6 +66,9 @@ public final class MiningRun {
     /** Free constants: possible right sides (with and without constants) in ExprOrder, and the fitters. */
     private final List<PoolTarget> constantPool = new ArrayList<>();
     private final ThreadLocal<ConstantFit> fits;
+    /** The possible right sides of the free-constant sources of length {@link #constantTargetsLength}. */
+    private List<PoolTarget> constantTargets;
+    private int constantTargetsLength;
 
     MiningRun(MinerConfig config) {
         this.config = config;
@@ -267,6 +270,15 @@ public final class MiningRun {
     private record ConstantSource(Expr expr, int distinct, long occurrences) implements java.io.Serializable {
     }
 
+    /**
+     * A unit of the free-constant stage: sources of length {@code length}, and the right sides of that
+     * length they may take ({@code sameLength}, renamed; empty above max-target), which the run has
+     * and its replicas do not have yet.
+     */
+    private record ConstantChunk(int length, List<Expr> sameLength, List<ConstantSource> sources)
+            implements java.io.Serializable {
+    }
+
     /** A possible right side of a free-constant rule, compiled for the fit. */
     private record PoolTarget(Expr expr, long occurrences, int constants, ConstantFit.Scalar scalar) {
         PoolTarget(Expr expr, long occurrences) {
@@ -450,34 +462,29 @@ public final class MiningRun {
      * under {@link ConstantFit}'s constant draws and matched against the possible right sides in
      * {@link ExprOrder} (shorter ones, and for {@code n <= max-target} smaller ones of the same length
      * that are not the source up to operand order); the first that fits every draw wins. Then the
-     * same Kruskal steps as constant-free candidates. Chunks run in parallel, merged in order.
+     * same Kruskal steps as constant-free candidates. Chunks are shipped like the enumeration's units
+     * (run or replicas), merged in order.
      */
     private UnitResult mineConstantSources(int n, List<ConstantSource> sources, Layer valueBlocks,
                                            UnitRunner runner) {
-        List<PoolTarget> targetsHere = new ArrayList<>(constantPool);
+        List<Expr> sameLength = new ArrayList<>();
         if (n <= config.maxTarget()) {
             for (int i = 0; i < valueBlocks.size(); i++) {
-                addRenamed(targetsHere, valueBlocks.exprs.get(i), valueBlocks.distinct[i]);
+                addRenamed(sameLength, valueBlocks.exprs.get(i), valueBlocks.distinct[i]);
             }
             for (ConstantSource c : sources) {
-                addRenamed(targetsHere, c.expr(), c.distinct());
+                addRenamed(sameLength, c.expr(), c.distinct());
             }
-            targetsHere.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
         }
-        List<List<ConstantSource>> chunks = new ArrayList<>();
+        List<Expr> shippedSameLength = List.copyOf(sameLength);
+        List<ConstantChunk> chunks = new ArrayList<>();
         for (int from = 0; from < sources.size(); from += CONSTANT_CHUNK) {
-            chunks.add(sources.subList(from, Math.min(sources.size(), from + CONSTANT_CHUNK)));
+            chunks.add(new ConstantChunk(n, shippedSameLength,
+                    List.copyOf(sources.subList(from, Math.min(sources.size(), from + CONSTANT_CHUNK)))));
         }
         Progress progress = new Progress(config.progress(), "length " + n + " free constants", sources.size());
-        boolean last = n == config.maxSource();
-        List<UnitResult> results = runner.inOrder(chunks, chunk -> {
-            UnitResult r = new UnitResult(keepsValues(n));
-            for (ConstantSource c : chunk) {
-                considerConstant(r, c, targetsHere, last);
-            }
-            progress.advance(chunk.size());
-            return r;
-        }, "mining free constants failed at length " + n);
+        List<UnitResult> results = runner.shipped(this, (run, chunk) -> run.decideConstants(chunk), chunks,
+                chunk -> progress.advance(chunk.sources().size()), "mining free constants failed at length " + n);
         progress.finish();
         UnitResult merged = new UnitResult(keepsValues(n));
         for (UnitResult r : results) {
@@ -490,12 +497,40 @@ public final class MiningRun {
         return merged;
     }
 
-    private void addRenamed(List<PoolTarget> out, Expr e, int distinct) {
+    private UnitResult decideConstants(ConstantChunk chunk) {
+        int n = chunk.length();
+        List<PoolTarget> pool = constantTargets(n, chunk.sameLength());
+        UnitResult r = new UnitResult(keepsValues(n));
+        for (ConstantSource c : chunk.sources()) {
+            considerConstant(r, c, pool, n == config.maxSource());
+        }
+        return r;
+    }
+
+    /**
+     * The possible right sides at length {@code n}, in {@link ExprOrder}: those of the shorter lengths
+     * and {@code sameLength}, compiled once a length on each JVM (by the first chunk that asks).
+     */
+    private synchronized List<PoolTarget> constantTargets(int n, List<Expr> sameLength) {
+        if (constantTargetsLength != n) {
+            List<PoolTarget> all = new ArrayList<>(constantPool);
+            for (Expr e : sameLength) {
+                all.add(new PoolTarget(e, Placeholders.occurrences(e)));
+            }
+            if (!sameLength.isEmpty()) { // the shorter lengths' pool is sorted already
+                all.sort(Comparator.comparing(PoolTarget::expr, ExprOrder::compare));
+            }
+            constantTargets = all;
+            constantTargetsLength = n;
+        }
+        return constantTargets;
+    }
+
+    private void addRenamed(List<Expr> out, Expr e, int distinct) {
         for (Renaming r : renamings[variables][distinct]) {
             Expr.Builder b = Expr.builder();
             Placeholders.appendRenamed(b, e, r.map());
-            Expr renamed = b.build();
-            out.add(new PoolTarget(renamed, Placeholders.occurrences(renamed)));
+            out.add(b.build());
         }
     }
 

@@ -22,8 +22,7 @@ public final class ParallelUnits implements UnitRunner {
         this.pool = new ForkJoinPool(threads);
     }
 
-    @Override
-    public <T, R> List<R> inOrder(List<T> units, Function<T, R> work, String failure) {
+    private <T, R> List<R> inOrder(List<T> units, Function<T, R> work, String failure) {
         List<Callable<R>> tasks = new ArrayList<>(units.size());
         for (T unit : units) {
             tasks.add(() -> work.apply(unit));

@@ -3,7 +3,6 @@ package dev.simplij.miner;
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The engine that runs a stage's units of work (the enumeration's {@link Enumeration.Unit}s, the
@@ -21,15 +20,10 @@ public interface UnitRunner extends AutoCloseable {
     }
 
     /**
-     * {@code work} applied to every unit on this JVM, results in unit order.
-     *
-     * @param failure what failed, for the exception thrown when a unit throws
-     */
-    <T, R> List<R> inOrder(List<T> units, Function<T, R> work, String failure);
-
-    /**
      * {@code stage} applied to every unit (serializable), on {@code run} or on replicas of it in its
      * current state, results in unit order; {@code done} is told each unit once its result is in.
+     *
+     * @param failure what failed, for the exception thrown when a unit throws
      */
     <T, R> List<R> shipped(MiningRun run, Stage<T, R> stage, List<T> units, Consumer<T> done, String failure);
 

@@ -12,16 +12,23 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.sr.data.DatasetGenerator;
+import dev.simplij.sr.data.Decontaminator;
 import dev.simplij.sr.data.GenerationOutput;
+import dev.simplij.sr.data.GenerationStats;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.apache.hadoop.conf.Configuration;
@@ -60,7 +67,9 @@ import org.apache.spark.storage.StorageLevel;
  *       of earlier blocks stand, since no later sample comes before them.</li>
  *   <li>Output: {@code shard-NNNNN.jsonl} files with the same bytes as the single-machine shards, and
  *       the same records as Parquet in {@code parquet/}, each with its number in the run
- *       ({@code record}, from 0: Spark reads Parquet files in no fixed order).</li>
+ *       ({@code record}, from 0: Spark reads Parquet files in no fixed order); the length figure
+ *       {@code lengths.png} and, with a test set, {@code decontamination.csv}, the single-machine
+ *       run's bytes.</li>
  * </ol>
  */
 final class GenerateJob {
@@ -78,7 +87,10 @@ final class GenerateJob {
             .add("index", DataTypes.LongType, false)
             .add("block", DataTypes.LongType, false)
             .add("line", DataTypes.StringType, true)
-            .add("dropped", DataTypes.StringType, true);
+            .add("dropped", DataTypes.StringType, true)
+            .add("length", DataTypes.IntegerType, false)
+            .add("testRow", DataTypes.IntegerType, true)
+            .add("example", DataTypes.StringType, true);
     private static final StructType RANKED = new StructType()
             .add("rank", DataTypes.LongType, false)
             .add("line", DataTypes.StringType, false);
@@ -204,6 +216,8 @@ final class GenerateJob {
             ranked.select(col("rank").as("record"), from_json(col("line"), RECORD).as("r")).select("record", "r.*")
                     .write().parquet(out + "/parquet");
             say("parquet written");
+            writeReports(samples, finished, cut, out);
+            say("reports written");
             Summary summary = summarize(samples, finished, cut, blocks, round, Math.min(count, total), start);
             persisted.forEach(Dataset::unpersist);
             offsetsByBlock.destroy();
@@ -297,7 +311,11 @@ final class GenerateJob {
                         List<DatasetGenerator.Finished> done = generator.finish(b, fresh, declared);
                         List<Row> out = new ArrayList<>(block.size());
                         for (int i = 0; i < block.size(); i++) {
-                            out.add(RowFactory.create(block.get(i).getLong(0), b, done.get(i).line(), done.get(i).dropped()));
+                            // the test formula and the skeleton's infix feed decontamination.csv
+                            Decontaminator.TestFormula matched = done.get(i).matched();
+                            out.add(RowFactory.create(block.get(i).getLong(0), b, done.get(i).line(), done.get(i).dropped(),
+                                    fresh.get(i).size(), matched == null ? null : matched.row(),
+                                    matched == null ? null : fresh.get(i).toInfix()));
                         }
                         return out;
                     });
@@ -370,6 +388,55 @@ final class GenerateJob {
                         }
                     }
                 });
+    }
+
+    /**
+     * {@code lengths.png} and, with a test set, {@code decontamination.csv}: the single-machine run's
+     * reports, written by its code from the same tallies up to the cut (lengths by sample; per test
+     * formula, the skeletons it dropped and the first of them).
+     */
+    private void writeReports(Dataset<Row> samples, Dataset<Row> finished, long cut, String out) {
+        GenerationStats tallies = new GenerationStats();
+        for (Row r : samples.filter(col("index").leq(cut)).groupBy("rawLength", "simplifiedLength").count().collectAsList()) {
+            tallies.addSampled(r.getInt(0), r.getInt(1), r.getLong(2));
+        }
+        Dataset<Row> upToCut = finished.filter(col("index").leq(cut));
+        for (Row r : upToCut.filter(col("line").isNotNull()).groupBy("length").count().collectAsList()) {
+            tallies.addWritten(r.getInt(0), r.getLong(1));
+        }
+        try {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            GenerationOutput.writeLengthFigure(tallies, png);
+            writeFile(out, "lengths.png", png.toByteArray());
+            Decontaminator decontaminator = generators.decontaminator();
+            if (decontaminator == null) {
+                return;
+            }
+            Map<Integer, String> formulas = new HashMap<>();
+            decontaminator.tests().forEach(t -> formulas.put(t.row(), t.formula()));
+            for (Row r : upToCut.filter(col("testRow").isNotNull()).groupBy("testRow")
+                    .agg(count("*").as("dropped"), min(struct("index", "example")).as("first"))
+                    .select(col("testRow"), col("dropped"), col("first.example")).collectAsList()) {
+                tallies.addMatches(r.getInt(0), formulas.get(r.getInt(0)), r.getLong(1), r.getString(2));
+            }
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            try (Writer w = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
+                GenerationOutput.writeDecontamination(decontaminator, tallies, w);
+            }
+            writeFile(out, "decontamination.csv", csv.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports into " + out, e);
+        }
+    }
+
+    /** A file of the driver's in {@code out}, through Hadoop's file system API like the shards. */
+    private void writeFile(String out, String name, byte[] content) throws IOException {
+        Path p = new Path(out, name);
+        FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.setWriteChecksum(false);
+        try (OutputStream o = fs.create(p, false)) {
+            o.write(content);
+        }
     }
 
     private Summary summarize(Dataset<Row> samples, Dataset<Row> finished, long cut, long blocks, int rounds,

@@ -67,11 +67,18 @@ record Generators(TreeMap<String, String> config, String ruleSetText, List<Strin
     /** This JVM's generator for the run. */
     DatasetGenerator generator() {
         return BUILT.computeIfAbsent(this, g -> {
-            GeneratorConfig c = g.generatorConfig();
             Normalizer normalizer = normalizer(g.ruleSet());
-            Decontaminator d = g.testFormulas.isEmpty() ? null : Decontaminator.of(g.testFormulas, g.testSource, normalizer, c);
-            return new DatasetGenerator(c, normalizer, d);
+            return new DatasetGenerator(g.generatorConfig(), normalizer, g.decontaminator(normalizer));
         });
+    }
+
+    /** The run's test set as the executors build it (the same rows and skeletons), or null without one. */
+    Decontaminator decontaminator() {
+        return testFormulas.isEmpty() ? null : decontaminator(normalizer(ruleSet()));
+    }
+
+    private Decontaminator decontaminator(Normalizer normalizer) {
+        return testFormulas.isEmpty() ? null : Decontaminator.of(testFormulas, testSource, normalizer, generatorConfig());
     }
 
     /** The rules read back from their text (the driver validated them), or null. */

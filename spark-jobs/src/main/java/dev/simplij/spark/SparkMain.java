@@ -55,7 +55,8 @@ public final class SparkMain {
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
             description = "The records of 'simplij generate' for the same configuration, seed and count, computed on "
-                    + "Spark: DIR/shard-NNNNN.jsonl (the same bytes) and DIR/parquet/, and a summary.",
+                    + "Spark: DIR/shard-NNNNN.jsonl, DIR/lengths.png and, with --test-set, DIR/decontamination.csv (the "
+                    + "same bytes), DIR/parquet/, and a summary.",
             exitCodeListHeading = "%nExit status:%n",
             exitCodeList = {"0:N records written", "1:the sample budget ran out first",
                     "2:the output directory is not empty, or a --ruleset cannot be read"})
@@ -113,7 +114,8 @@ public final class SparkMain {
                     return 2;
                 }
                 System.out.print(s.text());
-                System.out.println("wrote " + out + "/shard-*.jsonl and " + out + "/parquet");
+                System.out.println("wrote " + out + "/shard-*.jsonl, " + out + "/parquet, lengths.png"
+                        + (testSet != null ? ", decontamination.csv" : ""));
                 return s.written() == count ? 0 : 1;
             }
         }
@@ -121,7 +123,9 @@ public final class SparkMain {
 
     @Command(name = "mine", mixinStandardHelpOptions = true,
             description = "The rule file of 'simplij mine' for the same configuration (the same bytes), its units of "
-                    + "work run as Spark stages on replicas of the run that the driver advances length by length.")
+                    + "work run as Spark stages on replicas of the run that the driver advances length by length.",
+            exitCodeListHeading = "%nExit status:%n",
+            exitCodeList = {"0:rules written", "2:a bad configuration, or a --base that cannot be read or extended"})
     static final class Mine implements Callable<Integer> {
         @CommandLine.Mixin
         Engine engine = new Engine();
@@ -148,15 +152,28 @@ public final class SparkMain {
                 + "without .rules)")
         String name;
 
+        @Option(names = "--base", paramLabel = "RULES", description = "extend a mined rule set (a shipped name or a "
+                + "file, read on the driver and shipped to the executors): its rules prune the enumeration as if mined "
+                + "in this run, and the output is the union, minimized together")
+        String base;
+
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the rule file")
         String out;
 
         @Override
         public Integer call() throws java.io.IOException {
             String file = Path.of(out).getFileName().toString();
-            SparkUnits.MinerSpec spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
-                    java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
-                    maxTarget, samples, seed, Runtime.getRuntime().availableProcessors());
+            SparkUnits.MinerSpec spec;
+            try {
+                spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
+                        java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
+                        maxTarget, samples, seed, Runtime.getRuntime().availableProcessors(), base,
+                        base == null ? null : RuleSet.load(base).rules());
+                spec.config(null); // refused here, before a Spark session starts, not on an executor
+            } catch (IllegalArgumentException e) {
+                System.err.println("simplij-spark mine: " + e.getMessage());
+                return 2;
+            }
             try (SparkSession spark = engine.session("mine")) {
                 MineJob.Result r = MineJob.mine(spark, spec, engine.partitions(spark), out, engine.quiet ? null : System.err);
                 java.nio.file.Files.writeString(Path.of(out), r.text());

@@ -2,8 +2,9 @@ package dev.simplij.spark;
 
 import dev.simplij.miner.MinerConfig;
 import dev.simplij.miner.MiningRun;
-import dev.simplij.miner.ParallelUnits;
 import dev.simplij.miner.UnitRunner;
+import dev.simplij.rules.Rule;
+import dev.simplij.rules.RuleSet;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -20,8 +20,9 @@ import org.apache.spark.broadcast.Broadcast;
  * The miner's units engine on Spark: a length's units are a Spark stage whose tasks run them on each
  * executor's replica of the run, results collected in unit order. After each length the run's
  * state (the new layer and the rules kept so far) is broadcast; a replica applies the broadcasts it
- * has not applied yet, in order, before its first unit of the next length. The free-constant chunks,
- * whose work holds the compiled right sides of the run, run on the driver's threads.
+ * has not applied yet, in order, before its first unit of the next length. Both stages of a length
+ * are shipped so: the enumeration's units, and the chunks of free-constant sources (with the
+ * right sides of their own length, which a replica does not hold yet).
  */
 final class SparkUnits implements UnitRunner {
     /** Each JVM's replicas, by run. */
@@ -32,18 +33,11 @@ final class SparkUnits implements UnitRunner {
     private final int partitions;
     private final String runId = UUID.randomUUID().toString();
     private final List<Broadcast<MiningRun.LengthState>> lengths = new ArrayList<>();
-    private final ParallelUnits local;
 
     SparkUnits(JavaSparkContext spark, MinerSpec spec, int partitions) {
         this.spark = spark;
         this.spec = spec;
         this.partitions = partitions;
-        this.local = new ParallelUnits(spec.config(null).threads());
-    }
-
-    @Override
-    public <T, R> List<R> inOrder(List<T> units, Function<T, R> work, String failure) {
-        return local.inOrder(units, work, failure);
     }
 
     @Override
@@ -72,7 +66,6 @@ final class SparkUnits implements UnitRunner {
 
     @Override
     public void close() {
-        local.close();
         lengths.forEach(Broadcast::destroy);
         REPLICAS.remove(runId);
     }
@@ -97,12 +90,22 @@ final class SparkUnits implements UnitRunner {
         }
     }
 
-    /** The miner's configuration as plain data, rebuilt on each JVM. */
+    /**
+     * The miner's configuration as plain data, rebuilt on each JVM: {@code base} is how the rule set
+     * to extend was named ({@code --base}; null for none) and {@code baseRules} its rules, read on the
+     * driver and shipped, so an executor reads no file of the driver's.
+     */
     record MinerSpec(String name, List<String> operators, List<String> leaves, int maxSource, int maxTarget, int samples,
-                     long seed, int threads) implements Serializable {
+                     long seed, int threads, String base, List<Rule> baseRules) implements Serializable {
+        /** @throws IllegalArgumentException naming what is wrong with the configuration */
         MinerConfig config(java.io.PrintStream progress) {
-            return MinerConfig.builder().name(name).operatorTokens(operators).leaves(leaves).maxSource(maxSource)
-                    .maxTarget(maxTarget).samples(samples).seed(seed).threads(threads).progress(progress).build();
+            MinerConfig.Builder b = MinerConfig.builder().name(name).operatorTokens(operators).leaves(leaves)
+                    .maxSource(maxSource).maxTarget(maxTarget).samples(samples).seed(seed).threads(threads)
+                    .progress(progress);
+            if (base != null) {
+                b.base(base, RuleSet.of(base, Map.of(), baseRules));
+            }
+            return b.build();
         }
     }
 }

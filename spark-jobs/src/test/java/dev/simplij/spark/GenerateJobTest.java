@@ -1,6 +1,8 @@
 package dev.simplij.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +11,7 @@ import dev.simplij.rules.RuleSet;
 import dev.simplij.sr.SimplifierNormalizer;
 import dev.simplij.sr.data.DatasetGenerator;
 import dev.simplij.sr.data.Decontaminator;
+import dev.simplij.sr.data.GenerationOutput;
 import dev.simplij.sr.data.GenerationStats;
 import dev.simplij.sr.data.GeneratorConfig;
 import java.io.IOException;
@@ -48,6 +51,23 @@ class GenerateJobTest {
         }
     }
 
+    /**
+     * The single-machine run's {@code lengths.png} and, with a test set, {@code decontamination.csv}, as
+     * {@code simplij generate} writes them, against the Spark run's.
+     */
+    private static void assertSameReports(Path single, GeneratorConfig config, GenerationStats stats, Decontaminator tests,
+                                          Path spark) throws IOException {
+        GenerationOutput.writeReports(single, config, stats, tests);
+        assertArrayEquals(Files.readAllBytes(single.resolve("lengths.png")), Files.readAllBytes(spark.resolve("lengths.png")),
+                "lengths.png");
+        if (tests == null) {
+            assertFalse(Files.exists(spark.resolve("decontamination.csv")));
+        } else {
+            assertEquals(Files.readString(single.resolve("decontamination.csv")),
+                    Files.readString(spark.resolve("decontamination.csv")));
+        }
+    }
+
     @Test
     void sameShardsAsTheSingleMachineGeneratorAndTheSameRecordsAsParquet(@TempDir Path tmp) throws IOException {
         GeneratorConfig config = config(7);
@@ -58,6 +78,7 @@ class GenerateJobTest {
         GenerateJob.Summary s = new GenerateJob(spark, Generators.of(config, null, null, ""), 3, null)
                 .run(count, out.toString(), 10_000_000);
         assertSameShards(tmp.resolve("single"), out);
+        assertSameReports(tmp.resolve("single"), config, single, null, out);
         assertEquals(List.of("shard-00000.jsonl", "shard-00001.jsonl", "shard-00002.jsonl"),
                 shards(out).stream().map(p -> p.getFileName().toString()).toList());
         assertEquals(single.written(), s.written());
@@ -114,6 +135,9 @@ class GenerateJobTest {
         assertEquals(single.written(), s.written());
         assertEquals(budget, s.sampled());
         assertSameShards(tmp.resolve("single"), tmp.resolve("spark"));
+        assertSameReports(tmp.resolve("single"), tiny, single, tests, tmp.resolve("spark"));
+        // both formulas dropped skeletons, so the file compared holds counts and first examples
+        assertEquals(2, single.matchesByTestRow().size(), single.summary());
     }
 
     @Test

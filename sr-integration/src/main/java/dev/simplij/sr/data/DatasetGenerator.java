@@ -365,8 +365,11 @@ public final class DatasetGenerator {
         return out;
     }
 
-    /** Stage two's outcome for one new skeleton: its JSON Lines record, or null and why it was dropped. */
-    public record Finished(String line, String dropped) {
+    /**
+     * Stage two's outcome for one new skeleton: its JSON Lines record, or null and why it was dropped;
+     * {@code matched}, the test formula it was dropped for, or null.
+     */
+    public record Finished(String line, String dropped, Decontaminator.TestFormula matched) {
     }
 
     /**
@@ -388,10 +391,10 @@ public final class DatasetGenerator {
         List<Finished> out = new ArrayList<>(fresh.size());
         for (int i = 0; i < fresh.size(); i++) {
             out.add(switch (block.result[i]) {
-                case WRITE -> new Finished(block.line[i], null);
-                case CONTAMINATED_SYMBOLIC -> new Finished(null, "contaminated symbolic");
-                case CONTAMINATED_NUMERIC -> new Finished(null, "contaminated numeric");
-                default -> new Finished(null, "undefined on data");
+                case WRITE -> new Finished(block.line[i], null, null);
+                case CONTAMINATED_SYMBOLIC -> new Finished(null, "contaminated symbolic", block.match[i].test());
+                case CONTAMINATED_NUMERIC -> new Finished(null, "contaminated numeric", block.match[i].test());
+                default -> new Finished(null, "undefined on data", null);
             });
         }
         return out;
@@ -407,17 +410,13 @@ public final class DatasetGenerator {
         stats.nanosSerialize += block.nanosSerialize;
         stats.cpuNanos += block.cpuNanos;
         for (int i = 0; i < block.size; i++) {
-            stats.sampled++;
+            stats.addSampled(block.rawLength[i], block.simplifiedLength[i], 1);
             if (block.rawDuplicate[i]) {
                 stats.rawDuplicates++;
             }
             if (block.rawUntracked[i]) {
                 stats.rawUntracked++;
             }
-            stats.rawTokens += block.rawLength[i];
-            stats.simplifiedTokens += block.simplifiedLength[i];
-            GenerationStats.count(stats.rawLengths, block.rawLength[i]);
-            GenerationStats.count(stats.simplifiedLengths, block.simplifiedLength[i]);
             switch (block.outcome[i]) {
                 case REJECTED -> {
                     switch (block.verdict[i]) {
@@ -436,17 +435,14 @@ public final class DatasetGenerator {
                                 stats.contaminatedNumeric++;
                             }
                             Decontaminator.TestFormula t = block.match[i].test();
-                            stats.matchesByTestRow.merge(t.row(), 1L, Long::sum);
-                            stats.testFormulaByRow.put(t.row(), t.formula());
-                            stats.exampleByTestRow.putIfAbsent(t.row(), block.canonical[i].toInfix());
+                            stats.addMatches(t.row(), t.formula(), 1, block.canonical[i].toInfix());
                         }
                         case UNDEFINED_ON_DATA -> stats.undefinedOnData++;
                         default -> {
                             if (writer != null) {
                                 writer.write(block.line[i]);
                             }
-                            GenerationStats.count(stats.writtenLengths, block.simplifiedLength[i]);
-                            stats.written++;
+                            stats.addWritten(block.simplifiedLength[i], 1);
                             if (stats.written == count) {
                                 return true;
                             }

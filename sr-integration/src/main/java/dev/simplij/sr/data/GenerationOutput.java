@@ -1,6 +1,8 @@
 package dev.simplij.sr.data;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +65,9 @@ public final class GenerationOutput {
             throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("stats.txt"), stats.summary(), StandardCharsets.UTF_8);
-        LengthHistogramChart.write(stats, dir.resolve("lengths.png"));
+        try (OutputStream png = new BufferedOutputStream(Files.newOutputStream(dir.resolve("lengths.png")))) {
+            writeLengthFigure(stats, png);
+        }
         try (Writer w = Files.newBufferedWriter(dir.resolve("config.properties"), StandardCharsets.UTF_8)) {
             w.write("# effective configuration of this run (" + config.source() + ")\n");
             for (Map.Entry<String, String> e : config.values().entrySet()) {
@@ -72,14 +76,25 @@ public final class GenerationOutput {
         }
         if (decontaminator != null) {
             try (Writer w = Files.newBufferedWriter(dir.resolve("decontamination.csv"), StandardCharsets.UTF_8)) {
-                w.write("row,formula,skeleton,dropped,example\n");
-                for (Decontaminator.TestFormula t : decontaminator.tests()) {
-                    String example = stats.matchExample(t.row());
-                    w.write(t.row() + "," + Csv.quote(t.formula()) + "," + Csv.quote(t.skeleton().toInfix()) + ","
-                            + stats.matchesByTestRow().getOrDefault(t.row(), 0L) + "," + Csv.quote(example == null ? "" : example)
-                            + "\n");
-                }
+                writeDecontamination(decontaminator, stats, w);
             }
+        }
+    }
+
+    /** {@code lengths.png}: the skeleton length histograms of the run, as PNG bytes. */
+    public static void writeLengthFigure(GenerationStats stats, OutputStream png) throws IOException {
+        LengthHistogramChart.write(stats, png);
+    }
+
+    /** {@code decontamination.csv}: per test formula, its skeleton, how many skeletons it dropped and the first. */
+    public static void writeDecontamination(Decontaminator decontaminator, GenerationStats stats, Writer csv)
+            throws IOException {
+        csv.write("row,formula,skeleton,dropped,example\n");
+        for (Decontaminator.TestFormula t : decontaminator.tests()) {
+            String example = stats.matchExample(t.row());
+            csv.write(t.row() + "," + Csv.quote(t.formula()) + "," + Csv.quote(t.skeleton().toInfix()) + ","
+                    + stats.matchesByTestRow().getOrDefault(t.row(), 0L) + "," + Csv.quote(example == null ? "" : example)
+                    + "\n");
         }
     }
 }

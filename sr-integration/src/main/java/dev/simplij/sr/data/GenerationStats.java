@@ -51,11 +51,40 @@ public final class GenerationStats {
     String stopReason = "";
     long fingerprintBytes;
 
-    GenerationStats() {
+    /**
+     * Empty statistics. Public for an engine that runs the stages elsewhere and tallies the run with
+     * the {@code add} methods (spark-jobs), so that its reports are written by this module's code.
+     */
+    public GenerationStats() {
     }
 
-    static void count(long[] histogram, int length) {
-        histogram[Math.min(length, MAX_LENGTH - 1)]++;
+    /** Tallies {@code skeletons} sampled skeletons of these lengths (prefix tokens, raw and simplified). */
+    public void addSampled(int rawLength, int simplifiedLength, long skeletons) {
+        sampled += skeletons;
+        rawTokens += rawLength * skeletons;
+        simplifiedTokens += simplifiedLength * skeletons;
+        rawLengths[bin(rawLength)] += skeletons;
+        simplifiedLengths[bin(simplifiedLength)] += skeletons;
+    }
+
+    /** Tallies {@code records} written records of this simplified length. */
+    public void addWritten(int length, long records) {
+        written += records;
+        writtenLengths[bin(length)] += records;
+    }
+
+    /**
+     * Tallies {@code dropped} skeletons dropped for matching test row {@code row}; {@code example}, the
+     * first of them in run order (infix), is kept only if the row has none yet.
+     */
+    public void addMatches(int row, String formula, long dropped, String example) {
+        matchesByTestRow.merge(row, dropped, Long::sum);
+        testFormulaByRow.put(row, formula);
+        exampleByTestRow.putIfAbsent(row, example);
+    }
+
+    private static int bin(int length) {
+        return Math.min(length, MAX_LENGTH - 1);
     }
 
     public long sampled() {

@@ -3,7 +3,7 @@ package dev.simplij.sr.data;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -19,7 +19,7 @@ final class LengthHistogramChart {
     }
 
     /** Writes a PNG with one step line per histogram, as fractions of all sampled skeletons. */
-    static void write(GenerationStats stats, Path png) throws IOException {
+    static void write(GenerationStats stats, OutputStream png) throws IOException {
         System.setProperty("java.awt.headless", "true");
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(series("before simplification (mean " + String.format("%.2f", stats.meanRawLength()) + ")",
@@ -40,7 +40,7 @@ final class LengthHistogramChart {
         for (int i = 0; i < data.getSeriesCount(); i++) {
             plot.getRenderer().setSeriesStroke(i, new BasicStroke(2f));
         }
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 520);
+        ChartUtils.writeChartAsPNG(png, chart, 900, 520);
     }
 
     private static XYSeries series(String name, long[] histogram, long total) {
