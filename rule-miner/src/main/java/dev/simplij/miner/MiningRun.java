@@ -138,7 +138,8 @@ public final class MiningRun {
 
     private void start() {
         layers[1] = leaves();
-        stats.add(new LengthStats(1, all[1], allModuloCommutativity[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
+        stats.add(new LengthStats(1, all[1], allModuloCommutativity[1], layers[1].size(), 0, 0, 0, 0, 0, 0,
+                layers[1].size()));
         addTargets(1);
     }
 
@@ -174,8 +175,9 @@ public final class MiningRun {
         for (LengthStats s : stats) {
             int n = s.length();
             long rules = minimal.stream().filter(r -> r.lhs().size() == n).count();
-            withFinal.add(new LengthStats(n, s.all(), s.allModuloCommutativity(), s.enumerated(), s.candidates(), s.coveredByShorter(),
-                    s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules, s.irreducible()));
+            withFinal.add(new LengthStats(n, s.all(), s.allModuloCommutativity(), s.enumerated(), s.candidates(),
+                    s.coveredByShorter(), s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules,
+                    s.irreducible()));
         }
         return new Outcome(minimal, withFinal, points.size());
     }
@@ -331,8 +333,8 @@ public final class MiningRun {
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
-        stats.add(new LengthStats(n, all[n], allModuloCommutativity[n], enumerated, candidates, coveredByShorter, rejected, coveredBySameLength,
-                0, 0, n == config.maxSource() ? 0 : layer.size()));
+        stats.add(new LengthStats(n, all[n], allModuloCommutativity[n], enumerated, candidates, coveredByShorter,
+                rejected, coveredBySameLength, 0, 0, n == config.maxSource() ? 0 : layer.size()));
     }
 
     /** Per-thread scratch space and the candidate loop. */

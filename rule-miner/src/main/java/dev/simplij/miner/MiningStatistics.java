@@ -36,9 +36,9 @@ public record MiningStatistics(List<LengthStats> lengths, int samplePoints, int 
      * @param rules             rules with sources of this length in the final set
      * @param irreducible       expressions of this length kept as building blocks (and targets)
      */
-    public record LengthStats(int length, long all, long allModuloCommutativity, long enumerated, long candidates, long coveredByShorter,
-                              long rejectedOnRecheck, long coveredBySameLength, long removedByFinalPass, long rules,
-                              long irreducible) {
+    public record LengthStats(int length, long all, long allModuloCommutativity, long enumerated, long candidates,
+                              long coveredByShorter, long rejectedOnRecheck, long coveredBySameLength,
+                              long removedByFinalPass, long rules, long irreducible) {
     }
 
     /**
