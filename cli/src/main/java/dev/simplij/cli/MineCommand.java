@@ -91,6 +91,11 @@ final class MineCommand implements Callable<Integer> {
             + "the rules kept so far already reduce as far (the same rules, faster; two header counters differ)")
     boolean shorterRulesFirst;
 
+    @Option(names = "--modulo-commutativity", description = "build + and * over their operands in one order only "
+            + "(shorter or smaller first), one of each swapped pair: fewer sources; the runtime matches rules under "
+            + "every swap, but some rules name another target than a plain run's")
+    boolean moduloCommutativity;
+
     @Option(names = "--verify", paramLabel = "NAME|FILE", converter = ShellQuotes.class,
             description = "re-check every rule of a shipped rule set or rule file instead")
     String verify;
@@ -145,7 +150,8 @@ final class MineCommand implements Callable<Integer> {
                 .samples(samples == null ? 512 : samples)
                 .seed(seed)
                 .progress(quiet ? null : stderr)
-                .shorterRulesFirst(shorterRulesFirst);
+                .shorterRulesFirst(shorterRulesFirst)
+                .moduloCommutativity(moduloCommutativity);
         if (threads != null) {
             b.threads(threads);
         }

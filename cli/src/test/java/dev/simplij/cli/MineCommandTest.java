@@ -81,6 +81,26 @@ class MineCommandTest {
         assertEquals(RuleSet.load(plain.toString()).rules().toString(), shorterFirst.rules().toString());
     }
 
+    /** The option is recorded in the header's command, and that command, run again, writes the same bytes. */
+    @Test
+    void moduloCommutativityIsRecordedAndItsCommandRunsAgainByteForByte(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("modulo.rules");
+        Invocation r = Invocation.of("mine", "--operators", "+,*,neg", "--leaves", "_0,_1,0,1", "--max-source", "4",
+                "--max-target", "2", "--samples", "64", "--threads", "1", "--quiet", "--modulo-commutativity",
+                "--name", "t", "--out", file.toString());
+        assertEquals(0, r.status(), r.err());
+        byte[] written = Files.readAllBytes(file);
+        String command = RuleSet.load(file.toString()).header().get("command");
+        assertTrue(command.contains(" --modulo-commutativity "), command);
+        List<String> args = new ArrayList<>(List.of(command.split(" ")));
+        assertEquals("./simplij", args.remove(0));
+        args.add("--quiet");
+        Invocation again = Invocation.of(args.toArray(String[]::new));
+        assertEquals(0, again.status(), again.err());
+        assertArrayEquals(written, Files.readAllBytes(file));
+        assertTrue(again.out().startsWith(String.format("%3s %14s %14s", "len", "all", "all-mod-comm")), again.out());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

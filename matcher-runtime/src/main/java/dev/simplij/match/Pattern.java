@@ -54,7 +54,7 @@ public final class Pattern {
     }
 
     /** The variants of {@code lhs} under swapping operands of commutative operators, deduplicated, original first. */
-    static List<Expr> commutedVariants(Expr lhs, int limit) {
+    public static List<Expr> commutedVariants(Expr lhs, int limit) {
         LinkedHashMap<String, Expr> seen = new LinkedHashMap<>();
         seen.put(lhs.toPrefix(), lhs);
         ArrayDeque<Expr> work = new ArrayDeque<>();

@@ -1,15 +1,29 @@
 package dev.simplij.miner;
 
+import dev.simplij.expr.Expr;
+import dev.simplij.expr.ExprOrder;
 import dev.simplij.expr.Operator;
 import dev.simplij.miner.Placeholders.Renaming;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Enumeration, the first stage of a length: the candidates of length {@code n} are split into units
  * of work over the irreducible blocks of shorter lengths, in a fixed order (units are merged in
  * this order, so the output does not depend on the threads).
+ *
+ * <p>Modulo commutativity ({@link MinerConfig#moduloCommutativity()}), {@code + A B} and
+ * {@code * A B} are built only with the left block {@code A} before the right block {@code B} in
+ * {@link ExprOrder} (shorter first; within a length, the layers are in that order), so of
+ * {@code + A B'} and its swap {@code + B A'} (renumbered) only one is built. Over one block twice,
+ * {@code + A A'}, the swap is {@code + A A''} with another renaming
+ * ({@link Placeholders#swappedOnDiagonal}), and the smaller of the two in {@link ExprOrder} is
+ * built. That is one expression per class of swapped operands at the root over given blocks.
+ * Swaps inside an operand that amount to renaming its placeholders are not folded:
+ * {@code * _0 + _0 _1} and {@code * _0 + _1 _0} are both built ({@code EnumerationCountTest}
+ * counts the classes under every swap against it).
  */
 final class Enumeration {
     private static final int LEFT_CHUNK = 16;
@@ -25,10 +39,12 @@ final class Enumeration {
     /**
      * The units of length {@code n}: every unary operator over slices of the blocks of length
      * {@code n - 1}, every binary operator over slices of the left blocks of each length {@code a}
-     * with every right block of length {@code n - 1 - a} under every renaming.
+     * with every right block of length {@code n - 1 - a} under every renaming; modulo
+     * commutativity, a commutative operator only over ordered pairs of blocks
+     * ({@link #ordersOperands}).
      */
     static List<Unit> units(int n, Layer[] layers, List<Operator> unary, List<Operator> binary,
-                            List<Renaming>[][] renamings) {
+                            List<Renaming>[][] renamings, boolean moduloCommutativity) {
         int variables = renamings.length - 1;
         List<Unit> units = new ArrayList<>();
         Layer child = layers[n - 1];
@@ -39,7 +55,12 @@ final class Enumeration {
             }
         }
         for (Operator op : binary) {
+            boolean ordered = ordersOperands(op, moduloCommutativity);
             for (int a = 1; a <= n - 2; a++) {
+                if (ordered && a > n - 1 - a) {
+                    break; // the swaps of pairs built with the shorter operand on the left
+                }
+                boolean diagonal = ordered && a == n - 1 - a;
                 Layer left = layers[a];
                 Layer right = layers[n - 1 - a];
                 long[] byDistinct = new long[variables + 1];
@@ -50,8 +71,14 @@ final class Enumeration {
                     int to = Math.min(left.size(), from + LEFT_CHUNK);
                     long count = 0;
                     for (int i = from; i < to; i++) {
+                        int dl = left.distinct[i];
+                        if (diagonal) {
+                            // right blocks from i on: byDistinct counts those after i, and i itself
+                            byDistinct[dl]--;
+                            count += keptOnDiagonal(renamings[dl][dl]);
+                        }
                         for (int cb = 0; cb <= variables; cb++) {
-                            count += byDistinct[cb] * renamings[left.distinct[i]][cb].size();
+                            count += byDistinct[cb] * renamings[dl][cb].size();
                         }
                     }
                     units.add(new Unit(op, a, from, to, count));
@@ -59,5 +86,31 @@ final class Enumeration {
             }
         }
         return units;
+    }
+
+    /** Whether {@code op}'s operands are built in order only (modulo commutativity). */
+    static boolean ordersOperands(Operator op, boolean moduloCommutativity) {
+        return moduloCommutativity && op.isCommutative();
+    }
+
+    /**
+     * Over one block twice ({@code op B B'}, {@code B'} the block renamed by {@code map}), whether
+     * this renaming is built: it is, unless the swapped pair's renaming gives a smaller right operand
+     * in {@link ExprOrder}.
+     */
+    static boolean builtOnDiagonal(Expr block, int[] map) {
+        int[] swapped = Placeholders.swappedOnDiagonal(map);
+        return Arrays.equals(swapped, map)
+                || ExprOrder.compare(Placeholders.renamed(block, map), Placeholders.renamed(block, swapped)) < 0;
+    }
+
+    /**
+     * How many of a block's renamings next to itself are built ({@link #builtOnDiagonal}): one of
+     * each pair, and those that are their own swap.
+     */
+    private static long keptOnDiagonal(List<Renaming> renamingsOfItself) {
+        long ownSwap = renamingsOfItself.stream()
+                .filter(r -> Arrays.equals(Placeholders.swappedOnDiagonal(r.map()), r.map())).count();
+        return (renamingsOfItself.size() + ownSwap) / 2;
     }
 }

@@ -36,6 +36,7 @@ public final class MinerConfig {
     private final String baseReference;
     private final RuleSet base;
     private final boolean shorterRulesFirst;
+    private final boolean moduloCommutativity;
 
     private MinerConfig(Builder b) {
         this.name = b.name;
@@ -50,6 +51,7 @@ public final class MinerConfig {
         this.baseReference = b.baseReference;
         this.base = b.base;
         this.shorterRulesFirst = b.shorterRulesFirst;
+        this.moduloCommutativity = b.moduloCommutativity;
     }
 
     public static Builder builder() {
@@ -121,6 +123,18 @@ public final class MinerConfig {
         return shorterRulesFirst;
     }
 
+    /**
+     * Whether the enumeration builds {@code + A B} and {@code * A B} only with the operand blocks in
+     * {@link dev.simplij.expr.ExprOrder} ({@code A} before or equal to {@code B}, so shorter first),
+     * one of each pair of swapped operands: sound for the runtime, whose {@code RuleIndex} matches a
+     * left side under every swap of commutative operands, but a rule may then name another target
+     * than the plain run's (see {@link Enumeration}). Off by default: the shipped rule sets are mined
+     * without it.
+     */
+    public boolean moduloCommutativity() {
+        return moduloCommutativity;
+    }
+
     /** Number of pattern variables {@code _0 .. _k} among the leaves. */
     int variableCount() {
         int count = 0;
@@ -151,7 +165,8 @@ public final class MinerConfig {
         return "./simplij mine --operators " + ops + " --leaves " + leafList + " --max-source "
                 + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
                 + (baseReference == null ? "" : " --base " + baseReference)
-                + (shorterRulesFirst ? " --shorter-rules-first" : "") + " --name " + name + " --out " + out;
+                + (shorterRulesFirst ? " --shorter-rules-first" : "")
+                + (moduloCommutativity ? " --modulo-commutativity" : "") + " --name " + name + " --out " + out;
     }
 
     /** Builds a {@link MinerConfig}; every setter validates its argument. */
@@ -168,6 +183,7 @@ public final class MinerConfig {
         private String baseReference;
         private RuleSet base;
         private boolean shorterRulesFirst;
+        private boolean moduloCommutativity;
 
         private Builder() {
         }
@@ -308,6 +324,12 @@ public final class MinerConfig {
         /** See {@link MinerConfig#shorterRulesFirst()}; off by default. */
         public Builder shorterRulesFirst(boolean on) {
             this.shorterRulesFirst = on;
+            return this;
+        }
+
+        /** See {@link MinerConfig#moduloCommutativity()}; off by default. */
+        public Builder moduloCommutativity(boolean on) {
+            this.moduloCommutativity = on;
             return this;
         }
 

@@ -61,6 +61,8 @@ public final class MiningRun {
     private final List<Rule> kept = new ArrayList<>();
     private final List<LengthStats> stats = new ArrayList<>();
     private final long[] all;
+    /** Per length, what the enumeration modulo commutativity builds without pruning; zeros without it. */
+    private final long[] allModuloCommutativity;
     private final long[] removedByFinalPass;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
     /** Free constants: possible right sides (with and without constants) in ExprOrder, and the fitters. */
@@ -86,6 +88,13 @@ public final class MiningRun {
         indexShorterRules();
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
+        if (config.moduloCommutativity()) {
+            int commutative = (int) binary.stream().filter(Operator::isCommutative).count();
+            this.allModuloCommutativity = ExpressionCount.perLengthModuloCommutativity(unary.size(),
+                    binary.size() - commutative, commutative, literal, variables, config.maxSource());
+        } else {
+            this.allModuloCommutativity = new long[config.maxSource() + 1];
+        }
         this.removedByFinalPass = new long[config.maxSource() + 1];
         this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, config.seed(), false, minDefined));
     }
@@ -129,7 +138,8 @@ public final class MiningRun {
 
     private void start() {
         layers[1] = leaves();
-        stats.add(new LengthStats(1, all[1], layers[1].size(), 0, 0, 0, 0, 0, 0, layers[1].size()));
+        stats.add(new LengthStats(1, all[1], allModuloCommutativity[1], layers[1].size(), 0, 0, 0, 0, 0, 0,
+                layers[1].size()));
         addTargets(1);
     }
 
@@ -165,8 +175,9 @@ public final class MiningRun {
         for (LengthStats s : stats) {
             int n = s.length();
             long rules = minimal.stream().filter(r -> r.lhs().size() == n).count();
-            withFinal.add(new LengthStats(n, s.all(), s.enumerated(), s.candidates(), s.coveredByShorter(),
-                    s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules, s.irreducible()));
+            withFinal.add(new LengthStats(n, s.all(), s.allModuloCommutativity(), s.enumerated(), s.candidates(),
+                    s.coveredByShorter(), s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules,
+                    s.irreducible()));
         }
         return new Outcome(minimal, withFinal, points.size());
     }
@@ -230,9 +241,7 @@ public final class MiningRun {
             Expr e = layer.exprs.get(i);
             int d = layer.distinct[i];
             for (Renaming r : renamings[variables][d]) {
-                Expr.Builder b = Expr.builder();
-                Placeholders.appendRenamed(b, e, r.map());
-                Expr renamedExpr = b.build();
+                Expr renamedExpr = Placeholders.renamed(e, r.map());
                 double[] v = layer.values.get(i);
                 if (config.hasFreeConstant()) {
                     constantPool.add(new PoolTarget(renamedExpr, Placeholders.occurrences(renamedExpr)));
@@ -287,7 +296,8 @@ public final class MiningRun {
     }
 
     private void mineLength(int n, UnitRunner runner) {
-        List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings);
+        List<Enumeration.Unit> units = Enumeration.units(n, layers, unary, binary, renamings,
+                config.moduloCommutativity());
         long total = units.stream().mapToLong(Enumeration.Unit::candidates).sum();
         Progress progress = new Progress(config.progress(), "length " + n, total);
         List<UnitResult> results = runner.shipped(this, (run, u) -> run.workers.get().process(u, n),
@@ -323,8 +333,8 @@ public final class MiningRun {
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
-        stats.add(new LengthStats(n, all[n], enumerated, candidates, coveredByShorter, rejected, coveredBySameLength,
-                0, 0, n == config.maxSource() ? 0 : layer.size()));
+        stats.add(new LengthStats(n, all[n], allModuloCommutativity[n], enumerated, candidates, coveredByShorter,
+                rejected, coveredBySameLength, 0, 0, n == config.maxSource() ? 0 : layer.size()));
     }
 
     /** Per-thread scratch space and the candidate loop. */
@@ -374,16 +384,22 @@ public final class MiningRun {
             }
             Layer l = layers[unit.leftLength()];
             Layer r = layers[n - 1 - unit.leftLength()];
+            // modulo commutativity: right blocks from the left one on (see Enumeration)
+            boolean diagonal = Enumeration.ordersOperands(op, config.moduloCommutativity())
+                    && unit.leftLength() == n - 1 - unit.leftLength();
             for (int i = unit.from(); i < unit.to(); i++) {
                 left = l.exprs.get(i);
                 leftIndex = i;
                 double[] lv = l.values.get(i);
                 int dl = l.distinct[i];
-                for (int j = 0; j < r.size(); j++) {
+                for (int j = diagonal ? i : 0; j < r.size(); j++) {
                     right = r.exprs.get(j);
                     rightIndex = j;
                     double[] rv = r.values.get(j);
                     for (Renaming ren : renamings[dl][r.distinct[j]]) {
+                        if (diagonal && j == i && !Enumeration.builtOnDiagonal(left, ren.map())) {
+                            continue;
+                        }
                         map = ren.map();
                         sigma = ren.sigma();
                         built = null;
@@ -528,9 +544,7 @@ public final class MiningRun {
 
     private void addRenamed(List<Expr> out, Expr e, int distinct) {
         for (Renaming r : renamings[variables][distinct]) {
-            Expr.Builder b = Expr.builder();
-            Placeholders.appendRenamed(b, e, r.map());
-            out.add(b.build());
+            out.add(Placeholders.renamed(e, r.map()));
         }
     }
 

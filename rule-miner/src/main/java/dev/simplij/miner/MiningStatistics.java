@@ -23,6 +23,10 @@ public record MiningStatistics(List<LengthStats> lengths, int samplePoints, int 
      *
      * @param length            source length in tokens
      * @param all               all expressions of this length (dynamic-programming count, no pruning)
+     * @param allModuloCommutativity the expressions of this length the enumeration modulo commutativity
+     *                          builds without pruning (dynamic-programming count,
+     *                          {@link ExpressionCount#perLengthModuloCommutativity}); 0 in a run that
+     *                          builds every operand order
      * @param enumerated        expressions enumerated: every proper subterm irreducible (after pruning)
      * @param candidates        of those, sources with a sound shorter target (before the minimal-set steps)
      * @param coveredByShorter  candidates the rules of shorter sources already reduce as far (Kruskal step)
@@ -32,20 +36,32 @@ public record MiningStatistics(List<LengthStats> lengths, int samplePoints, int 
      * @param rules             rules with sources of this length in the final set
      * @param irreducible       expressions of this length kept as building blocks (and targets)
      */
-    public record LengthStats(int length, long all, long enumerated, long candidates, long coveredByShorter,
-                              long rejectedOnRecheck, long coveredBySameLength, long removedByFinalPass, long rules,
-                              long irreducible) {
+    public record LengthStats(int length, long all, long allModuloCommutativity, long enumerated, long candidates,
+                              long coveredByShorter, long rejectedOnRecheck, long coveredBySameLength,
+                              long removedByFinalPass, long rules, long irreducible) {
     }
 
-    /** A fixed-width table for the console and the READMEs. */
+    /**
+     * A fixed-width table for the console and the READMEs; with the column {@code all-mod-comm} when
+     * the run was modulo commutativity.
+     */
     public String table() {
+        boolean modulo = lengths.stream().anyMatch(s -> s.allModuloCommutativity() > 0);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%3s %14s %12s %10s %10s %8s %9s %8s %7s %11s%n", "len", "all", "enumerated",
-                "candidates", "by-shorter", "recheck", "same-len", "final", "rules", "irreducible"));
+        sb.append(String.format("%3s %14s", "len", "all"));
+        if (modulo) {
+            sb.append(String.format(" %14s", "all-mod-comm"));
+        }
+        sb.append(String.format(" %12s %10s %10s %8s %9s %8s %7s %11s%n", "enumerated", "candidates", "by-shorter",
+                "recheck", "same-len", "final", "rules", "irreducible"));
         for (LengthStats s : lengths) {
-            sb.append(String.format("%3d %14d %12d %10d %10d %8d %9d %8d %7d %11d%n", s.length(), s.all(),
-                    s.enumerated(), s.candidates(), s.coveredByShorter(), s.rejectedOnRecheck(),
-                    s.coveredBySameLength(), s.removedByFinalPass(), s.rules(), s.irreducible()));
+            sb.append(String.format("%3d %14d", s.length(), s.all()));
+            if (modulo) {
+                sb.append(String.format(" %14d", s.allModuloCommutativity()));
+            }
+            sb.append(String.format(" %12d %10d %10d %8d %9d %8d %7d %11d%n", s.enumerated(), s.candidates(),
+                    s.coveredByShorter(), s.rejectedOnRecheck(), s.coveredBySameLength(), s.removedByFinalPass(),
+                    s.rules(), s.irreducible()));
         }
         return sb.toString();
     }

@@ -113,6 +113,39 @@ final class Placeholders {
         return perm;
     }
 
+    /**
+     * The renaming of the swapped operands of {@code op B B'}, where {@code B'} is the block {@code B}
+     * with {@code d} placeholders renamed by {@code map}: renumbering {@code op B' B} by first
+     * occurrence gives {@code op B B''}, and this returns the renaming of {@code B''}. {@code B'}'s
+     * placeholders first occur in the order {@code map[0], map[1], ...}, so {@code map[j]} becomes
+     * {@code j}; the left {@code B}'s placeholder {@code k} becomes {@code j} where
+     * {@code map[j] = k}, or else the next new one, in the order of {@code k}. It depends on
+     * {@code map} only, not on {@code B}.
+     */
+    static int[] swappedOnDiagonal(int[] map) {
+        int d = map.length;
+        int[] inverse = new int[d];
+        java.util.Arrays.fill(inverse, -1);
+        for (int j = 0; j < d; j++) {
+            if (map[j] < d) {
+                inverse[map[j]] = j;
+            }
+        }
+        int[] swapped = new int[d];
+        int fresh = d;
+        for (int k = 0; k < d; k++) {
+            swapped[k] = inverse[k] >= 0 ? inverse[k] : fresh++;
+        }
+        return swapped;
+    }
+
+    /** {@code e} with placeholder {@code _j} written as {@code _map[j]}. */
+    static Expr renamed(Expr e, int[] map) {
+        Expr.Builder b = Expr.builder();
+        appendRenamed(b, e, map);
+        return b.build();
+    }
+
     /** Appends {@code e} with placeholder {@code _j} written as {@code _map[j]}. */
     static void appendRenamed(Expr.Builder b, Expr e, int[] map) {
         for (int i = 0; i < e.size(); i++) {

@@ -77,6 +77,11 @@ public final class RuleMiner {
                 + (config.hasFreeConstant() ? FREE_CONSTANT_CHECK : ""));
         List<LengthStats> s = outcome.stats();
         h.put("all-per-length", perLength(s, LengthStats::all));
+        if (config.moduloCommutativity()) {
+            h.put("enumeration", "modulo commutativity: + and * over their operands in ExprOrder only, one of each"
+                    + " swapped pair (the runtime matches a left side under every swap)");
+            h.put("all-modulo-commutativity-per-length", perLength(s, LengthStats::allModuloCommutativity));
+        }
         h.put("enumerated-per-length", perLength(s, LengthStats::enumerated));
         h.put("candidates-per-length", perLength(s, LengthStats::candidates));
         h.put("covered-by-shorter-rules", perLength(s, LengthStats::coveredByShorter));
