@@ -374,6 +374,7 @@ final class CanonicalForm {
                 return new Num(Fraction.ZERO);
             }
             reduceRootPowers();
+            mergeExponentials();
             int[] kept = items.sorted();
             if (kept.length == 0) {
                 return new Num(coefficient);
@@ -523,6 +524,36 @@ final class CanonicalForm {
             }
             return product;
         }
+        /**
+         * The exponentials of the product merged into one, as SymPy's {@code Mul.flatten} merges them:
+         * {@code exp(x)*exp(y)} is {@code exp(x + y)}, {@code exp(x)**2} is {@code exp(2*x)} and
+         * {@code 1/exp(x)} is {@code exp(-x)}, so a value has one form however its exponentials were
+         * split or raised (the writing raises {@code exp(x)} again where that is shorter).
+         */
+        private void mergeExponentials() {
+            int first = -1;
+            int count = 0;
+            for (int i = 0; i < items.size; i++) {
+                if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
+                    first = count++ == 0 ? i : first;
+                }
+            }
+            if (count == 0 || count == 1 && items.integers[first] == 1) {
+                return;
+            }
+            Terms argument = new Terms();
+            for (int i = first; i < items.size; i++) {
+                if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
+                    argument.add(c.args[0], Fraction.of(items.integers[i]));
+                    items.integers[i] = 0;
+                }
+            }
+            Term merged = argument.build();
+            if (!(merged instanceof Num n && n.value.isZero())) {
+                items.addInteger(new Call(Operator.EXP, merged), 1);
+            }
+        }
+
         /**
          * Each n-th root to a power of at least n in magnitude split into its operand's power and the
          * root's remaining power ({@code real_root(x, 3)**5} is {@code x*real_root(x, 3)**2}), so the

@@ -182,6 +182,12 @@ final class Rendering {
             return number(n.value);
         }
         if (t instanceof Call c) {
+            Call inner = c.op == Operator.EXP ? exponentialRaised(c) : null;
+            if (inner != null) { // exp(2*x) is also exp(x)**2, exp(-x) also 1/exp(x)
+                long k = multiple(c.args[0]).num();
+                Layout raised = power(layout(inner), Math.abs(k));
+                return shorter(k < 0 ? Layout.of(Operator.INV, raised) : raised, Layout.of(c.op, layout(c.args[0])));
+            }
             return c.args.length == 1 ? Layout.of(c.op, layout(c.args[0]))
                     : Layout.of(c.op, layout(c.args[0]), layout(c.args[1]));
         }
@@ -700,7 +706,60 @@ final class Rendering {
             }
         }
         written = shorter(intoRoots(coefficient, bases, exponents), written);
+        written = shorter(exponentialsRaised(coefficient, bases, exponents), written);
         return shorter(expanded(coefficient, bases, exponents), written);
+    }
+
+    /**
+     * The product with each exponential of a whole multiple k of a term, {@code exp(k*u)}, written as
+     * {@code exp(u)**k}: in the denominator for k < 0 ({@code x/exp(y)} for {@code x*exp(-y)},
+     * {@code exp(x)**2} for {@code exp(2*x)}; a form merges them into one exponential);
+     * {@link #UNWRITTEN} when the product has no such factor to the first power.
+     */
+    private Layout exponentialsRaised(Fraction coefficient, Term[] bases, long[] exponents) {
+        Term[] raised = null;
+        long[] powers = null;
+        for (int i = 0; i < bases.length; i++) {
+            Call inner = exponents[i] == 1 && bases[i] instanceof Call c && c.op == Operator.EXP ? exponentialRaised(c) : null;
+            if (inner != null) {
+                raised = raised == null ? bases.clone() : raised;
+                powers = powers == null ? exponents.clone() : powers;
+                raised[i] = inner;
+                powers[i] = multiple(((Call) bases[i]).args[0]).num();
+            }
+        }
+        if (raised == null) {
+            return UNWRITTEN;
+        }
+        // with its alternatives (x**5/y**5 as (x/y)**5); no loop: the exponentials are now to other powers than 1
+        return quotient(coefficient, raised, powers);
+    }
+
+    /** {@code exp(u)} for {@code exp(k*u)} with k a whole number other than 1; null when the argument is no such multiple. */
+    private static Call exponentialRaised(Call c) {
+        Fraction k = multiple(c.args[0]);
+        if (k.isOne() || !k.isInteger() || Math.abs(k.num()) > MAX_ROOT_DEGREE) {
+            return null;
+        }
+        return new Call(Operator.EXP, CanonicalForm.scale(c.args[0], Fraction.ONE.divide(k)));
+    }
+
+    /**
+     * The whole number k that an exponential's argument is written as k times: a product's coefficient,
+     * a sum's first coefficient ({@code 8*x + 12} is 8 times {@code x + 1.5}) or else its signed
+     * content; 1 where none is whole.
+     */
+    private static Fraction multiple(Term t) {
+        if (t instanceof Product p) {
+            return p.coefficient.isInteger() ? p.coefficient : Fraction.ONE;
+        }
+        if (t instanceof Sum s) {
+            Fraction first = s.coefficients[0];
+            Fraction unit = CanonicalForm.unit(s);
+            return first.isInteger() ? first : unit.isInteger() ? unit : CanonicalForm.looksNegative(s) ? Fraction.MINUS_ONE
+                    : Fraction.ONE;
+        }
+        return Fraction.ONE;
     }
 
     /**

@@ -94,6 +94,11 @@ class CanonicalFormTest {
             // (taken out only where the rest factors: x1 - 2 + x2/x1 stays a sum, a form apart from
             // x1/(x1**2 - 2*x1 + x2), matcher-runtime README)
             "inv + - x1 2 inv x1         | / x1 pow2 - x1 1",
+            // exponentials merge, as in SymPy's Mul.flatten
+            "* exp x1 exp x2             | exp + x1 x2",
+            "inv exp x1                  | exp neg x1",
+            "pow2 exp + x1 1.5           | exp + * 2 x1 3",
+            "/ exp x1 exp x1             | 1",
     })
     void equalValuesInOtherLayoutsHaveOneForm(String a, String b) {
         TermStore store = new TermStore(64);
@@ -152,6 +157,11 @@ class CanonicalFormTest {
             "pow - + pow2 x1 pow2 x4 * 0.03125 x4 30 | pow + pow2 x1 * x4 - x4 0.03125 30",
             // a base grouped at its negative powers after it was tried at its positive ones
             "/ x3 - - / x1 x4 / x4 x1 / x1 * E x4 | / x3 - / - x1 / x1 E x4 / x4 x1",
+            // an exponential of a whole multiple raised where shorter: in the denominator for a negative one
+            "exp * 2 x1               | pow2 exp x1",
+            "exp + * 8 x1 12          | exp + 12 * 8 x1",
+            "* x2 exp neg x1          | / x2 exp x1",
+            "exp neg x1               | exp neg x1",
             // over a common denominator where shorter (SymPy's together): the numerators cancel to 1
             "- inv x1 inv + x1 1      | inv * x1 + 1 x1",
             "- inv + x1 1 inv + x1 2  | inv * + 1 x1 + 2 x1",
