@@ -162,15 +162,21 @@ final class Island {
         return Math.min(Math.max(k, 0), n - 1);
     }
 
+    /** {@link #logAdjustedScore(double, int, double, double, double)} of a member, at its complexity's frequency. */
+    private double logAdjustedScore(Member m) {
+        Settings s = search.settings;
+        return logAdjustedScore(m.loss() / search.baselineLoss, m.complexity(), search.frequencies.of(m.complexity(), 0),
+                s.parsimony, s.adaptiveParsimony);
+    }
+
     /**
      * The log of SymbolicRegression.jl's tournament score: the loss relative to the constant model plus
      * parsimony per unit of complexity, times {@code exp(adaptiveParsimony * frequency)} of the member's
-     * complexity over all islands (0 above the maximum). In logs, as the factor reaches {@code e^1040}.
+     * complexity over all islands (0 above the maximum). In logs, as the factor overflows a double past {@code e^709}.
      */
-    private double logAdjustedScore(Member m) {
-        Settings s = search.settings;
-        double score = Math.log(m.loss() / search.baselineLoss + s.parsimony * m.complexity());
-        return s.adaptiveParsimony > 0 ? score + s.adaptiveParsimony * search.frequencies.of(m.complexity(), 0) : score;
+    static double logAdjustedScore(double relativeLoss, int complexity, double frequency, double parsimony,
+            double adaptiveParsimony) {
+        return Math.log(relativeLoss + parsimony * complexity) + adaptiveParsimony * frequency;
     }
 
     private void replaceOldest(Member child) {

@@ -127,10 +127,11 @@ public final class SymbolicRegression {
         }
 
         /**
-         * Parsimony added to the relative loss per unit of complexity (0 by default), and the adaptive scaling
-         * (1040 by default; 0 disables): the tournament multiplies the relative loss by {@code exp(adaptive *
-         * frequency)} of the member's complexity over all islands, and a mutated child of another complexity is
-         * kept with probability {@code frequency(parent's) / frequency(child's)}, as SymbolicRegression.jl does.
+         * Parsimony added to the relative loss per unit of complexity, and the adaptive scaling (0 disables): the
+         * tournament multiplies the relative loss by {@code exp(adaptive * frequency)} of the member's complexity over
+         * all islands, and a mutated child of another complexity is kept with probability {@code frequency(parent's) /
+         * frequency(child's)}, as SymbolicRegression.jl does. 0.0032 and 20 by default, PySR 0.x's: with PySR 1.x's 0
+         * and 1040 tournaments go to crowding and to long approximations, not to short good fits (README).
          */
         public Builder parsimony(double parsimony, double adaptive) {
             if (!(parsimony >= 0) || !(adaptive >= 0)) {

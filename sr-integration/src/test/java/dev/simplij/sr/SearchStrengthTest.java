@@ -94,6 +94,26 @@ class SearchStrengthTest {
     }
 
     @Test
+    void theDefaultTournamentWeighsFitSizeAndCrowdingTogether() {
+        // a member of complexity 9 with a tenth of the relative loss of one of complexity 10, whose complexity is
+        // rarer by one point of frequency (3 of 8 x 40 members): at the defaults the fit decides; at PySR 1.x's 0 and
+        // 1040 crowding does (README, "The relativistic-mass regression")
+        Settings defaults = new Settings();
+        double better = Island.logAdjustedScore(0.01, 9, 0.06, defaults.parsimony, defaults.adaptiveParsimony);
+        double rarer = Island.logAdjustedScore(0.1, 10, 0.05, defaults.parsimony, defaults.adaptiveParsimony);
+        assertTrue(better < rarer, better + " vs " + rarer);
+        assertTrue(Island.logAdjustedScore(0.01, 9, 0.06, 0, 1040) > Island.logAdjustedScore(0.1, 10, 0.05, 0, 1040));
+        // a short form at a thousandth of the constant model's loss beats a long approximation at 1e-8 at the same
+        // frequency: the fixed parsimony floors the score; without it the log of the loss lets the approximation win
+        double shortForm = Island.logAdjustedScore(1e-3, 9, 0.05, defaults.parsimony, defaults.adaptiveParsimony);
+        double longForm = Island.logAdjustedScore(1e-8, 25, 0.05, defaults.parsimony, defaults.adaptiveParsimony);
+        assertTrue(shortForm < longForm, shortForm + " vs " + longForm);
+        assertTrue(Island.logAdjustedScore(1e-3, 9, 0.05, 0, 1040) > Island.logAdjustedScore(1e-8, 25, 0.05, 0, 1040));
+        // and without adaptive scaling the score is the log of the relative loss plus the fixed parsimony
+        assertEquals(Math.log(0.01 + 0.0032 * 9), Island.logAdjustedScore(0.01, 9, 0.06, 0.0032, 0), 1e-12);
+    }
+
+    @Test
     void complexityFrequenciesMoveTheirWindowWithoutGoingBelowOne() {
         ComplexityFrequencies f = new ComplexityFrequencies(4, 40);
         assertEquals(0.25, f.of(3, 0), 1e-12);                    // every complexity starts at a count of 1

@@ -64,15 +64,18 @@ class SearchTest {
         // sits inside exp, where a start near 1 fits nothing (issue 19's constants far from 1)
         double a = 1.4e-15;
         Dataset d = box(7, 100, List.of("r"), 5e-16, 5e-15, row -> 3 * Math.exp(-row[0] / a));
-        // on every seed with log-scale constants; without them, seeds 3 and 5 of these run their 10
-        // iterations without an exact fit (one seed alone is no comparison: which seeds fail moves
-        // whenever the rules change the normal forms the search walks through)
+        // the selection of PySR 1.x (parsimony 0, scaling 1040), for which this 10-iteration search was written: it
+        // finds the form at all of seeds 1-10 with it and at 7 of 10 with the defaults, 0.0032 and 20 (README, "The
+        // relativistic-mass regression"); what is tested here is the log-scale constants, on and off, over several
+        // seeds (one seed alone is no comparison: which seeds fail moves whenever the rules change the normal
+        // forms the search walks through)
         final int seeds = 5;
         int exactOn = 0;
         int exactOff = 0;
         StringBuilder fronts = new StringBuilder();
         for (long seed = 1; seed <= seeds; seed++) {
-            SearchResult r = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10).build().fit(d);
+            SearchResult r = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).parsimony(0, 1040).maxIterations(10)
+                    .build().fit(d);
             fronts.append("seed ").append(seed).append(": ").append(r.front()).append('\n');
             if (r.stopReason() == StopReason.EXACT) {
                 exactOn++;
@@ -81,12 +84,12 @@ class SearchTest {
                 assertEquals(3 * Math.exp(-at / a), best.predict(new double[][] {{at}})[0], 1e-6 * 3 * Math.exp(-at / a),
                         best.sympy());
             }
-            // the same search without log-scale constants
-            SearchResult off = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).maxIterations(10)
+            SearchResult off = small(seed).operators(OperatorSet.parse("+,-,*,/,exp")).parsimony(0, 1040).maxIterations(10)
                     .logScaleConstants(false).build().fit(d);
             fronts.append("  without log-scale constants: ").append(off.front()).append('\n');
             exactOff += off.stopReason() == StopReason.EXACT ? 1 : 0;
         }
+        System.out.println("log-scale constants: exact at " + exactOn + " of " + seeds + " seeds, without: " + exactOff);
         assertEquals(seeds, exactOn, fronts.toString());
         assertTrue(exactOff < exactOn, fronts.toString());
     }
