@@ -125,7 +125,8 @@ public final class SparkMain {
             description = "The rule file of 'simplij mine' for the same configuration (the same bytes), its units of "
                     + "work run as Spark stages on replicas of the run that the driver advances length by length.",
             exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:rules written", "2:a bad configuration, or a --base that cannot be read or extended"})
+            exitCodeList = {"0:rules written", "2:a bad configuration, a --base that cannot be read or extended, or an --out "
+                    + "that is a directory"})
     static final class Mine implements Callable<Integer> {
         @CommandLine.Mixin
         Engine engine = new Engine();
@@ -157,18 +158,31 @@ public final class SparkMain {
                 + "in this run, and the output is the union, minimized together")
         String base;
 
+        @Option(names = "--shorter-rules-first", description = "as ./simplij mine: skip the decisions that the rules "
+                + "kept so far already make (changes two header counters, not the rules)")
+        boolean shorterRulesFirst;
+
+        @Option(names = "--modulo-commutativity", description = "as ./simplij mine: enumerate one of each pair of "
+                + "swapped + and * operands")
+        boolean moduloCommutativity;
+
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the rule file")
         String out;
 
         @Override
         public Integer call() throws java.io.IOException {
+            if (java.nio.file.Files.isDirectory(Path.of(out))) { // refused before the run, not after it
+                System.err.println("simplij-spark mine: --out " + out + " is a directory; give the rule file's path, "
+                        + "for example " + Path.of(out).resolve("NAME.rules"));
+                return 2;
+            }
             String file = Path.of(out).getFileName().toString();
             SparkUnits.MinerSpec spec;
             try {
                 spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
                         java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
                         maxTarget, samples, seed, Runtime.getRuntime().availableProcessors(), base,
-                        base == null ? null : RuleSet.load(base).rules());
+                        base == null ? null : RuleSet.load(base).rules(), shorterRulesFirst, moduloCommutativity);
                 spec.config(null); // refused here, before a Spark session starts, not on an executor
             } catch (IllegalArgumentException e) {
                 System.err.println("simplij-spark mine: " + e.getMessage());

@@ -46,6 +46,20 @@ class MineJobTest {
     }
 
     @Test
+    void theMinersStrategyOptionsGiveTheBytesOfTheSingleMachineMiner() throws IOException {
+        SparkUnits.MinerSpec plain = new SparkUnits.MinerSpec("small", List.of("+", "-", "*", "/", "neg"),
+                List.of("_0", "_1", "0", "1"), 4, 3, 256, 3, 2, null, null);
+        SparkUnits.MinerSpec both = new SparkUnits.MinerSpec("small", plain.operators(), plain.leaves(), 4, 3, 256, 3, 2,
+                null, null, true, true);
+        String expected = singleMachine(both, "small.rules");
+        assertTrue(expected.contains(" --shorter-rules-first --modulo-commutativity "), expected);
+        // the options reach the replicas: the enumeration modulo commutativity has fewer sources
+        assertNotEquals(singleMachine(plain, "small.rules").lines().filter(l -> l.startsWith("# enumerated")).toList(),
+                expected.lines().filter(l -> l.startsWith("# enumerated")).toList());
+        assertEquals(expected, MineJob.mine(spark, both, 3, "small.rules", null).text());
+    }
+
+    @Test
     void freeConstantSourcesAreDecidedOnTheExecutorsWithTheSameRules() throws IOException {
         // <constant> leaves: every length has chunks of free-constant sources; lengths 2 and 3 (up to
         // max-target) also take right sides of their own length, shipped with the chunks
@@ -81,22 +95,35 @@ class MineJobTest {
         assertEquals(expected, onSpark.text());
     }
 
+    /** The exit status of {@code simplij-spark mine} with these arguments, and what it wrote on standard error. */
+    private record Refusal(int status, String message) {
+        static Refusal of(String... args) {
+            PrintStream err = System.err;
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            try {
+                System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+                int status = new CommandLine(new SparkMain.Mine()).execute(args);
+                return new Refusal(status, captured.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setErr(err);
+            }
+        }
+    }
+
+    @Test
+    void anOutputThatIsADirectoryIsRefusedBeforeSparkStarts(@TempDir Path tmp) {
+        Refusal r = Refusal.of("--operators", "+,neg", "--leaves", "_0,0", "--max-source", "3", "--max-target", "2",
+                "--out", tmp.toString());
+        assertEquals(2, r.status(), r.message());
+        assertTrue(r.message().startsWith("simplij-spark mine: --out " + tmp + " is a directory"), r.message());
+    }
+
     @Test
     void aBaseThatCannotBeReadIsRefusedBeforeSparkStarts(@TempDir Path tmp) {
         Path missing = tmp.resolve("missing.rules");
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            status = new CommandLine(new SparkMain.Mine()).execute("--operators", "+,neg", "--leaves", "_0,0",
-                    "--max-source", "3", "--max-target", "2", "--base", missing.toString(), "--out",
-                    tmp.resolve("out.rules").toString());
-        } finally {
-            System.setErr(err);
-        }
-        String message = captured.toString(StandardCharsets.UTF_8);
-        assertEquals(2, status, message);
-        assertTrue(message.startsWith("simplij-spark mine: ") && message.contains(missing.toString()), message);
+        Refusal r = Refusal.of("--operators", "+,neg", "--leaves", "_0,0", "--max-source", "3", "--max-target", "2",
+                "--base", missing.toString(), "--out", tmp.resolve("out.rules").toString());
+        assertEquals(2, r.status(), r.message());
+        assertTrue(r.message().startsWith("simplij-spark mine: ") && r.message().contains(missing.toString()), r.message());
     }
 }
