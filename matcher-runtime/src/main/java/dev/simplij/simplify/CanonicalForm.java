@@ -694,7 +694,7 @@ final class CanonicalForm {
         if (!(withoutNegativePowers(sum, bases, exponents) instanceof Sum s)) {
             return null;
         }
-        int items = s.terms.length + (s.constant.isZero() ? 0 : 1);
+        int items = items(s);
         if (items < 3 || items == 3 && !hasSquare(s)) {
             return null; // a content in one variable needs two terms with it and two without
         }
@@ -749,23 +749,36 @@ final class CanonicalForm {
      * no term holds a negative power.
      */
     private Term withoutNegativePowers(Sum s, List<Term> bases, LongArrayList exponents) {
+        denominators(s, false, bases, exponents); // no common denominators: only leaves and calls are multiplied in
+        return bases.isEmpty() ? s : timesEachTerm(s, bases, exponents, -1);
+    }
+
+    /**
+     * The lowest negative power of each base that the sum's terms hold, into the lists in the order
+     * the terms hold them (bases that are sums too when {@code sums}); returns how many terms hold one.
+     */
+    private static int denominators(Sum s, boolean sums, List<Term> bases, LongArrayList exponents) {
+        int withDenominator = 0;
         for (Term t : s.terms) {
+            boolean below = false;
             if (t instanceof Product p) {
                 for (int i = 0; i < p.bases.length; i++) {
-                    int known = bases.indexOf(p.bases[i]);
-                    if (p.bases[i] instanceof Sum) {
-                        continue; // no common denominators: only leaves and calls are multiplied in
+                    if (p.exponents[i] >= 0 || !sums && p.bases[i] instanceof Sum) {
+                        continue;
                     }
-                    if (p.exponents[i] < 0 && known < 0) {
+                    below = true;
+                    int known = bases.indexOf(p.bases[i]);
+                    if (known < 0) {
                         bases.add(p.bases[i]);
                         exponents.add(p.exponents[i]);
-                    } else if (known >= 0 && p.exponents[i] < exponents.getLong(known)) {
+                    } else if (p.exponents[i] < exponents.getLong(known)) {
                         exponents.set(known, p.exponents[i]);
                     }
                 }
             }
+            withDenominator += below ? 1 : 0;
         }
-        return bases.isEmpty() ? s : timesEachTerm(s, bases, exponents, -1);
+        return withDenominator;
     }
 
     /**
@@ -810,31 +823,12 @@ final class CanonicalForm {
             return null;
         }
         List<Term> bases = new ArrayList<>();
-        LongArrayList powers = new LongArrayList(); // of the denominator: the largest over the terms
-        int withDenominator = 0;
-        for (Term t : s.terms) {
-            boolean below = false;
-            if (t instanceof Product p) {
-                for (int i = 0; i < p.bases.length; i++) {
-                    if (p.exponents[i] < 0) {
-                        below = true;
-                        int known = bases.indexOf(p.bases[i]);
-                        if (known < 0) {
-                            bases.add(p.bases[i]);
-                            powers.add(-p.exponents[i]);
-                        } else if (-p.exponents[i] > powers.getLong(known)) {
-                            powers.set(known, -p.exponents[i]);
-                        }
-                    }
-                }
-            }
-            withDenominator += below ? 1 : 0;
-        }
-        if (withDenominator < 2) {
+        LongArrayList exponents = new LongArrayList(); // the denominator's, as negative powers
+        if (denominators(s, true, bases, exponents) < 2) {
             return null;
         }
         try {
-            Term numerator = timesEachTerm(s, bases, powers, 1);
+            Term numerator = timesEachTerm(s, bases, exponents, -1);
             if (items(numerator) >= items(s)) {
                 // nothing cancelled, so no shorter: and factoring the numerator would cost a tenth of the
                 // time per call on 20-token inputs
@@ -844,7 +838,7 @@ final class CanonicalForm {
             quotient.numeratorKept = true;
             quotient.multiply(numerator, 1);
             for (int b = 0; b < bases.size(); b++) {
-                quotient.multiply(bases.get(b), -powers.getLong(b));
+                quotient.multiply(bases.get(b), exponents.getLong(b));
             }
             return quotient.build();
         } catch (ArithmeticException | NotCanonical beyond) { // a coefficient or exponent beyond the limits
