@@ -164,10 +164,10 @@ final class MineCommand implements Callable<Integer> {
     private int mine() throws IOException {
         OptionChecks.required(spec, "--out", out);
         Path path = Path.of(out);
-        // checked before mining, which can take hours: a run must not end without its file
-        if (Files.isDirectory(path)) {
-            throw OptionChecks.usageError(spec, "--out " + out + " is a directory; give the rule file's path, for example "
-                    + path.resolve("NAME.rules"));
+        try {
+            RuleMiner.checkRuleFilePath(path);
+        } catch (IllegalArgumentException directory) {
+            throw OptionChecks.usageError(spec, directory.getMessage());
         }
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());

@@ -4,6 +4,8 @@ import dev.simplij.expr.Operator;
 import dev.simplij.miner.MiningStatistics.LengthStats;
 import dev.simplij.rules.RuleSet;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,19 @@ public final class RuleMiner {
      *
      * @param outName the file name recorded in the header's regeneration command
      */
+    /**
+     * Refuses a rule file path that is a directory, for a caller to check before mining, which can
+     * take hours: a run must not end without its file.
+     *
+     * @throws IllegalArgumentException naming the path and what to give instead
+     */
+    public static void checkRuleFilePath(Path out) {
+        if (Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a directory; give the rule file's path, for example "
+                    + out.resolve("NAME.rules"));
+        }
+    }
+
     public static MiningResult mine(MinerConfig config, String outName) {
         try (UnitRunner runner = new ParallelUnits(config.threads())) {
             return mine(config, outName, runner);

@@ -1,5 +1,6 @@
 package dev.simplij.spark;
 
+import dev.simplij.miner.RuleMiner;
 import dev.simplij.rules.RuleFormatException;
 import dev.simplij.rules.RuleSet;
 import dev.simplij.sr.data.Decontaminator;
@@ -171,14 +172,10 @@ public final class SparkMain {
 
         @Override
         public Integer call() throws java.io.IOException {
-            if (java.nio.file.Files.isDirectory(Path.of(out))) { // refused before the run, not after it
-                System.err.println("simplij-spark mine: --out " + out + " is a directory; give the rule file's path, "
-                        + "for example " + Path.of(out).resolve("NAME.rules"));
-                return 2;
-            }
             String file = Path.of(out).getFileName().toString();
             SparkUnits.MinerSpec spec;
             try {
+                RuleMiner.checkRuleFilePath(Path.of(out)); // refused before the run, not after it
                 spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
                         java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
                         maxTarget, samples, seed, Runtime.getRuntime().availableProcessors(), base,
