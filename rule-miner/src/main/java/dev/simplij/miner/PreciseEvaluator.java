@@ -31,6 +31,11 @@ import java.util.Map;
  */
 final class PreciseEvaluator {
     static final int DIGITS = 60;
+    /**
+     * A ground pair absorbed at this many digits is undecided (and refuted: it has one point).
+     * DfpField builds its constants from strings of about 500 digits, so no field is wider.
+     */
+    private static final int MAX_GROUND_DIGITS = 8 * DIGITS;
 
     /** Relative agreement that needs no second look: no false identity comes this close by chance. */
     private static final double RELATIVE_AGREEMENT = 1e-50;
@@ -148,7 +153,10 @@ final class PreciseEvaluator {
         lost |= absorbed;
         Dfp difference = s.subtract(t).abs();
         Dfp size = s.abs().greaterThan(t.abs()) ? s.abs() : t.abs();
-        if (!lost && (difference.isZero() || difference.lessThan(size.multiply(field.newDfp(RELATIVE_AGREEMENT))))) {
+        // a ground pair has one value each, so agreement to 50 digits is no evidence of an identity:
+        // 2 sinh(pi^4) and exp(pi^4) agree to 85. It is always decided at twice the precision
+        boolean ground = source.placeholderCount() == 0;
+        if (!lost && !ground && (difference.isZero() || difference.lessThan(size.multiply(field.newDfp(RELATIVE_AGREEMENT))))) {
             return Verdict.AGREE;
         }
         if (finer == null) {
@@ -165,7 +173,11 @@ final class PreciseEvaluator {
             return finer.outOfRange ? Verdict.UNDECIDED : Verdict.DISAGREE;
         }
         if (fineLost || finer.absorbed) {
-            return Verdict.UNDECIDED; // below even twice the precision: nothing to decide with
+            // below even twice the precision: a ground pair has no other point to go on, so it is
+            // decided with more digits still (sinh(pi^5) drops exp(-pi^5), 1e-133 relative, until
+            // 240 digits); a pair with placeholders has other points
+            return ground && finer.digits < MAX_GROUND_DIGITS ? finer.compare(source, target, point, constants)
+                    : Verdict.UNDECIDED;
         }
         cancelling = Math.max(cancelling, finer.cancellation);
         // in the finer field's Dfp throughout (Dfps of two fields do not mix: the result is NaN, and
@@ -174,8 +186,11 @@ final class PreciseEvaluator {
         Dfp fineDifference = fineSource.subtract(fineTarget).abs();
         Dfp fineSize = fineSource.abs().greaterThan(fineTarget.abs()) ? fineSource.abs() : fineTarget.abs();
         Dfp resolution = fine.newDfp(Math.pow(10, -(finer.digits - 10)));
-        Dfp agreement = lost ? fineSize.multiply(resolution)
-                : fine.newDfp(difference.toString()).multiply(fine.newDfp(NOISE_SHRINK));
+        Dfp relative = fineSize.multiply(resolution);
+        Dfp shrunk = fine.newDfp(difference.toString()).multiply(fine.newDfp(NOISE_SHRINK));
+        // rounding noise shrinks with the precision; a ground pair equal at 60 digits may also be
+        // within the finer resolution (but not 2 sinh(pi^4) and exp(pi^4), 2.4e-85 apart)
+        Dfp agreement = lost ? relative : ground && shrunk.lessThan(relative) ? relative : shrunk;
         if (fineDifference.lessThan(agreement) || fineDifference.equals(agreement)) {
             return Verdict.AGREE;
         }
@@ -506,7 +521,7 @@ final class PreciseEvaluator {
         }
         Dfp up = DfpMath.exp(a);
         Dfp down = DfpMath.exp(a.negate());
-        return cancelling(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
+        return sum(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
     }
 
     private Dfp asin(Dfp a) {

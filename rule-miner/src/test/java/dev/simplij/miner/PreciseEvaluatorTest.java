@@ -82,4 +82,40 @@ class PreciseEvaluatorTest {
         assertEquals(atOne, precise.evaluate(sine, new double[] {1}, none).toString());
         assertEquals(atOne, new PreciseEvaluator().evaluate(sine, one, none).toString());
     }
+
+    /**
+     * A ground pair has a single value each side, so closeness is no evidence: {@code 2 sinh(pi^4)}
+     * is {@code exp(pi^4) - exp(-pi^4)}, equal to {@code exp(pi^4)} to 85 digits, and was shipped as a
+     * rule until 120 digits decided every ground pair. True ground identities, including ones that
+     * only agree to rounding ({@code sin pi} is 1e-60 in 60 digits) and ones whose values drop a
+     * term below even 120 digits ({@code sinh(pi^5)}), still agree.
+     */
+    @Test
+    void groundPairsCloserThanSixtyDigitsAreDecidedAtTwice() {
+        PreciseEvaluator precise = new PreciseEvaluator();
+        double[] none = new double[0];
+        String[][] falseRules = {
+                {"* 2 sinh pow4 pi", "exp pow4 pi"},
+                {"* 2 cosh pow4 pi", "exp pow4 pi"},
+                {"/ exp pow4 pi 2", "sinh pow4 pi"},
+                {"tanh pow4 pi", "1"},
+        };
+        for (String[] rule : falseRules) {
+            PreciseEvaluator.Verdict verdict = precise.compare(Expr.parsePrefix(rule[0]), Expr.parsePrefix(rule[1]), none, none);
+            assertTrue(verdict != PreciseEvaluator.Verdict.AGREE, rule[0] + " -> " + rule[1] + ": " + verdict);
+        }
+        String[][] trueRules = {
+                {"sin pi", "0"},
+                {"* 2 sinh 1", "- E inv E"},
+                {"- pow2 cosh pi pow2 sinh pi", "1"},
+                {"exp log pi", "pi"},
+                {"tan / pi 4", "1"},
+                {"abs sinh pow5 pi", "sinh pow5 pi"},
+                {"/ + exp pow4 pi exp neg pow4 pi 2", "cosh pow4 pi"},
+        };
+        for (String[] rule : trueRules) {
+            assertEquals(PreciseEvaluator.Verdict.AGREE,
+                    precise.compare(Expr.parsePrefix(rule[0]), Expr.parsePrefix(rule[1]), none, none), rule[0] + " -> " + rule[1]);
+        }
+    }
 }
