@@ -291,7 +291,7 @@ final class BagRules {
 
     private static Fraction integerExponent(Expr e, int node) {
         Fraction k = exactValue(e, node);
-        return k != null && k.isInteger() && Math.abs(k.num()) <= 64 ? k : null;
+        return k != null && k.isIntegerWithin(64) ? k : null;
     }
 
     /**

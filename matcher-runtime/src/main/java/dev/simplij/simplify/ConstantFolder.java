@@ -129,7 +129,7 @@ final class ConstantFolder {
                 case SUB -> a.subtract(b);
                 case MUL -> a.multiply(b);
                 case DIV -> b.isZero() ? null : a.divide(b);
-                case POW -> !b.isInteger() || Math.abs(b.num()) > MAX_EXPONENT || (a.isZero() && b.signum() < 0) ? null
+                case POW -> !b.isIntegerWithin(MAX_EXPONENT) || (a.isZero() && b.signum() < 0) ? null
                         : a.pow(b.num());
                 default -> null;
             };

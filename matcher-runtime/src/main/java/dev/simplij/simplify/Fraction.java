@@ -472,6 +472,14 @@ final class Fraction {
     }
 
     /**
+     * Whether this is a whole number of at most {@code bound} in magnitude; false for one beyond a
+     * long, whose {@link #num()} would throw ({@code pow _0 pow5 pow5 pow5 2} is a mined left side).
+     */
+    boolean isIntegerWithin(long bound) {
+        return den == 1 && -bound <= num && num <= bound;
+    }
+
+    /**
      * The exact value as a decimal when it terminates (the denominator has no prime factor but 2
      * and 5), else null.
      */

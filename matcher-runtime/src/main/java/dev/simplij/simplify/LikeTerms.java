@@ -1418,7 +1418,7 @@ final class LikeTerms {
                         }
                         case POW -> {
                             Fraction k = folding ? constants.value(s.second(x)) : null;
-                            if (k != null && k.isInteger() && Math.abs(k.num()) <= 64) {
+                            if (k != null && k.isIntegerWithin(64)) {
                                 top = push(top, s.first(x), e.multiply(k));
                                 continue;
                             }

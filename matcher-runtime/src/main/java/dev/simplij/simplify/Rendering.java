@@ -738,7 +738,7 @@ final class Rendering {
     /** {@code exp(u)} for {@code exp(k*u)} with k a whole number other than 1; null when the argument is no such multiple. */
     private static Call exponentialRaised(Call c) {
         Fraction k = multiple(c.args[0]);
-        if (k.isOne() || !k.isInteger() || Math.abs(k.num()) > MAX_ROOT_DEGREE) {
+        if (k.isOne() || !k.isIntegerWithin(MAX_ROOT_DEGREE)) {
             return null;
         }
         return new Call(Operator.EXP, CanonicalForm.scale(c.args[0], Fraction.ONE.divide(k)));

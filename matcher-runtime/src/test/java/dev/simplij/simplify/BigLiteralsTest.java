@@ -43,6 +43,20 @@ class BigLiteralsTest {
         assertEquals(expected, SIMPLIFIER.simplifyInfix(input), input);
     }
 
+    /**
+     * An exponent beyond a long is no small whole exponent: the default rules hold
+     * {@code pow -1 pow5 pow5 pow5 2 -> 1} (the whole table to 6 tokens), whose exponent 2^125 made
+     * building a simplifier throw before every such check asked whether it fits.
+     */
+    @Test
+    void exponentsBeyondALongAreNoSmallWholeExponents() {
+        Simplifier withRule = Simplifier.builder().rules(java.util.List.of(dev.simplij.rules.Rule.parse(
+                "pow -1 pow5 pow5 pow5 2 -> 1"))).build();
+        assertEquals("pow -1 42535295865117307932921825928971026432", withRule.simplifyPrefix("pow -1 pow5 pow5 pow5 2"));
+        assertEquals("x**1180591620717411303424", SIMPLIFIER.simplifyInfix("x**(2**70)"));
+        assertEquals("x**1180591620717411303424*y", SIMPLIFIER.simplifyInfix("x**(2**70)*y"));
+    }
+
     @Test
     void printedResultsReadBackToThemselves() {
         Expr e = Expr.parseInfix("9007199254740993*x1 + 9007199254740993*x1");
