@@ -97,8 +97,8 @@ final class MineCommand implements Callable<Integer> {
     boolean moduloCommutativity;
 
     @Option(names = "--modulo-associativity", description = "with --modulo-commutativity: build a chain of three "
-            + "operands of + or * in one grouping only, the smallest operand alone, unless that grouping's pair "
-            + "reduces; the miner then matches rules under every grouping of their chains")
+            + "operands of + or * in one grouping only, its first operand (shorter, fewer placeholders) alone, unless "
+            + "that grouping's pair reduces; the miner then matches rules under every grouping of their chains")
     boolean moduloAssociativity;
 
     @Option(names = "--verify", paramLabel = "NAME|FILE", converter = ShellQuotes.class,

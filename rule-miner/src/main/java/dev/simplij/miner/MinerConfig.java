@@ -139,10 +139,10 @@ public final class MinerConfig {
 
     /**
      * On top of {@link #moduloCommutativity()}: whether the enumeration builds a chain of three
-     * operands of {@code +} or {@code *} in one grouping only, the smallest operand alone
-     * ({@code + a + b c}), unless that grouping's pair reduces (see {@link Enumeration}); the
-     * miner's reduction steps then match every left side under every grouping of its chains. Off
-     * by default.
+     * operands of {@code +} or {@code *} in one grouping only, its first operand alone
+     * ({@code + a + b c}; shorter first, then fewer placeholders, then ExprOrder), unless that
+     * grouping's pair reduces (see {@link Enumeration}); the miner's reduction steps then match
+     * every left side under every grouping of its chains. Off by default.
      */
     public boolean moduloAssociativity() {
         return moduloAssociativity;

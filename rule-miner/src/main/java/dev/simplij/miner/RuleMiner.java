@@ -98,9 +98,9 @@ public final class RuleMiner {
             h.put("all-modulo-commutativity-per-length", perLength(s, LengthStats::allModuloCommutativity));
         }
         if (config.moduloAssociativity()) {
-            h.put("regrouping", "modulo associativity: a chain of three operands of + or * with the smallest alone"
-                    + " only, unless two are the same block or that one's pair reduces (the miner's reduction steps"
-                    + " match a left side under every grouping of its chains)");
+            h.put("regrouping", "modulo associativity: a chain of three operands of + or * with its first operand"
+                    + " (shorter, fewer placeholders, ExprOrder) alone only, unless that grouping's pair reduces (the"
+                    + " miner's reduction steps match a left side under every grouping of its chains)");
             h.put("all-modulo-associativity-per-length", perLength(s, LengthStats::allModuloAssociativity));
         }
         h.put("enumerated-per-length", perLength(s, LengthStats::enumerated));
