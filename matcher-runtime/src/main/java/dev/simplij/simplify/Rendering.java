@@ -236,7 +236,7 @@ final class Rendering {
         if (!alternatives) {
             return written;
         }
-        Fraction unit = CanonicalForm.unit(s);
+        Fraction unit = forms.unit(s);
         if (!unit.isOne()) {
             Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
             // the quotient, not the product: moving the content back into the sum is the plain writing
@@ -484,7 +484,7 @@ final class Rendering {
             return UNWRITTEN;
         }
         Sum rest = CanonicalForm.dividedSum(s, common);
-        Fraction unit = CanonicalForm.unit(rest);
+        Fraction unit = forms.unit(rest);
         Term[] bases = Arrays.copyOf(common.bases, common.bases.length + 1);
         long[] exponents = Arrays.copyOf(common.exponents, bases.length);
         bases[common.bases.length] = unit.isOne() ? rest : CanonicalForm.scaleSum(rest, Fraction.ONE.divide(unit));
@@ -497,7 +497,7 @@ final class Rendering {
      * terms, not all of them) replaced by one term, k times their sum: a sum for writing only, null
      * when there is no such k.
      */
-    private static Sum groupedByCoefficient(Sum s) {
+    private Sum groupedByCoefficient(Sum s) {
         Fraction common = null;
         int most = 1;
         for (int i = 0; i < s.terms.length; i++) {
@@ -533,7 +533,7 @@ final class Rendering {
             }
         }
         Sum group = new Sum(Fraction.ZERO, inner, innerCoefficients);
-        boolean negative = CanonicalForm.looksNegative(group);
+        boolean negative = forms.looksNegative(group);
         outer[out] = negative ? CanonicalForm.scaleSum(group, Fraction.MINUS_ONE) : group;
         outerCoefficients[out] = negative ? common.negate() : common;
         return new Sum(s.constant, outer, outerCoefficients);
@@ -736,7 +736,7 @@ final class Rendering {
     }
 
     /** {@code exp(u)} for {@code exp(k*u)} with k a whole number other than 1; null when the argument is no such multiple. */
-    private static Call exponentialRaised(Call c) {
+    private Call exponentialRaised(Call c) {
         Fraction k = multiple(c.args[0]);
         if (k.isOne() || !k.isInteger() || Math.abs(k.num()) > MAX_ROOT_DEGREE) {
             return null;
@@ -749,14 +749,14 @@ final class Rendering {
      * a sum's first coefficient ({@code 8*x + 12} is 8 times {@code x + 1.5}) or else its signed
      * content; 1 where none is whole.
      */
-    private static Fraction multiple(Term t) {
+    private Fraction multiple(Term t) {
         if (t instanceof Product p) {
             return p.coefficient.isInteger() ? p.coefficient : Fraction.ONE;
         }
         if (t instanceof Sum s) {
             Fraction first = s.coefficients[0];
-            Fraction unit = CanonicalForm.unit(s);
-            return first.isInteger() ? first : unit.isInteger() ? unit : CanonicalForm.looksNegative(s) ? Fraction.MINUS_ONE
+            Fraction unit = forms.unit(s);
+            return first.isInteger() ? first : unit.isInteger() ? unit : forms.looksNegative(s) ? Fraction.MINUS_ONE
                     : Fraction.ONE;
         }
         return Fraction.ONE;
