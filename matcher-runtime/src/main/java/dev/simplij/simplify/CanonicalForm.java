@@ -233,7 +233,29 @@ final class CanonicalForm {
             Term even = new Call(op, scale(a, Fraction.MINUS_ONE));
             return op.isOdd() ? scale(even, Fraction.MINUS_ONE) : even;
         }
-        return new Call(op, a);
+        return op == Operator.EXP ? exponential(a) : new Call(op, a);
+    }
+
+    /**
+     * The form of {@code exp(a)}: a power of {@code E} where a is a whole number ({@code exp(6)} is
+     * {@code E**6}, {@code exp(1)} is {@code E}), so that {@code E**5*(E - x)} and
+     * {@code E**6 - E**5*x} share the factor {@code E**5}; the call otherwise.
+     */
+    private Term exponential(Term a) {
+        if (!(a instanceof Num n) || !n.value.isInteger()
+                || n.value.abs().subtract(Fraction.of(MAX_EXPONENT)).signum() > 0) {
+            return new Call(Operator.EXP, a);
+        }
+        long e = n.value.num();
+        return e == 0 ? new Num(Fraction.ONE) : e == 1 ? euler() : new Product(Fraction.ONE, new Term[] {euler()}, new long[] {e});
+    }
+
+    private Atom euler() {
+        return new Atom(store.operator(Operator.EULER, TermStore.NONE, TermStore.NONE));
+    }
+
+    boolean isEuler(Term t) {
+        return t instanceof Atom a && store.operator(a.id) == Operator.EULER;
     }
 
     // ---- sums ----
@@ -531,32 +553,38 @@ final class CanonicalForm {
         }
         /**
          * The exponentials of the product merged into one, as SymPy's {@code Mul.flatten} merges them:
-         * {@code exp(x)*exp(y)} is {@code exp(x + y)}, {@code exp(x)**2} is {@code exp(2*x)} and
-         * {@code 1/exp(x)} is {@code exp(-x)}, so a value has one form however its exponentials were
-         * split or raised (the writing raises {@code exp(x)} again where that is shorter).
+         * {@code exp(x)*exp(y)} is {@code exp(x + y)}, {@code exp(x)**2} is {@code exp(2*x)},
+         * {@code 1/exp(x)} is {@code exp(-x)} and {@code E*exp(x)} is {@code exp(x + 1)}, so a value has
+         * one form however its exponentials were split or raised (the writing raises {@code exp(x)}
+         * again where that is shorter). Powers of {@code E} alone stay powers,
+         * and so does an exponential that merges to a whole number.
          */
         private void mergeExponentials() {
             int first = -1;
             int count = 0;
+            int euler = -1;
             for (int i = 0; i < items.size; i++) {
                 if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
                     first = count++ == 0 ? i : first;
+                } else if (items.integers[i] != 0 && isEuler(items.terms[i])) {
+                    euler = i;
                 }
             }
-            if (count == 0 || count == 1 && items.integers[first] == 1) {
+            if (count == 0 || count == 1 && items.integers[first] == 1 && euler < 0) {
                 return;
             }
             Terms argument = new Terms();
+            if (euler >= 0) {
+                argument.add(new Num(Fraction.of(items.integers[euler])), Fraction.ONE);
+                items.integers[euler] = 0;
+            }
             for (int i = first; i < items.size; i++) {
                 if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
                     argument.add(c.args[0], Fraction.of(items.integers[i]));
                     items.integers[i] = 0;
                 }
             }
-            Term merged = argument.build();
-            if (!(merged instanceof Num n && n.value.isZero())) {
-                items.addInteger(new Call(Operator.EXP, merged), 1);
-            }
+            multiply(exponential(argument.build()), 1);
         }
 
         /**

@@ -920,7 +920,13 @@ final class Rendering {
         List<Layout> denominator = new ArrayList<>();
         for (int i = 0; i < bases.length; i++) {
             long e = exponents[i];
-            (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+            if (forms.isEuler(bases[i]) && Math.abs(e) > 1) {
+                // exp(6) is shorter than E**6, exp(-2) than 1/E**2, exp(2) as short as E**2 (SymPy
+                // prints exp(2)), x*exp(-2) as short as x/E**2
+                numerator.add(Layout.of(Operator.EXP, number(Fraction.of(e))));
+            } else {
+                (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+            }
         }
         if (factor != null) {
             (divides ? denominator : numerator).add(factor);

@@ -99,6 +99,11 @@ class CanonicalFormTest {
             "inv exp x1                  | exp neg x1",
             "pow2 exp + x1 1.5           | exp + * 2 x1 3",
             "/ exp x1 exp x1             | 1",
+            // ... E among them, and an exponential of a whole number is a power of E
+            "exp 6                       | pow E 6",
+            "- exp 6 * pow5 E x2         | * pow5 E - E x2",
+            "* E exp x1                  | exp + x1 1",
+            "/ exp x1 exp - x1 1         | E",
     })
     void equalValuesInOtherLayoutsHaveOneForm(String a, String b) {
         TermStore store = new TermStore(64);
