@@ -628,7 +628,8 @@ final class Rendering {
                 }
             }
         }
-        return written;
+        // last: the alternatives above have the budget first
+        return shorter(withUnitItem(coefficient, bases, exponents), written);
     }
 
     /**
@@ -652,6 +653,50 @@ final class Rendering {
             }
         }
         return best;
+    }
+
+    /**
+     * The shortest writing with a sum base divided by the magnitude of one of its own coefficients,
+     * so that item has coefficient ±1, and the coefficient multiplied by it to the base's power to make up
+     * ({@code 1.5/(0.5 - x)} rather than {@code -3/(2*x - 1)}, {@code 0.125*(x**4 - 0.125)**2}
+     * rather than {@code (8*x**4 - 1)**2/512}); {@link #UNWRITTEN} when no sum base is short enough.
+     * Every item is tried, so the choice does not follow the names that order them.
+     */
+    private Layout withUnitItem(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout best = UNWRITTEN;
+        for (int i = 0; i < bases.length; i++) {
+            if (!(bases[i] instanceof Sum s) || s.terms.length > MAX_EXPANDED_TERMS
+                    || Math.abs(exponents[i]) > MAX_ROOT_DEGREE) {
+                continue;
+            }
+            List<Fraction> tried = new ArrayList<>();
+            for (int j = -1; j < s.terms.length; j++) {
+                Fraction unit = (j < 0 ? s.constant : s.coefficients[j]).abs();
+                if (unit.isZero() || unit.isOne() || tried.contains(unit)) {
+                    continue; // the sign is the other alternatives' business
+                }
+                tried.add(unit);
+                Sum divided = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
+                Fraction rest = coefficient.multiply(unit.pow(exponents[i])).abs();
+                if (!writtenWithLiterals(divided) || !isLiteral(rest) && !isLiteral(Fraction.ONE.divide(rest))) {
+                    continue; // a p/q would be longer: not worth the budget of alternatives
+                }
+                Term[] moved = bases.clone();
+                moved[i] = divided;
+                best = shorter(quotient(coefficient.multiply(unit.pow(exponents[i])), moved, exponents), best);
+            }
+        }
+        return best;
+    }
+
+    /** Whether each coefficient of a sum, and its constant, is one literal. */
+    private static boolean writtenWithLiterals(Sum s) {
+        for (Fraction k : s.coefficients) {
+            if (!isLiteral(k.abs())) {
+                return false;
+            }
+        }
+        return isLiteral(s.constant.abs());
     }
 
     /**

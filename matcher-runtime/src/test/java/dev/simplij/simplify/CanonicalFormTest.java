@@ -175,6 +175,9 @@ class CanonicalFormTest {
             "+ + + pow3 x1 pow2 x1 x1 1 | * + 1 x1 + 1 pow2 x1",
             "+ - x1 * 0.25 pow2 x1 -1 | / pow2 - x1 2 -4",
             "- pow2 x1 1              | - pow2 x1 1",
+            // a sum divided by one of its coefficients, the product's coefficient making up for it
+            "/ -3 - * 2 x1 1          | / -1.5 - x1 0.5",
+            "/ pow2 - * 8 pow4 x1 1 512 | / pow2 - pow4 x1 0.125 8",
             // the content 1/2 of the divisor goes back into it, within the budget of alternatives
             "/ - - x1 x3 3 - neg * E pow2 x4 0.5 | / - + 3 x3 x1 + 0.5 * E pow2 x4",
             // the content 1/32 taken out of a sum to the 30th power goes back in as its 30th root
