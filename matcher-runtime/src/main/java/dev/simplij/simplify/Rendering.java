@@ -752,7 +752,64 @@ final class Rendering {
         }
         written = shorter(intoRoots(coefficient, bases, exponents), written);
         written = shorter(exponentialsRaised(coefficient, bases, exponents), written);
-        return shorter(expanded(coefficient, bases, exponents), written);
+        written = shorter(expanded(coefficient, bases, exponents), written);
+        return shorter(baseIntoSum(coefficient, bases, exponents), written); // last: it writes new sums
+    }
+
+    /**
+     * The shortest writing with one base multiplied into the items of a sum base whose exponent
+     * divides its own, with the same sign ({@code (pi**5 + pi)*x} for {@code pi*(pi**4 + 1)*x},
+     * {@code (x**3 + x)**8} for {@code x**8*(x**2 + 1)**8}: a form takes a factor that every term of a
+     * sum shares out of it); {@link #UNWRITTEN} when there is no such pair.
+     */
+    private Layout baseIntoSum(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout best = UNWRITTEN;
+        // base*sum alone is how a sum's common factor is written (commonFactorOut): moved back, it
+        // would be that sum again, and the writing would go round until the budget is spent
+        for (int i = 0; i < bases.length && bases.length > 2; i++) {
+            if (!(bases[i] instanceof Sum s) || s.terms.length > MAX_EXPANDED_TERMS) {
+                continue;
+            }
+            for (int j = 0; j < bases.length; j++) {
+                long k = exponents[j] / exponents[i];
+                if (j == i || bases[j] instanceof Sum || k < 1 || exponents[j] % exponents[i] != 0
+                        || !eachTermHolds(s, bases[j])) {
+                    continue; // an item without the base would grow by a factor: seldom shorter
+                }
+                Term[] factor = {bases[j]};
+                long[] power = {k};
+                int n = s.terms.length + (s.constant.isZero() ? 0 : 1);
+                Term[] terms = new Term[n];
+                Fraction[] coefficients = new Fraction[n];
+                for (int t = 0; t < s.terms.length; t++) {
+                    terms[t] = times(s.terms[t], factor, power);
+                    coefficients[t] = s.coefficients[t];
+                }
+                if (!s.constant.isZero()) {
+                    terms[n - 1] = CanonicalForm.withoutZeroExponents(factor, power);
+                    coefficients[n - 1] = s.constant;
+                }
+                if (Arrays.asList(terms).contains(null)) {
+                    continue; // an item times the base is a number: the sum would need its items merged
+                }
+                // in the form's order, so that a sum met before (x*(x + 1) written back) is the same key
+                Integer[] order = new Integer[n];
+                Arrays.setAll(order, t -> t);
+                Arrays.sort(order, (a, b) -> forms.compare(terms[a], terms[b]));
+                Sum into = new Sum(Fraction.ZERO, Arrays.stream(order).map(t -> terms[t]).toArray(Term[]::new),
+                        Arrays.stream(order).map(t -> coefficients[t]).toArray(Fraction[]::new));
+                Term[] moved = new Term[bases.length - 1];
+                long[] movedExponents = new long[moved.length];
+                for (int b = 0, m = 0; b < bases.length; b++) {
+                    if (b != j) {
+                        moved[m] = b == i ? into : bases[b];
+                        movedExponents[m++] = exponents[b];
+                    }
+                }
+                best = shorter(quotient(coefficient, moved, movedExponents), best);
+            }
+        }
+        return best;
     }
 
     /**
@@ -889,6 +946,16 @@ final class Rendering {
         }
         // the items as they are: sum() would take the common factor out again
         return signedTerms(new Sum(constant, terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0])));
+    }
+
+    /** Whether each term of the sum (not its constant) is the base or a product holding it. */
+    private static boolean eachTermHolds(Sum s, Term base) {
+        for (Term t : s.terms) {
+            if (!t.equals(base) && !(t instanceof Product p && Arrays.asList(p.bases).contains(base))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A term times the product of these bases, like bases merged (a writing-only product); null when 1. */

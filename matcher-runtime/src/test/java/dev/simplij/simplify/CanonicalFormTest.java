@@ -178,6 +178,9 @@ class CanonicalFormTest {
             // a sum divided by one of its coefficients, the product's coefficient making up for it
             "/ -3 - * 2 x1 1          | / -1.5 - x1 0.5",
             "/ pow2 - * 8 pow4 x1 1 512 | / pow2 - pow4 x1 0.125 8",
+            // a base that each term of a sum factor holds multiplied back into it
+            "* * pi pow x1 20 + 1 pow4 pi | * pow x1 20 + pow5 pi pi",
+            "* * pow x1 120 pow x2 80 pow + pow2 x2 1 80 | * pow x1 120 pow + pow3 x2 x2 80",
             // the content 1/2 of the divisor goes back into it, within the budget of alternatives
             "/ - - x1 x3 3 - neg * E pow2 x4 0.5 | / - + 3 x3 x1 + 0.5 * E pow2 x4",
             // the content 1/32 taken out of a sum to the 30th power goes back in as its 30th root
