@@ -96,6 +96,11 @@ final class MineCommand implements Callable<Integer> {
             + "every swap, but some rules name another target than a plain run's")
     boolean moduloCommutativity;
 
+    @Option(names = "--modulo-associativity", description = "with --modulo-commutativity: build a chain of three "
+            + "operands of + or * in one grouping only, its first operand (shorter, fewer placeholders) alone, unless "
+            + "that grouping's pair reduces; the miner then matches rules under every grouping of their chains")
+    boolean moduloAssociativity;
+
     @Option(names = "--verify", paramLabel = "NAME|FILE", converter = ShellQuotes.class,
             description = "re-check every rule of a shipped rule set or rule file instead")
     String verify;
@@ -151,7 +156,8 @@ final class MineCommand implements Callable<Integer> {
                 .seed(seed)
                 .progress(quiet ? null : stderr)
                 .shorterRulesFirst(shorterRulesFirst)
-                .moduloCommutativity(moduloCommutativity);
+                .moduloCommutativity(moduloCommutativity)
+                .moduloAssociativity(moduloAssociativity);
         if (threads != null) {
             b.threads(threads);
         }

@@ -84,21 +84,41 @@ class MineCommandTest {
     /** The option is recorded in the header's command, and that command, run again, writes the same bytes. */
     @Test
     void moduloCommutativityIsRecordedAndItsCommandRunsAgainByteForByte(@TempDir Path dir) throws Exception {
+        String out = recordedAndRunAgain(dir, "4", "--modulo-commutativity");
+        assertTrue(out.startsWith(String.format("%3s %14s %14s", "len", "all", "all-mod-comm")), out);
+    }
+
+    @Test
+    void moduloAssociativityIsRecordedAndItsCommandRunsAgainByteForByte(@TempDir Path dir) throws Exception {
+        String out = recordedAndRunAgain(dir, "5", "--modulo-commutativity", "--modulo-associativity");
+        assertTrue(out.startsWith(String.format("%3s %14s %14s %14s", "len", "all", "all-mod-comm", "all-mod-assoc")),
+                out);
+        Invocation alone = Invocation.of("mine", "--operators", "+,*", "--leaves", "_0,1", "--max-source", "3",
+                "--max-target", "2", "--quiet", "--modulo-associativity", "--out", dir.resolve("x.rules").toString());
+        assertTrue(alone.status() != 0 && alone.err().contains("--modulo-commutativity --modulo-associativity"),
+                alone.err());
+    }
+
+    /**
+     * Mines with {@code options}, checks they are recorded in the header's command and that the
+     * command, run again, writes the same bytes; returns the second run's standard output.
+     */
+    private static String recordedAndRunAgain(Path dir, String maxSource, String... options) throws Exception {
         Path file = dir.resolve("modulo.rules");
-        Invocation r = Invocation.of("mine", "--operators", "+,*,neg", "--leaves", "_0,_1,0,1", "--max-source", "4",
-                "--max-target", "2", "--samples", "64", "--threads", "1", "--quiet", "--modulo-commutativity",
-                "--name", "t", "--out", file.toString());
+        Invocation r = Invocation.of(concat(new String[] {"mine", "--operators", "+,*,neg", "--leaves", "_0,_1,0,1",
+                "--max-source", maxSource, "--max-target", "2", "--samples", "64", "--threads", "1", "--quiet"},
+                concat(options, "--name", "t", "--out", file.toString())));
         assertEquals(0, r.status(), r.err());
         byte[] written = Files.readAllBytes(file);
         String command = RuleSet.load(file.toString()).header().get("command");
-        assertTrue(command.contains(" --modulo-commutativity "), command);
+        assertTrue(command.contains(" " + String.join(" ", options) + " "), command);
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         assertEquals("./simplij", args.remove(0));
         args.add("--quiet");
         Invocation again = Invocation.of(args.toArray(String[]::new));
         assertEquals(0, again.status(), again.err());
         assertArrayEquals(written, Files.readAllBytes(file));
-        assertTrue(again.out().startsWith(String.format("%3s %14s %14s", "len", "all", "all-mod-comm")), again.out());
+        return again.out();
     }
 
     private static String[] concat(String[] a, String... b) {

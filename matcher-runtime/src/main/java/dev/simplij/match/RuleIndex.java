@@ -26,6 +26,10 @@ import java.util.List;
  * variant with operands of {@code +} and {@code *} nodes swapped (deduplicated, at most
  * {@value #MAX_VARIANTS} per rule). Candidates are tried in rule order, so the first matching rule
  * is deterministic: the earliest in the list, and among its variants the original first.
+ * {@linkplain #of(List, boolean) Built with regroupings}, an index also holds the variants with
+ * their {@code +} and {@code *} chains regrouped ({@code + + _0 _1 _2} matches {@code + a + b c}):
+ * whole chains only, not a part of a longer chain (the runtime's bag rules do that on collected
+ * chains); the miner uses it when it enumerates one grouping per chain.
  */
 public final class RuleIndex {
     /** Cap on commuted variants per rule (a rule with k commutative nodes has up to 2^k). */
@@ -52,7 +56,7 @@ public final class RuleIndex {
     /** Whether some ground left side holds a variable (mined rule sets have none: their leaves are placeholders and constants). */
     private final boolean groundHoldsVariable;
 
-    private RuleIndex(List<Rule> rules) {
+    private RuleIndex(List<Rule> rules, boolean regroupings) {
         this.rules = List.copyOf(rules);
         List<Pattern> all = new ArrayList<>();
         Long2ObjectOpenHashMap<IntArrayList> groundLists = new Long2ObjectOpenHashMap<>();
@@ -63,7 +67,7 @@ public final class RuleIndex {
         boolean groundVariables = false;
         for (int r = 0; r < this.rules.size(); r++) {
             Rule rule = this.rules.get(r);
-            for (Expr variant : Pattern.commutedVariants(rule.lhs(), MAX_VARIANTS)) {
+            for (Expr variant : Pattern.variants(rule.lhs(), MAX_VARIANTS, regroupings)) {
                 Pattern p = new Pattern(rule, r, variant);
                 int id = all.size();
                 all.add(p);
@@ -120,7 +124,12 @@ public final class RuleIndex {
 
     /** Indexes the rules; their order is the priority order. */
     public static RuleIndex of(List<Rule> rules) {
-        return new RuleIndex(rules);
+        return new RuleIndex(rules, false);
+    }
+
+    /** Indexes the rules, with {@code regroupings} also under every grouping of their chains. */
+    public static RuleIndex of(List<Rule> rules, boolean regroupings) {
+        return new RuleIndex(rules, regroupings);
     }
 
     private static long shapeOf(Expr lhs) {

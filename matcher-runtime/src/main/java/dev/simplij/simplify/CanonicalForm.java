@@ -1,5 +1,6 @@
 package dev.simplij.simplify;
 
+import dev.simplij.expr.Expr;
 import dev.simplij.expr.Operator;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.IntArrays;
@@ -121,6 +122,8 @@ final class CanonicalForm {
         final Fraction constant;
         final Term[] terms;
         final Fraction[] coefficients;
+        /** The terms' indices in {@link CanonicalForm#compareShapes shape} order, once asked for. */
+        int[] shapeOrder;
 
         Sum(Fraction constant, Term[] terms, Fraction[] coefficients) {
             super((constant.hashCode() * 31 + Arrays.hashCode(terms)) * 31 + Arrays.hashCode(coefficients));
@@ -144,6 +147,8 @@ final class CanonicalForm {
         final Fraction coefficient;
         final Term[] bases;
         final long[] exponents;
+        /** The bases' indices in {@link CanonicalForm#compareShapes shape} order, once asked for. */
+        int[] shapeOrder;
 
         Product(Fraction coefficient, Term[] bases, long[] exponents) {
             super((coefficient.hashCode() * 31 + Arrays.hashCode(bases)) * 31 + Arrays.hashCode(exponents));
@@ -228,7 +233,29 @@ final class CanonicalForm {
             Term even = new Call(op, scale(a, Fraction.MINUS_ONE));
             return op.isOdd() ? scale(even, Fraction.MINUS_ONE) : even;
         }
-        return new Call(op, a);
+        return op == Operator.EXP ? exponential(a) : new Call(op, a);
+    }
+
+    /**
+     * The form of {@code exp(a)}: a power of {@code E} where a is a whole number ({@code exp(6)} is
+     * {@code E**6}, {@code exp(1)} is {@code E}), so that {@code E**5*(E - x)} and
+     * {@code E**6 - E**5*x} share the factor {@code E**5}; the call otherwise.
+     */
+    private Term exponential(Term a) {
+        if (!(a instanceof Num n) || !n.value.isInteger()
+                || n.value.abs().subtract(Fraction.of(MAX_EXPONENT)).signum() > 0) {
+            return new Call(Operator.EXP, a);
+        }
+        long e = n.value.num();
+        return e == 0 ? new Num(Fraction.ONE) : e == 1 ? euler() : new Product(Fraction.ONE, new Term[] {euler()}, new long[] {e});
+    }
+
+    private Atom euler() {
+        return new Atom(store.operator(Operator.EULER, TermStore.NONE, TermStore.NONE));
+    }
+
+    boolean isEuler(Term t) {
+        return t instanceof Atom a && store.operator(a.id) == Operator.EULER;
     }
 
     // ---- sums ----
@@ -526,32 +553,38 @@ final class CanonicalForm {
         }
         /**
          * The exponentials of the product merged into one, as SymPy's {@code Mul.flatten} merges them:
-         * {@code exp(x)*exp(y)} is {@code exp(x + y)}, {@code exp(x)**2} is {@code exp(2*x)} and
-         * {@code 1/exp(x)} is {@code exp(-x)}, so a value has one form however its exponentials were
-         * split or raised (the writing raises {@code exp(x)} again where that is shorter).
+         * {@code exp(x)*exp(y)} is {@code exp(x + y)}, {@code exp(x)**2} is {@code exp(2*x)},
+         * {@code 1/exp(x)} is {@code exp(-x)} and {@code E*exp(x)} is {@code exp(x + 1)}, so a value has
+         * one form however its exponentials were split or raised (the writing raises {@code exp(x)}
+         * again where that is shorter). Powers of {@code E} alone stay powers,
+         * and so does an exponential that merges to a whole number.
          */
         private void mergeExponentials() {
             int first = -1;
             int count = 0;
+            int euler = -1;
             for (int i = 0; i < items.size; i++) {
                 if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
                     first = count++ == 0 ? i : first;
+                } else if (items.integers[i] != 0 && isEuler(items.terms[i])) {
+                    euler = i;
                 }
             }
-            if (count == 0 || count == 1 && items.integers[first] == 1) {
+            if (count == 0 || count == 1 && items.integers[first] == 1 && euler < 0) {
                 return;
             }
             Terms argument = new Terms();
+            if (euler >= 0) {
+                argument.add(new Num(Fraction.of(items.integers[euler])), Fraction.ONE);
+                items.integers[euler] = 0;
+            }
             for (int i = first; i < items.size; i++) {
                 if (items.integers[i] != 0 && items.terms[i] instanceof Call c && c.op == Operator.EXP) {
                     argument.add(c.args[0], Fraction.of(items.integers[i]));
                     items.integers[i] = 0;
                 }
             }
-            Term merged = argument.build();
-            if (!(merged instanceof Num n && n.value.isZero())) {
-                items.addInteger(new Call(Operator.EXP, merged), 1);
-            }
+            multiply(exponential(argument.build()), 1);
         }
 
         /**
@@ -1125,7 +1158,7 @@ final class CanonicalForm {
      * The rational content of a sum with the sum's sign: s divided by it has coprime integer
      * coefficients and does not {@link #looksNegative look negative}.
      */
-    static Fraction unit(Sum s) {
+    Fraction unit(Sum s) {
         Fraction content = s.constant.abs();
         for (Fraction k : s.coefficients) {
             content = content.gcd(k);
@@ -1135,11 +1168,18 @@ final class CanonicalForm {
 
     /**
      * Whether a term is written with a minus in front more naturally than without (SymPy's
-     * {@code could_extract_minus_sign}): a negative number, a product with a negative coefficient, a sum with more
-     * negative than positive items (the constant is an item), on a tie one whose first term is
-     * negative ({@code 3 - x} looks negative, {@code x - 3} does not). Exactly one of s and -s looks negative, so signs taken out this way are canonical.
+     * {@code could_extract_minus_sign}): a negative number, a product with a negative coefficient, a
+     * sum with more negative than positive items (the constant is an item). On a tie the sum's
+     * positive and negative terms are compared as two lists, each in {@link #compareShapes shape}
+     * order with the smaller coefficient magnitude first: the side holding the first term the other
+     * side cannot match is the sum's sign ({@code 3 - x} looks negative, {@code x - 3} does not;
+     * {@code x1 - x3 - 1 + 1/(x1 - 1)} does not, whatever the names). The variables' names decide
+     * only where the two lists match term for term ({@code x1 - x3}): then the first term's sign, in
+     * the form's order. Exactly one of s and -s looks negative, so signs taken out this way are
+     * canonical; and the choice does not depend on names where it need not, so a renamed input takes
+     * the same path through the steps as the original.
      */
-    static boolean looksNegative(Term t) {
+    boolean looksNegative(Term t) {
         if (t instanceof Num n) {
             return n.value.signum() < 0;
         }
@@ -1156,7 +1196,56 @@ final class CanonicalForm {
         if (balance != 0) {
             return balance < 0;
         }
+        int[] positive = termsOfSign(s, 1);
+        int[] negative = termsOfSign(s, -1);
+        for (int i = 0; i < Math.min(positive.length, negative.length); i++) {
+            int c = compareItems(s, positive[i], negative[i]);
+            if (c != 0) {
+                return c > 0;
+            }
+        }
+        if (positive.length != negative.length) {
+            return negative.length > positive.length;
+        }
         return s.coefficients[0].signum() < 0;
+    }
+
+    /** The indices of a sum's terms with coefficients of one sign, in shape order, then by coefficient magnitude. */
+    private int[] termsOfSign(Sum s, int sign) {
+        int[] items = IntStream.range(0, s.terms.length).filter(i -> s.coefficients[i].signum() == sign).toArray();
+        IntArrays.mergeSort(items, (i, j) -> compareItems(s, i, j));
+        return items;
+    }
+
+    private int compareItems(Sum s, int i, int j) {
+        int c = compareShapes(s.terms[i], s.terms[j]);
+        return c != 0 ? c : compare(s.coefficients[i].abs(), s.coefficients[j].abs());
+    }
+
+    /** A product's bases (with their exponents) in shape order, worked out once per product. */
+    private int[] shapeOrder(Product p) {
+        if (p.shapeOrder == null) {
+            int[] order = IntStream.range(0, p.bases.length).toArray();
+            IntArrays.mergeSort(order, (i, j) -> {
+                int c = compareShapes(p.bases[i], p.bases[j]);
+                return c != 0 ? c : Long.compare(p.exponents[i], p.exponents[j]);
+            });
+            p.shapeOrder = order;
+        }
+        return p.shapeOrder;
+    }
+
+    /** A sum's terms (with their coefficients) in shape order, worked out once per sum. */
+    private int[] shapeOrder(Sum s) {
+        if (s.shapeOrder == null) {
+            int[] order = IntStream.range(0, s.terms.length).toArray();
+            IntArrays.mergeSort(order, (i, j) -> {
+                int c = compareShapes(s.terms[i], s.terms[j]);
+                return c != 0 ? c : compare(s.coefficients[i], s.coefficients[j]);
+            });
+            s.shapeOrder = order;
+        }
+        return s.shapeOrder;
     }
 
     // ---- order ----
@@ -1180,6 +1269,19 @@ final class CanonicalForm {
      * two occurrences of {@code <constant>}, which keep their order of arrival.
      */
     int compare(Term a, Term b) {
+        return compare(a, b, false);
+    }
+
+    /**
+     * The order of forms with every variable alike: {@link #compare} where that does not read a
+     * variable's name, the items of a sum or product taken in this order of their own (the form's
+     * order of them follows the names). Renaming the variables changes no comparison.
+     */
+    int compareShapes(Term a, Term b) {
+        return compare(a, b, true);
+    }
+
+    private int compare(Term a, Term b, boolean shapesOnly) {
         if (a == b) {
             return 0;
         }
@@ -1191,42 +1293,41 @@ final class CanonicalForm {
             return compare(x.value, ((Num) b).value);
         }
         if (a instanceof Atom x) {
-            return store.compare(x.id, ((Atom) b).id);
+            int y = ((Atom) b).id;
+            boolean variables = store.code(x.id) == Expr.VARIABLE && store.code(y) == Expr.VARIABLE;
+            return shapesOnly && variables ? 0 : store.compare(x.id, y);
         }
         if (a instanceof Call x) {
             Call y = (Call) b;
             c = Integer.compare(x.op.ordinal(), y.op.ordinal());
-            return c != 0 ? c : compare(x.args, y.args);
+            return c != 0 ? c : compare(x.args, null, y.args, null, shapesOnly);
         }
         if (a instanceof Product x) {
             Product y = (Product) b;
-            c = compare(x.bases, y.bases);
-            if (c != 0) {
-                return c;
+            int[] xs = shapesOnly ? shapeOrder(x) : null;
+            int[] ys = shapesOnly ? shapeOrder(y) : null;
+            c = compare(x.bases, xs, y.bases, ys, shapesOnly);
+            for (int i = 0; c == 0 && i < x.exponents.length; i++) {
+                c = Long.compare(x.exponents[xs == null ? i : xs[i]], y.exponents[ys == null ? i : ys[i]]);
             }
-            c = Arrays.compare(x.exponents, y.exponents);
             return c != 0 ? c : compare(x.coefficient, y.coefficient);
         }
         Sum x = (Sum) a;
         Sum y = (Sum) b;
-        c = compare(x.terms, y.terms);
-        if (c != 0) {
-            return c;
+        int[] xs = shapesOnly ? shapeOrder(x) : null;
+        int[] ys = shapesOnly ? shapeOrder(y) : null;
+        c = compare(x.terms, xs, y.terms, ys, shapesOnly);
+        for (int i = 0; c == 0 && i < x.coefficients.length; i++) {
+            c = compare(x.coefficients[xs == null ? i : xs[i]], y.coefficients[ys == null ? i : ys[i]]);
         }
-        for (int i = 0; i < x.coefficients.length; i++) {
-            c = compare(x.coefficients[i], y.coefficients[i]);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return compare(x.constant, y.constant);
+        return c != 0 ? c : compare(x.constant, y.constant);
     }
 
-    /** Shorter arrays first, then element by element. */
-    private int compare(Term[] a, Term[] b) {
+    /** Shorter arrays first, then element by element, each array in the given order of its indices (null: as it is). */
+    private int compare(Term[] a, int[] aOrder, Term[] b, int[] bOrder, boolean shapesOnly) {
         int c = Integer.compare(a.length, b.length);
         for (int i = 0; c == 0 && i < a.length; i++) {
-            c = compare(a[i], b[i]);
+            c = compare(a[aOrder == null ? i : aOrder[i]], b[bOrder == null ? i : bOrder[i]], shapesOnly);
         }
         return c;
     }

@@ -236,7 +236,7 @@ final class Rendering {
         if (!alternatives) {
             return written;
         }
-        Fraction unit = CanonicalForm.unit(s);
+        Fraction unit = forms.unit(s);
         if (!unit.isOne()) {
             Sum primitive = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
             // the quotient, not the product: moving the content back into the sum is the plain writing
@@ -484,7 +484,7 @@ final class Rendering {
             return UNWRITTEN;
         }
         Sum rest = CanonicalForm.dividedSum(s, common);
-        Fraction unit = CanonicalForm.unit(rest);
+        Fraction unit = forms.unit(rest);
         Term[] bases = Arrays.copyOf(common.bases, common.bases.length + 1);
         long[] exponents = Arrays.copyOf(common.exponents, bases.length);
         bases[common.bases.length] = unit.isOne() ? rest : CanonicalForm.scaleSum(rest, Fraction.ONE.divide(unit));
@@ -497,7 +497,7 @@ final class Rendering {
      * terms, not all of them) replaced by one term, k times their sum: a sum for writing only, null
      * when there is no such k.
      */
-    private static Sum groupedByCoefficient(Sum s) {
+    private Sum groupedByCoefficient(Sum s) {
         Fraction common = null;
         int most = 1;
         for (int i = 0; i < s.terms.length; i++) {
@@ -533,7 +533,7 @@ final class Rendering {
             }
         }
         Sum group = new Sum(Fraction.ZERO, inner, innerCoefficients);
-        boolean negative = CanonicalForm.looksNegative(group);
+        boolean negative = forms.looksNegative(group);
         outer[out] = negative ? CanonicalForm.scaleSum(group, Fraction.MINUS_ONE) : group;
         outerCoefficients[out] = negative ? common.negate() : common;
         return new Sum(s.constant, outer, outerCoefficients);
@@ -628,7 +628,8 @@ final class Rendering {
                 }
             }
         }
-        return written;
+        // last: the alternatives above have the budget first
+        return shorter(withUnitItem(coefficient, bases, exponents), written);
     }
 
     /**
@@ -652,6 +653,50 @@ final class Rendering {
             }
         }
         return best;
+    }
+
+    /**
+     * The shortest writing with a sum base divided by the magnitude of one of its own coefficients,
+     * so that item has coefficient ±1, and the coefficient multiplied by it to the base's power to make up
+     * ({@code 1.5/(0.5 - x)} rather than {@code -3/(2*x - 1)}, {@code 0.125*(x**4 - 0.125)**2}
+     * rather than {@code (8*x**4 - 1)**2/512}); {@link #UNWRITTEN} when no sum base is short enough.
+     * Every item is tried, so the choice does not follow the names that order them.
+     */
+    private Layout withUnitItem(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout best = UNWRITTEN;
+        for (int i = 0; i < bases.length; i++) {
+            if (!(bases[i] instanceof Sum s) || s.terms.length > MAX_EXPANDED_TERMS
+                    || Math.abs(exponents[i]) > MAX_ROOT_DEGREE) {
+                continue;
+            }
+            List<Fraction> tried = new ArrayList<>();
+            for (int j = -1; j < s.terms.length; j++) {
+                Fraction unit = (j < 0 ? s.constant : s.coefficients[j]).abs();
+                if (unit.isZero() || unit.isOne() || tried.contains(unit)) {
+                    continue; // the sign is the other alternatives' business
+                }
+                tried.add(unit);
+                Sum divided = CanonicalForm.scaleSum(s, Fraction.ONE.divide(unit));
+                Fraction rest = coefficient.multiply(unit.pow(exponents[i])).abs();
+                if (!writtenWithLiterals(divided) || !isLiteral(rest) && !isLiteral(Fraction.ONE.divide(rest))) {
+                    continue; // a p/q would be longer: not worth the budget of alternatives
+                }
+                Term[] moved = bases.clone();
+                moved[i] = divided;
+                best = shorter(quotient(coefficient.multiply(unit.pow(exponents[i])), moved, exponents), best);
+            }
+        }
+        return best;
+    }
+
+    /** Whether each coefficient of a sum, and its constant, is one literal. */
+    private static boolean writtenWithLiterals(Sum s) {
+        for (Fraction k : s.coefficients) {
+            if (!isLiteral(k.abs())) {
+                return false;
+            }
+        }
+        return isLiteral(s.constant.abs());
     }
 
     /**
@@ -707,7 +752,64 @@ final class Rendering {
         }
         written = shorter(intoRoots(coefficient, bases, exponents), written);
         written = shorter(exponentialsRaised(coefficient, bases, exponents), written);
-        return shorter(expanded(coefficient, bases, exponents), written);
+        written = shorter(expanded(coefficient, bases, exponents), written);
+        return shorter(baseIntoSum(coefficient, bases, exponents), written); // last: it writes new sums
+    }
+
+    /**
+     * The shortest writing with one base multiplied into the items of a sum base whose exponent
+     * divides its own, with the same sign ({@code (pi**5 + pi)*x} for {@code pi*(pi**4 + 1)*x},
+     * {@code (x**3 + x)**8} for {@code x**8*(x**2 + 1)**8}: a form takes a factor that every term of a
+     * sum shares out of it); {@link #UNWRITTEN} when there is no such pair.
+     */
+    private Layout baseIntoSum(Fraction coefficient, Term[] bases, long[] exponents) {
+        Layout best = UNWRITTEN;
+        // base*sum alone is how a sum's common factor is written (commonFactorOut): moved back, it
+        // would be that sum again, and the writing would go round until the budget is spent
+        for (int i = 0; i < bases.length && bases.length > 2; i++) {
+            if (!(bases[i] instanceof Sum s) || s.terms.length > MAX_EXPANDED_TERMS) {
+                continue;
+            }
+            for (int j = 0; j < bases.length; j++) {
+                long k = exponents[j] / exponents[i];
+                if (j == i || bases[j] instanceof Sum || k < 1 || exponents[j] % exponents[i] != 0
+                        || !eachTermHolds(s, bases[j])) {
+                    continue; // an item without the base would grow by a factor: seldom shorter
+                }
+                Term[] factor = {bases[j]};
+                long[] power = {k};
+                int n = s.terms.length + (s.constant.isZero() ? 0 : 1);
+                Term[] terms = new Term[n];
+                Fraction[] coefficients = new Fraction[n];
+                for (int t = 0; t < s.terms.length; t++) {
+                    terms[t] = times(s.terms[t], factor, power);
+                    coefficients[t] = s.coefficients[t];
+                }
+                if (!s.constant.isZero()) {
+                    terms[n - 1] = CanonicalForm.withoutZeroExponents(factor, power);
+                    coefficients[n - 1] = s.constant;
+                }
+                if (Arrays.asList(terms).contains(null)) {
+                    continue; // an item times the base is a number: the sum would need its items merged
+                }
+                // in the form's order, so that a sum met before (x*(x + 1) written back) is the same key
+                Integer[] order = new Integer[n];
+                Arrays.setAll(order, t -> t);
+                Arrays.sort(order, (a, b) -> forms.compare(terms[a], terms[b]));
+                Sum into = new Sum(Fraction.ZERO, Arrays.stream(order).map(t -> terms[t]).toArray(Term[]::new),
+                        Arrays.stream(order).map(t -> coefficients[t]).toArray(Fraction[]::new));
+                Term[] moved = new Term[bases.length - 1];
+                long[] movedExponents = new long[moved.length];
+                for (int b = 0, m = 0; b < bases.length; b++) {
+                    if (b != j) {
+                        moved[m] = b == i ? into : bases[b];
+                        movedExponents[m++] = exponents[b];
+                    }
+                }
+                best = shorter(quotient(coefficient, moved, movedExponents), best);
+            }
+        }
+        return best;
     }
 
     /**
@@ -736,7 +838,7 @@ final class Rendering {
     }
 
     /** {@code exp(u)} for {@code exp(k*u)} with k a whole number other than 1; null when the argument is no such multiple. */
-    private static Call exponentialRaised(Call c) {
+    private Call exponentialRaised(Call c) {
         Fraction k = multiple(c.args[0]);
         if (k.isOne() || !k.isIntegerWithin(MAX_ROOT_DEGREE)) {
             return null;
@@ -749,14 +851,14 @@ final class Rendering {
      * a sum's first coefficient ({@code 8*x + 12} is 8 times {@code x + 1.5}) or else its signed
      * content; 1 where none is whole.
      */
-    private static Fraction multiple(Term t) {
+    private Fraction multiple(Term t) {
         if (t instanceof Product p) {
             return p.coefficient.isInteger() ? p.coefficient : Fraction.ONE;
         }
         if (t instanceof Sum s) {
             Fraction first = s.coefficients[0];
-            Fraction unit = CanonicalForm.unit(s);
-            return first.isInteger() ? first : unit.isInteger() ? unit : CanonicalForm.looksNegative(s) ? Fraction.MINUS_ONE
+            Fraction unit = forms.unit(s);
+            return first.isInteger() ? first : unit.isInteger() ? unit : forms.looksNegative(s) ? Fraction.MINUS_ONE
                     : Fraction.ONE;
         }
         return Fraction.ONE;
@@ -846,6 +948,16 @@ final class Rendering {
         return signedTerms(new Sum(constant, terms.toArray(new Term[0]), coefficients.toArray(new Fraction[0])));
     }
 
+    /** Whether each term of the sum (not its constant) is the base or a product holding it. */
+    private static boolean eachTermHolds(Sum s, Term base) {
+        for (Term t : s.terms) {
+            if (!t.equals(base) && !(t instanceof Product p && Arrays.asList(p.bases).contains(base))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A term times the product of these bases, like bases merged (a writing-only product); null when 1. */
     private static Term times(Term t, Term[] bases, long[] exponents) {
         Term[] own = t instanceof Product p ? p.bases : new Term[] {t};
@@ -920,7 +1032,13 @@ final class Rendering {
         List<Layout> denominator = new ArrayList<>();
         for (int i = 0; i < bases.length; i++) {
             long e = exponents[i];
-            (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+            if (forms.isEuler(bases[i]) && Math.abs(e) > 1) {
+                // exp(6) is shorter than E**6, exp(-2) than 1/E**2, exp(2) as short as E**2 (SymPy
+                // prints exp(2)), x*exp(-2) as short as x/E**2
+                numerator.add(Layout.of(Operator.EXP, number(Fraction.of(e))));
+            } else {
+                (e > 0 ? numerator : denominator).add(power(layout(bases[i]), Math.abs(e)));
+            }
         }
         if (factor != null) {
             (divides ? denominator : numerator).add(factor);

@@ -53,7 +53,7 @@ public final class Simplifier {
     private Simplifier(Builder b) {
         // compiled only where they apply: rules-only simplifiers (the miner builds many) skip the work
         this.bagRules = BagRules.of(b.likeTerms && b.folding ? b.rules : List.of());
-        this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules));
+        this.rewriteIndex = RuleIndex.of(bagRules.size() == 0 ? b.rules : bagRules.others(b.rules), b.regroupings);
         this.folding = b.folding;
         this.likeTerms = b.likeTerms;
         this.skeleton = b.skeleton;
@@ -286,6 +286,7 @@ public final class Simplifier {
         private boolean canonicalOrder = true;
         private boolean canonicalForm = true;
         private int stepBudget;
+        private boolean regroupings;
 
         private Builder() {
         }
@@ -344,6 +345,16 @@ public final class Simplifier {
                 throw new IllegalArgumentException("step budget must be >= 0, got " + steps);
             }
             this.stepBudget = steps;
+            return this;
+        }
+
+        /**
+         * Match each rule's left side also under every grouping of its {@code +} and {@code *}
+         * chains, node by node (default off): for rules-only simplifiers, where no bag matching
+         * sees chains; see {@link RuleIndex#of(List, boolean)}.
+         */
+        public Builder regroupings(boolean on) {
+            this.regroupings = on;
             return this;
         }
 

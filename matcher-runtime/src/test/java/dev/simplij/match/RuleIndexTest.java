@@ -132,4 +132,21 @@ class RuleIndexTest {
         // each rule with its two commuted variants, both of which match; rule 3 is another operator
         assertEquals("00112", seen.toString());
     }
+
+    @Test
+    void withRegroupingsMatchesEveryGroupingOfAWholeChain() {
+        List<Rule> rules = List.of(Rule.parse("+ + _0 _1 neg _0 -> _1"));
+        RuleIndex regrouped = RuleIndex.of(rules, true);
+        // a chain of three: 3 groupings by the lone operand, each in 4 swapped orders
+        assertEquals(12, regrouped.patternCount());
+        for (String s : List.of("+ + x1 x2 neg x1", "+ x1 + x2 neg x1", "+ neg x1 + x2 x1", "+ x2 + neg x1 x1")) {
+            assertEquals("x2", regrouped.rewriteAtRoot(Expr.parsePrefix(s)).toPrefix(), s);
+        }
+        // swaps alone do not regroup
+        assertNull(RuleIndex.of(rules).rewriteAtRoot(Expr.parsePrefix("+ x1 + x2 neg x1")));
+        // whole chains only: a chain of four is no instance of a chain of three
+        assertNull(regrouped.rewriteAtRoot(Expr.parsePrefix("+ x3 + + x1 x2 neg x1")));
+        // one operator's chain only: + over a product is no regrouping
+        assertNull(regrouped.rewriteAtRoot(Expr.parsePrefix("+ x1 * x2 neg x1")));
+    }
 }

@@ -26,11 +26,15 @@ final class KruskalSelection {
     private KruskalSelection() {
     }
 
-    /** A simplifier that applies {@code rules} only (no folding, like terms or reordering). */
-    static Simplifier rulesOnly(List<Rule> rules) {
+    /**
+     * A simplifier that applies {@code rules} only (no folding, like terms or reordering), with
+     * {@code regroupings} under every grouping of their chains too ({@link RuleIndex#of(List, boolean)}).
+     */
+    static Simplifier rulesOnly(List<Rule> rules, boolean regroupings) {
         List<Rule> sorted = new ArrayList<>(rules);
         sorted.sort(PRIORITY);
-        return Simplifier.builder().rules(sorted).folding(false).likeTerms(false).canonicalOrder(false).build();
+        return Simplifier.builder().rules(sorted).folding(false).likeTerms(false).canonicalOrder(false)
+                .regroupings(regroupings).build();
     }
 
     /**
@@ -39,9 +43,9 @@ final class KruskalSelection {
      * the shorter rules reduce as far as its own target. Adds the others to {@code kept}; returns how
      * many were dropped.
      */
-    static long sameLengthStep(List<Rule> rules, Simplifier shorter, List<Rule> kept) {
+    static long sameLengthStep(List<Rule> rules, Simplifier shorter, List<Rule> kept, boolean regroupings) {
         boolean[] keep = new boolean[rules.size()];
-        Matcher matcher = RuleIndex.of(rules).matcher();
+        Matcher matcher = RuleIndex.of(rules, regroupings).matcher();
         long covered = 0;
         for (int i = 0; i < rules.size(); i++) {
             if (coveredBySameLength(rules.get(i), i, keep, matcher, shorter)) {
@@ -104,7 +108,7 @@ final class KruskalSelection {
      * Removes rules the others make redundant, longest sources first and, within a length, largest
      * first; a removed rule no longer justifies removing another.
      */
-    static List<Rule> finalPass(List<Rule> kept, int maxSource, long[] removedByFinalPass) {
+    static List<Rule> finalPass(List<Rule> kept, int maxSource, long[] removedByFinalPass, boolean regroupings) {
         List<Rule> current = new ArrayList<>(kept);
         for (int n = maxSource; n >= 2; n--) {
             final int len = n;
@@ -113,8 +117,9 @@ final class KruskalSelection {
             if (group.isEmpty()) {
                 continue;
             }
-            Simplifier shorterRules = rulesOnly(current.stream().filter(r -> r.lhs().size() < len).toList());
-            Matcher matcher = RuleIndex.of(group).matcher();
+            Simplifier shorterRules = rulesOnly(current.stream().filter(r -> r.lhs().size() < len).toList(),
+                    regroupings);
+            Matcher matcher = RuleIndex.of(group, regroupings).matcher();
             boolean[] alive = new boolean[group.size()];
             Arrays.fill(alive, true);
             for (int i = group.size() - 1; i >= 0; i--) {

@@ -37,6 +37,7 @@ public final class MinerConfig {
     private final RuleSet base;
     private final boolean shorterRulesFirst;
     private final boolean moduloCommutativity;
+    private final boolean moduloAssociativity;
 
     private MinerConfig(Builder b) {
         this.name = b.name;
@@ -52,6 +53,7 @@ public final class MinerConfig {
         this.base = b.base;
         this.shorterRulesFirst = b.shorterRulesFirst;
         this.moduloCommutativity = b.moduloCommutativity;
+        this.moduloAssociativity = b.moduloAssociativity;
     }
 
     public static Builder builder() {
@@ -135,6 +137,17 @@ public final class MinerConfig {
         return moduloCommutativity;
     }
 
+    /**
+     * On top of {@link #moduloCommutativity()}: whether the enumeration builds a chain of three
+     * operands of {@code +} or {@code *} in one grouping only, its first operand alone
+     * ({@code + a + b c}; shorter first, then fewer placeholders, then ExprOrder), unless that
+     * grouping's pair reduces (see {@link Enumeration}); the miner's reduction steps then match
+     * every left side under every grouping of its chains. Off by default.
+     */
+    public boolean moduloAssociativity() {
+        return moduloAssociativity;
+    }
+
     /** Number of pattern variables {@code _0 .. _k} among the leaves. */
     int variableCount() {
         int count = 0;
@@ -166,7 +179,8 @@ public final class MinerConfig {
                 + maxSource + " --max-target " + maxTarget + " --samples " + samples + " --seed " + seed
                 + (baseReference == null ? "" : " --base " + baseReference)
                 + (shorterRulesFirst ? " --shorter-rules-first" : "")
-                + (moduloCommutativity ? " --modulo-commutativity" : "") + " --name " + name + " --out " + out;
+                + (moduloCommutativity ? " --modulo-commutativity" : "")
+                + (moduloAssociativity ? " --modulo-associativity" : "") + " --name " + name + " --out " + out;
     }
 
     /** Builds a {@link MinerConfig}; every setter validates its argument. */
@@ -184,6 +198,7 @@ public final class MinerConfig {
         private RuleSet base;
         private boolean shorterRulesFirst;
         private boolean moduloCommutativity;
+        private boolean moduloAssociativity;
 
         private Builder() {
         }
@@ -333,7 +348,20 @@ public final class MinerConfig {
             return this;
         }
 
+        /**
+         * See {@link MinerConfig#moduloAssociativity()}; off by default, and only with
+         * {@link #moduloCommutativity}.
+         */
+        public Builder moduloAssociativity(boolean on) {
+            this.moduloAssociativity = on;
+            return this;
+        }
+
         public MinerConfig build() {
+            if (moduloAssociativity && !moduloCommutativity) {
+                throw new IllegalArgumentException("enumeration modulo associativity builds on modulo commutativity:"
+                        + " set both (--modulo-commutativity --modulo-associativity)");
+            }
             if (maxTarget >= maxSource) {
                 throw new IllegalArgumentException("max target length (" + maxTarget
                         + ") must be below the max source length (" + maxSource + ")");

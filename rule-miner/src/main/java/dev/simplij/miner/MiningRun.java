@@ -63,6 +63,8 @@ public final class MiningRun {
     private final long[] all;
     /** Per length, what the enumeration modulo commutativity builds without pruning; zeros without it. */
     private final long[] allModuloCommutativity;
+    /** Per length, what the enumeration modulo associativity builds without pruning; zeros without it. */
+    private final long[] allModuloAssociativity;
     private final long[] removedByFinalPass;
     private final ThreadLocal<Worker> workers = ThreadLocal.withInitial(Worker::new);
     /** Free constants: possible right sides (with and without constants) in ExprOrder, and the fitters. */
@@ -88,12 +90,20 @@ public final class MiningRun {
         indexShorterRules();
         int literal = config.leaves().size() - variables;
         this.all = ExpressionCount.perLength(unary.size(), binary.size(), literal, variables, config.maxSource());
+        int commutative = (int) binary.stream().filter(Operator::isCommutative).count();
         if (config.moduloCommutativity()) {
-            int commutative = (int) binary.stream().filter(Operator::isCommutative).count();
             this.allModuloCommutativity = ExpressionCount.perLengthModuloCommutativity(unary.size(),
                     binary.size() - commutative, commutative, literal, variables, config.maxSource());
         } else {
             this.allModuloCommutativity = new long[config.maxSource() + 1];
+        }
+        if (config.moduloAssociativity()) {
+            int associative = (int) binary.stream().filter(op -> Enumeration.groupsChains(op, true)).count();
+            this.allModuloAssociativity = ExpressionCount.perLengthModuloAssociativity(unary.size(),
+                    binary.size() - commutative, commutative - associative, associative, literal, variables,
+                    config.maxSource());
+        } else {
+            this.allModuloAssociativity = new long[config.maxSource() + 1];
         }
         this.removedByFinalPass = new long[config.maxSource() + 1];
         this.fits = ThreadLocal.withInitial(() -> new ConstantFit(points, config.seed(), false, minDefined));
@@ -101,8 +111,8 @@ public final class MiningRun {
 
     /** The kept rules as {@link #shorter} and {@link #shorterIndex}, after a length is mined. */
     private void indexShorterRules() {
-        shorter = KruskalSelection.rulesOnly(kept);
-        shorterIndex = RuleIndex.of(kept);
+        shorter = KruskalSelection.rulesOnly(kept, config.moduloAssociativity());
+        shorterIndex = RuleIndex.of(kept, config.moduloAssociativity());
     }
 
     /** Whether a kept rule applies at the root of {@code s} (whatever it rewrites it to). */
@@ -138,7 +148,8 @@ public final class MiningRun {
 
     private void start() {
         layers[1] = leaves();
-        stats.add(new LengthStats(1, all[1], allModuloCommutativity[1], layers[1].size(), 0, 0, 0, 0, 0, 0,
+        stats.add(new LengthStats(1, all[1], allModuloCommutativity[1], allModuloAssociativity[1], layers[1].size(),
+                0, 0, 0, 0, 0, 0,
                 layers[1].size()));
         addTargets(1);
     }
@@ -169,13 +180,15 @@ public final class MiningRun {
                     (Resources.processCpuNanos() - cpu) / 1e9, Resources.peakHeap() >> 20);
         }
         long t0 = System.nanoTime();
-        List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass);
+        List<Rule> minimal = KruskalSelection.finalPass(kept, config.maxSource(), removedByFinalPass,
+                config.moduloAssociativity());
         log("final pass %.1f s", (System.nanoTime() - t0) / 1e9);
         List<LengthStats> withFinal = new ArrayList<>();
         for (LengthStats s : stats) {
             int n = s.length();
             long rules = minimal.stream().filter(r -> r.lhs().size() == n).count();
-            withFinal.add(new LengthStats(n, s.all(), s.allModuloCommutativity(), s.enumerated(), s.candidates(),
+            withFinal.add(new LengthStats(n, s.all(), s.allModuloCommutativity(), s.allModuloAssociativity(),
+                    s.enumerated(), s.candidates(),
                     s.coveredByShorter(), s.rejectedOnRecheck(), s.coveredBySameLength(), removedByFinalPass[n], rules,
                     s.irreducible()));
         }
@@ -329,11 +342,13 @@ public final class MiningRun {
         }
         pending.sort(Comparator.comparing(Rule::lhs, ExprOrder::compare));
         long t0 = System.nanoTime();
-        long coveredBySameLength = KruskalSelection.sameLengthStep(pending, shorter, kept);
+        long coveredBySameLength = KruskalSelection.sameLengthStep(pending, shorter, kept,
+                config.moduloAssociativity());
         layer.sortByExprOrder();
         log("length %d: same-length step and sort %.1f s", n, (System.nanoTime() - t0) / 1e9);
         layers[n] = layer;
-        stats.add(new LengthStats(n, all[n], allModuloCommutativity[n], enumerated, candidates, coveredByShorter,
+        stats.add(new LengthStats(n, all[n], allModuloCommutativity[n], allModuloAssociativity[n], enumerated,
+                candidates, coveredByShorter,
                 rejected, coveredBySameLength, 0, 0, n == config.maxSource() ? 0 : layer.size()));
     }
 
@@ -387,6 +402,7 @@ public final class MiningRun {
             // modulo commutativity: right blocks from the left one on (see Enumeration)
             boolean diagonal = Enumeration.ordersOperands(op, config.moduloCommutativity())
                     && unit.leftLength() == n - 1 - unit.leftLength();
+            boolean groupsChains = Enumeration.groupsChains(op, config.moduloAssociativity());
             for (int i = unit.from(); i < unit.to(); i++) {
                 left = l.exprs.get(i);
                 leftIndex = i;
@@ -403,6 +419,10 @@ public final class MiningRun {
                         map = ren.map();
                         sigma = ren.sigma();
                         built = null;
+                        if (groupsChains && (left.operator(0) == op || right.operator(0) == op)
+                                && !Enumeration.builtAsChain(expr(), MiningRun.this::rootReducible)) {
+                            continue;
+                        }
                         if (lv == null || rv == null) {
                             out.enumerated++;
                             out.constantSources.add(new ConstantSource(expr(), ren.distinct(),

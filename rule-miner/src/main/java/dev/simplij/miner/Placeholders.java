@@ -146,6 +146,26 @@ final class Placeholders {
         return b.build();
     }
 
+    /** The subtree of {@code e} at {@code node} with its placeholders renumbered by first occurrence: its block. */
+    static Expr renumbered(Expr e, int node) {
+        int[] number = new int[e.placeholderCount()];
+        java.util.Arrays.fill(number, -1);
+        int next = 0;
+        Expr.Builder b = Expr.builder();
+        for (int i = node; i < e.end(node); i++) {
+            if (e.kind(i) == NodeKind.PLACEHOLDER) {
+                int k = e.placeholder(i);
+                if (number[k] < 0) {
+                    number[k] = next++;
+                }
+                b.placeholder(number[k]);
+            } else {
+                b.token(e, i);
+            }
+        }
+        return b.build();
+    }
+
     /** Appends {@code e} with placeholder {@code _j} written as {@code _map[j]}. */
     static void appendRenamed(Expr.Builder b, Expr e, int[] map) {
         for (int i = 0; i < e.size(); i++) {

@@ -97,6 +97,12 @@ public final class RuleMiner {
                     + " swapped pair (the runtime matches a left side under every swap)");
             h.put("all-modulo-commutativity-per-length", perLength(s, LengthStats::allModuloCommutativity));
         }
+        if (config.moduloAssociativity()) {
+            h.put("regrouping", "modulo associativity: a chain of three operands of + or * with its first operand"
+                    + " (shorter, fewer placeholders, ExprOrder) alone only, unless that grouping's pair reduces (the"
+                    + " miner's reduction steps match a left side under every grouping of its chains)");
+            h.put("all-modulo-associativity-per-length", perLength(s, LengthStats::allModuloAssociativity));
+        }
         h.put("enumerated-per-length", perLength(s, LengthStats::enumerated));
         h.put("candidates-per-length", perLength(s, LengthStats::candidates));
         h.put("covered-by-shorter-rules", perLength(s, LengthStats::coveredByShorter));

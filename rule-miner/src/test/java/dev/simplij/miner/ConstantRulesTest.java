@@ -33,7 +33,7 @@ class ConstantRulesTest {
                 .leaves(List.of("_0", "2", Expr.CONSTANT_TOKEN)).maxSource(5).maxTarget(4).samples(256).seed(1)
                 .build();
         mined = RuleMiner.mine(config, "constants.rules").ruleSet();
-        rulesOnly = KruskalSelection.rulesOnly(mined.rules());
+        rulesOnly = KruskalSelection.rulesOnly(mined.rules(), false);
     }
 
     private static boolean has(String rule) {

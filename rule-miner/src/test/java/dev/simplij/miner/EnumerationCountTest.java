@@ -2,16 +2,13 @@ package dev.simplij.miner;
 
 import dev.simplij.expr.Expr;
 import dev.simplij.expr.ExprOrder;
-import dev.simplij.expr.NodeKind;
 import dev.simplij.expr.Operator;
 import dev.simplij.match.Pattern;
 import dev.simplij.match.RuleIndex;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -96,20 +93,6 @@ class EnumerationCountTest {
         }
     }
 
-    /** The subtree at {@code node} with its placeholders renumbered by first occurrence. */
-    private static Expr canonical(Expr e, int node) {
-        Map<Integer, Integer> renumbered = new HashMap<>();
-        Expr.Builder b = Expr.builder();
-        for (int i = node; i < e.end(node); i++) {
-            if (e.kind(i) == NodeKind.PLACEHOLDER) {
-                b.placeholder(renumbered.computeIfAbsent(e.placeholder(i), k -> renumbered.size()));
-            } else {
-                b.token(e, i);
-            }
-        }
-        return b.build();
-    }
-
     /** The subtree at {@code node} (an operator of two operands) with its operands swapped. */
     private static Expr swapped(Expr e, int node) {
         int second = e.end(node + 1);
@@ -127,9 +110,11 @@ class EnumerationCountTest {
             if (op == null || !op.isCommutative()) {
                 continue;
             }
-            int order = ExprOrder.compare(canonical(e, node + 1), canonical(e, e.end(node + 1)));
+            int order = ExprOrder.compare(Placeholders.renumbered(e, node + 1),
+                    Placeholders.renumbered(e, e.end(node + 1)));
             if (order > 0 || order == 0
-                    && ExprOrder.compare(canonical(e, node), canonical(swapped(e, node), 0)) > 0) {
+                    && ExprOrder.compare(Placeholders.renumbered(e, node),
+                    Placeholders.renumbered(swapped(e, node), 0)) > 0) {
                 return false;
             }
         }
@@ -138,7 +123,8 @@ class EnumerationCountTest {
 
     /** The class of {@code e} under swaps of commutative operands and renumbering: its smallest member. */
     private static String swapClass(Expr e) {
-        return Pattern.commutedVariants(e, RuleIndex.MAX_VARIANTS).stream().map(v -> canonical(v, 0))
+        return Pattern.commutedVariants(e, RuleIndex.MAX_VARIANTS).stream()
+                .map(v -> Placeholders.renumbered(v, 0))
                 .min(ExprOrder::compare).orElseThrow().toPrefix();
     }
 
@@ -180,6 +166,97 @@ class EnumerationCountTest {
         Expr b = Expr.parsePrefix("* _0 + _1 _0");
         assertTrue(operandsInOrder(a) && operandsInOrder(b));
         assertEquals(swapClass(a), swapClass(b));
+    }
+
+    /** Whether the subtree at {@code node} has {@code op} at its root. */
+    private static boolean rootedAt(Expr e, int node, Operator op) {
+        return e.operator(node) == op;
+    }
+
+    /**
+     * What the enumeration modulo associativity builds, stated on a whole expression: operands in
+     * order as modulo commutativity, and at every node of {@code +} or {@code *} over a chain of
+     * three operands (a lone operand beside a pair, none of the three that operator) the lone one,
+     * renumbered on its own, comes first of the three or ties in the chain order.
+     */
+    private static boolean groupedInOrder(Expr e) {
+        if (!operandsInOrder(e)) {
+            return false;
+        }
+        for (int node = 0; node < e.size(); node++) {
+            Operator op = e.operator(node);
+            if (op == null || !op.isCommutative() || !op.isAssociative()) {
+                continue;
+            }
+            int left = node + 1;
+            int right = e.end(left);
+            int lone;
+            int pair;
+            if (!rootedAt(e, left, op) && rootedAt(e, right, op)) {
+                lone = left;
+                pair = right;
+            } else if (rootedAt(e, left, op) && !rootedAt(e, right, op)) {
+                lone = right;
+                pair = left;
+            } else {
+                continue;
+            }
+            int head = pair + 1;
+            int tail = e.end(head);
+            if (rootedAt(e, head, op) || rootedAt(e, tail, op)) {
+                continue; // a longer chain
+            }
+            Expr o = Placeholders.renumbered(e, lone);
+            Expr h = Placeholders.renumbered(e, head);
+            Expr t = Placeholders.renumbered(e, tail);
+            if (Enumeration.chainOrder(o, h) > 0 || Enumeration.chainOrder(o, t) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The class of {@code e} under swaps and regroupings of {@code +} and {@code *} and renumbering. */
+    private static String regroupClass(Expr e) {
+        return Pattern.variants(e, RuleIndex.MAX_VARIANTS, true).stream()
+                .map(v -> Placeholders.renumbered(v, 0))
+                .min(ExprOrder::compare).orElseThrow().toPrefix();
+    }
+
+    /**
+     * The count modulo associativity against brute force: the expressions grouped in order are as
+     * many as the DP says, fewer than modulo commutativity from 5 tokens (the first chains of three)
+     * once there is a placeholder, and they meet every class of expressions under swaps and
+     * regroupings.
+     */
+    @Test
+    void moduloAssociativityCountMatchesBruteForceAndMeetsEveryClass() {
+        moduloAssociativityAgainstBruteForce(List.of("sin", "exp"), List.of("+", "/", "*"), List.of("0", "pi"), 5);
+        // to 7 tokens: chains of operands of different lengths, and chains of four
+        moduloAssociativityAgainstBruteForce(List.of("sin"), List.of("+", "*"), List.of("0"), 7);
+    }
+
+    private static void moduloAssociativityAgainstBruteForce(List<String> unary, List<String> binary,
+                                                             List<String> literals, int maxLength) {
+        int ordered = (int) binary.stream().filter(t -> !Operator.byToken(t).isCommutative()).count();
+        for (int variables = 0; variables <= 3; variables++) {
+            long[] commuted = ExpressionCount.perLengthModuloCommutativity(unary.size(), ordered,
+                    binary.size() - ordered, literals.size(), variables, maxLength);
+            long[] regrouped = ExpressionCount.perLengthModuloAssociativity(unary.size(), ordered, 0,
+                    binary.size() - ordered, literals.size(), variables, maxLength);
+            for (int n = 1; n <= maxLength; n++) {
+                List<Expr> all = bruteForceExpressions(unary, binary, literals, variables, n);
+                List<Expr> inOrder = all.stream().filter(EnumerationCountTest::groupedInOrder).toList();
+                String where = "length " + n + " with " + variables + " variables";
+                assertEquals(inOrder.size(), regrouped[n], where);
+                Set<String> classes = all.stream().map(EnumerationCountTest::regroupClass).collect(Collectors.toSet());
+                Set<String> met = inOrder.stream().map(EnumerationCountTest::regroupClass).collect(Collectors.toSet());
+                assertEquals(classes, met, where);
+                if (n >= 5 && variables >= 1) {
+                    assertTrue(regrouped[n] < commuted[n], where);
+                }
+            }
+        }
     }
 
     @Test

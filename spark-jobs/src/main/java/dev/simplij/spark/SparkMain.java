@@ -167,6 +167,10 @@ public final class SparkMain {
                 + "swapped + and * operands")
         boolean moduloCommutativity;
 
+        @Option(names = "--modulo-associativity", description = "as ./simplij mine, with --modulo-commutativity: build "
+                + "a chain of three + or * operands in one grouping")
+        boolean moduloAssociativity;
+
         @Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the rule file")
         String out;
 
@@ -179,7 +183,8 @@ public final class SparkMain {
                 spec = new SparkUnits.MinerSpec(name != null ? name : file.replaceFirst("\\.rules$", ""),
                         java.util.Arrays.asList(operators.split(",")), java.util.Arrays.asList(leaves.split(",")), maxSource,
                         maxTarget, samples, seed, Runtime.getRuntime().availableProcessors(), base,
-                        base == null ? null : RuleSet.load(base).rules(), shorterRulesFirst, moduloCommutativity);
+                        base == null ? null : RuleSet.load(base).rules(), shorterRulesFirst, moduloCommutativity,
+                        moduloAssociativity);
                 spec.config(null); // refused here, before a Spark session starts, not on an executor
             } catch (IllegalArgumentException e) {
                 System.err.println("simplij-spark mine: " + e.getMessage());

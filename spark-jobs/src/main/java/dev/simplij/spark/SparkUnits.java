@@ -97,18 +97,23 @@ final class SparkUnits implements UnitRunner {
      */
     record MinerSpec(String name, List<String> operators, List<String> leaves, int maxSource, int maxTarget, int samples,
                      long seed, int threads, String base, List<Rule> baseRules, boolean shorterRulesFirst,
-                     boolean moduloCommutativity) implements Serializable {
-        /** A run with the miner's default strategy (no shorter rules first, every operand order enumerated). */
+                     boolean moduloCommutativity, boolean moduloAssociativity) implements Serializable {
+        /**
+         * A run with the miner's default strategy (no shorter rules first, every operand order and
+         * grouping enumerated).
+         */
         MinerSpec(String name, List<String> operators, List<String> leaves, int maxSource, int maxTarget, int samples,
                   long seed, int threads, String base, List<Rule> baseRules) {
-            this(name, operators, leaves, maxSource, maxTarget, samples, seed, threads, base, baseRules, false, false);
+            this(name, operators, leaves, maxSource, maxTarget, samples, seed, threads, base, baseRules, false, false,
+                    false);
         }
 
         /** @throws IllegalArgumentException naming what is wrong with the configuration */
         MinerConfig config(java.io.PrintStream progress) {
             MinerConfig.Builder b = MinerConfig.builder().name(name).operatorTokens(operators).leaves(leaves)
                     .maxSource(maxSource).maxTarget(maxTarget).samples(samples).seed(seed).threads(threads)
-                    .shorterRulesFirst(shorterRulesFirst).moduloCommutativity(moduloCommutativity).progress(progress);
+                    .shorterRulesFirst(shorterRulesFirst).moduloCommutativity(moduloCommutativity)
+                    .moduloAssociativity(moduloAssociativity).progress(progress);
             if (base != null) {
                 b.base(base, RuleSet.of(base, Map.of(), baseRules));
             }

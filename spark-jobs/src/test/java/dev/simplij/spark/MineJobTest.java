@@ -50,13 +50,28 @@ class MineJobTest {
         SparkUnits.MinerSpec plain = new SparkUnits.MinerSpec("small", List.of("+", "-", "*", "/", "neg"),
                 List.of("_0", "_1", "0", "1"), 4, 3, 256, 3, 2, null, null);
         SparkUnits.MinerSpec both = new SparkUnits.MinerSpec("small", plain.operators(), plain.leaves(), 4, 3, 256, 3, 2,
-                null, null, true, true);
+                null, null, true, true, false);
         String expected = singleMachine(both, "small.rules");
         assertTrue(expected.contains(" --shorter-rules-first --modulo-commutativity "), expected);
         // the options reach the replicas: the enumeration modulo commutativity has fewer sources
         assertNotEquals(singleMachine(plain, "small.rules").lines().filter(l -> l.startsWith("# enumerated")).toList(),
                 expected.lines().filter(l -> l.startsWith("# enumerated")).toList());
         assertEquals(expected, MineJob.mine(spark, both, 3, "small.rules", null).text());
+    }
+
+    @Test
+    void moduloAssociativityGivesTheBytesOfTheSingleMachineMiner() throws IOException {
+        // to 5 tokens, over three distinct leaves besides the placeholder: the first chains of three
+        SparkUnits.MinerSpec commuted = new SparkUnits.MinerSpec("one", List.of("+", "-", "*", "/", "neg"),
+                List.of("_0", "0", "1", "2"), 5, 3, 256, 3, 2, null, null, false, true, false);
+        SparkUnits.MinerSpec regrouped = new SparkUnits.MinerSpec("one", commuted.operators(), commuted.leaves(), 5, 3,
+                256, 3, 2, null, null, false, true, true);
+        String expected = singleMachine(regrouped, "one.rules");
+        assertTrue(expected.contains(" --modulo-commutativity --modulo-associativity "), expected);
+        // the option reaches the replicas: the enumeration modulo associativity has fewer sources
+        assertNotEquals(singleMachine(commuted, "one.rules").lines().filter(l -> l.startsWith("# enumerated")).toList(),
+                expected.lines().filter(l -> l.startsWith("# enumerated")).toList());
+        assertEquals(expected, MineJob.mine(spark, regrouped, 3, "one.rules", null).text());
     }
 
     @Test

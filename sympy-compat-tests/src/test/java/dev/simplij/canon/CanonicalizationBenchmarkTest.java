@@ -31,16 +31,16 @@ class CanonicalizationBenchmarkTest {
     static final Settings SLICE = new Settings(SEED, 200, 3, 25, List.of(IDENTITIES, FEYNMAN), 2, 16);
 
     /*
-     * Floors just below the figures measured on this slice at the default seed (session 7, results
-     * written from their canonical form: 99.31% of 4,369 variants agreeing, 93.05% of 259 formulas
-     * collapsing, issue-16 kinds 99.20%; stage 1, main c3350aa: 96.86%, 71.43%, 97.49%; main 9182df7
+     * Floors just below the figures measured on this slice at the default seed (session 11: 99.59%
+     * of 4,369 variants agreeing, 96.14% of 259 formulas collapsing, issue-16 kinds 99.63%; session 7,
+     * results written from their canonical form: 99.31%, 93.05%, 99.20%; stage 1, main c3350aa: 96.86%, 71.43%, 97.49%; main 9182df7
      * before it: 96.59%, 70.27%, 97.00%). A regression of the core fails here. The floors rise as the
      * core improves: raise them to just below each new measurement (issue 16's targets are 99% and
      * 97% on the full benchmark).
      */
-    static final double AGREEMENT_FLOOR = 99.0;
-    static final double COLLAPSE_FLOOR = 92.0;
-    static final double ISSUE_KINDS_AGREEMENT_FLOOR = 99.0;
+    static final double AGREEMENT_FLOOR = 99.5;
+    static final double COLLAPSE_FLOOR = 95.5;
+    static final double ISSUE_KINDS_AGREEMENT_FLOOR = 99.5;
 
     private static Result result;
     private static CanonReport report;
