@@ -31,11 +31,6 @@ import java.util.Map;
  */
 final class PreciseEvaluator {
     static final int DIGITS = 60;
-    /**
-     * A ground pair absorbed at this many digits is undecided (and refuted: it has one point).
-     * DfpField builds its constants from strings of about 500 digits, so no field is wider.
-     */
-    private static final int MAX_GROUND_DIGITS = 8 * DIGITS;
 
     /** Relative agreement that needs no second look: no false identity comes this close by chance. */
     private static final double RELATIVE_AGREEMENT = 1e-50;
@@ -165,6 +160,7 @@ final class PreciseEvaluator {
         Dfp fineSource = finer.evaluate(source, point, constants);
         double cancelling = finer.cancellation;
         boolean fineLost = finer.absorbed;
+        double largest = finer.magnitude;
         Dfp fineTarget = finer.evaluate(target, point, constants);
         if (fineSource == null) {
             return Verdict.UNDECIDED;
@@ -173,11 +169,10 @@ final class PreciseEvaluator {
             return finer.outOfRange ? Verdict.UNDECIDED : Verdict.DISAGREE;
         }
         if (fineLost || finer.absorbed) {
-            // below even twice the precision: a ground pair has no other point to go on, so it is
-            // decided with more digits still (sinh(pi^5) drops exp(-pi^5), 1e-133 relative, until
-            // 240 digits); a pair with placeholders has other points
-            return ground && finer.digits < MAX_GROUND_DIGITS ? finer.compare(source, target, point, constants)
-                    : Verdict.UNDECIDED;
+            // below even twice the precision: nothing to decide with. Not more digits for a ground
+            // pair either: DfpMath's functions at 240 digits are right to about 150 (tan(pi/4) is
+            // 1 - 3e-148 there, cosh(pi)^2 - sinh(pi)^2 is 1 - 5e-215), and at 480 a call takes seconds
+            return Verdict.UNDECIDED;
         }
         cancelling = Math.max(cancelling, finer.cancellation);
         // in the finer field's Dfp throughout (Dfps of two fields do not mix: the result is NaN, and
@@ -186,11 +181,18 @@ final class PreciseEvaluator {
         Dfp fineDifference = fineSource.subtract(fineTarget).abs();
         Dfp fineSize = fineSource.abs().greaterThan(fineTarget.abs()) ? fineSource.abs() : fineTarget.abs();
         Dfp resolution = fine.newDfp(Math.pow(10, -(finer.digits - 10)));
-        Dfp relative = fineSize.multiply(resolution);
-        Dfp shrunk = fine.newDfp(difference.toString()).multiply(fine.newDfp(NOISE_SHRINK));
-        // rounding noise shrinks with the precision; a ground pair equal at 60 digits may also be
-        // within the finer resolution (but not 2 sinh(pi^4) and exp(pi^4), 2.4e-85 apart)
-        Dfp agreement = lost ? relative : ground && shrunk.lessThan(relative) ? relative : shrunk;
+        if (ground) {
+            // one value each side, so no other point makes up for a loose tolerance: the sides agree
+            // within the finer resolution of the largest subterm (DfpMath's functions at 120 digits
+            // are right to about 1e-116), and a difference that merely shrank from 60 digits, as noise
+            // does, is not enough: log(exp(sin y)) for y = 3.7e-33 has 27 right digits in 60, and its
+            // distance from y, 2e-66 relative, is below that noise times 1e-30
+            Dfp tolerance = fine.newDfp(Math.max(largest, finer.magnitude)).multiply(resolution);
+            return fineDifference.lessThan(tolerance) || fineDifference.equals(tolerance) ? Verdict.AGREE
+                    : Verdict.DISAGREE;
+        }
+        Dfp agreement = lost ? fineSize.multiply(resolution)
+                : fine.newDfp(difference.toString()).multiply(fine.newDfp(NOISE_SHRINK));
         if (fineDifference.lessThan(agreement) || fineDifference.equals(agreement)) {
             return Verdict.AGREE;
         }
