@@ -160,7 +160,6 @@ final class PreciseEvaluator {
         Dfp fineSource = finer.evaluate(source, point, constants);
         double cancelling = finer.cancellation;
         boolean fineLost = finer.absorbed;
-        double largest = finer.magnitude;
         Dfp fineTarget = finer.evaluate(target, point, constants);
         if (fineSource == null) {
             return Verdict.UNDECIDED;
@@ -181,13 +180,16 @@ final class PreciseEvaluator {
         Dfp fineDifference = fineSource.subtract(fineTarget).abs();
         Dfp fineSize = fineSource.abs().greaterThan(fineTarget.abs()) ? fineSource.abs() : fineTarget.abs();
         Dfp resolution = fine.newDfp(Math.pow(10, -(finer.digits - 10)));
+        Dfp cancelled = fine.newDfp(cancelling);
+        Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
         if (ground) {
             // one value each side, so no other point makes up for a loose tolerance: the sides agree
-            // within the finer resolution of the largest subterm (DfpMath's functions at 120 digits
-            // are right to about 1e-116), and a difference that merely shrank from 60 digits, as noise
-            // does, is not enough: log(exp(sin y)) for y = 3.7e-33 has 27 right digits in 60, and its
-            // distance from y, 2e-66 relative, is below that noise times 1e-30
-            Dfp tolerance = fine.newDfp(Math.max(largest, finer.magnitude)).multiply(resolution);
+            // within the finer resolution of their size or of what they cancelled (DfpMath's functions
+            // at 120 digits are right to about 1e-116), not of the largest subterm (1/exp(pi^5) is not
+            // 0), and a difference that merely shrank from 60 digits, as noise does, is not enough:
+            // log(exp(sin y)) for y = 3.7e-33 has 27 right digits in 60, and its distance from y,
+            // 2e-66 relative, is below that noise times 1e-30
+            Dfp tolerance = scale.multiply(resolution);
             return fineDifference.lessThan(tolerance) || fineDifference.equals(tolerance) ? Verdict.AGREE
                     : Verdict.DISAGREE;
         }
@@ -196,8 +198,6 @@ final class PreciseEvaluator {
         if (fineDifference.lessThan(agreement) || fineDifference.equals(agreement)) {
             return Verdict.AGREE;
         }
-        Dfp cancelled = fine.newDfp(cancelling);
-        Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
         return fineDifference.lessThan(scale.multiply(resolution)) ? Verdict.UNDECIDED : Verdict.DISAGREE;
     }
 

@@ -103,6 +103,8 @@ class PreciseEvaluatorTest {
                 {"exp inv exp exp pow2 tan 2", "1"},
                 {"sin exp tan tan -1", "exp tan tan -1"},
                 {"log exp sin exp tan tan -1", "exp tan tan -1"},
+                {"inv exp pow5 pi", "0"},
+                {"cos inv exp pow4 pi", "1"},
         };
         for (String[] rule : falseRules) {
             PreciseEvaluator.Verdict verdict = precise.compare(Expr.parsePrefix(rule[0]), Expr.parsePrefix(rule[1]), none, none);
