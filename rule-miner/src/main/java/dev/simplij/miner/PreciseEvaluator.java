@@ -39,6 +39,12 @@ final class PreciseEvaluator {
      * by about {@code 10^-DIGITS}, a true difference not at all.
      */
     private static final double NOISE_SHRINK = 1e-30;
+    /**
+     * How far beyond their first-order error bounds two ground values may be and still agree, in
+     * log10: each step's own rounding is taken as 10 units, and DfpMath's functions at 120 digits are
+     * off by up to about 5,000 (cosh(pi)^2 - sinh(pi)^2 is 1 - 5e-116).
+     */
+    private static final double LOG_GROUND_SLACK = 5;
     /** log10 of one operation's own rounding, in units of the last digit (DfpMath is within a few). */
     private static final double LOG_OWN_ROUNDING = 1;
     private static final double LOG10_2 = Math.log10(2);
@@ -67,7 +73,8 @@ final class PreciseEvaluator {
     }
 
     /** An evaluation's value and what it noted (Dfp values are immutable). */
-    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange) {
+    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange,
+                             double error) {
     }
 
     /** Evaluations without free constants, by expression and point. */
@@ -84,6 +91,8 @@ final class PreciseEvaluator {
     private final Dfp twoPi;
     private double magnitude;
     private double cancellation;
+    /** The last {@link #evaluate}'s error bound: log10, in units of the last digit (as {@link #resultError}). */
+    private double error;
     private boolean outOfRange;
     /**
      * Set by {@link #evaluate} when a step's result did not depend on its argument at this precision
@@ -160,6 +169,7 @@ final class PreciseEvaluator {
         Dfp fineSource = finer.evaluate(source, point, constants);
         double cancelling = finer.cancellation;
         boolean fineLost = finer.absorbed;
+        double sourceError = finer.error;
         Dfp fineTarget = finer.evaluate(target, point, constants);
         if (fineSource == null) {
             return Verdict.UNDECIDED;
@@ -184,12 +194,13 @@ final class PreciseEvaluator {
         Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
         if (ground) {
             // one value each side, so no other point makes up for a loose tolerance: the sides agree
-            // within the finer resolution of their size or of what they cancelled (DfpMath's functions
-            // at 120 digits are right to about 1e-116), not of the largest subterm (1/exp(pi^5) is not
-            // 0), and a difference that merely shrank from 60 digits, as noise does, is not enough:
-            // log(exp(sin y)) for y = 3.7e-33 has 27 right digits in 60, and its distance from y,
-            // 2e-66 relative, is below that noise times 1e-30
-            Dfp tolerance = scale.multiply(resolution);
+            // within their own error bounds at 120 digits, widened by LOG_GROUND_SLACK. Not within a
+            // difference that merely shrank from 60 digits, as noise does: log(exp(sin y)) for
+            // y = 3.7e-33 has 27 right digits in 60, and its distance from y, 2e-66 relative, is below
+            // that noise times 1e-30. Nor within a resolution of what a step cancelled: sin(E)^(pi^5)
+            // is 1e-118, and sin cancels 2.7 in reducing E
+            double logBound = logSum(sourceError, finer.error) + LOG_GROUND_SLACK - finer.digits;
+            Dfp tolerance = Double.isInfinite(logBound) ? fine.getZero() : fine.newDfp("1e" + (long) Math.ceil(logBound));
             return fineDifference.lessThan(tolerance) || fineDifference.equals(tolerance) ? Verdict.AGREE
                     : Verdict.DISAGREE;
         }
@@ -238,11 +249,12 @@ final class PreciseEvaluator {
                 remembered.clear();
             }
             Dfp v = evaluateTree(e, point, constants);
-            known = new Evaluated(v, magnitude, cancellation, absorbed, outOfRange);
+            known = new Evaluated(v, magnitude, cancellation, absorbed, outOfRange, error);
             remembered.put(at, known);
         }
         magnitude = known.magnitude();
         cancellation = known.cancellation();
+        error = known.error();
         absorbed = known.absorbed();
         outOfRange = known.outOfRange();
         return known.value();
@@ -296,6 +308,7 @@ final class PreciseEvaluator {
             values[top++] = v;
         }
         outOfRange = unknown[0];
+        error = errors[0];
         return values[0];
     }
 

@@ -105,6 +105,7 @@ class PreciseEvaluatorTest {
                 {"log exp sin exp tan tan -1", "exp tan tan -1"},
                 {"inv exp pow5 pi", "0"},
                 {"cos inv exp pow4 pi", "1"},
+                {"pow sin E pow5 pi", "0"},
         };
         for (String[] rule : falseRules) {
             PreciseEvaluator.Verdict verdict = precise.compare(Expr.parsePrefix(rule[0]), Expr.parsePrefix(rule[1]), none, none);
@@ -116,6 +117,9 @@ class PreciseEvaluatorTest {
                 {"- pow2 cosh pi pow2 sinh pi", "1"},
                 {"exp log pi", "pi"},
                 {"tan / pi 4", "1"},
+                {"- pow2 tan pi pow2 sin pi", "0"},
+                {"pow pow1_2 2 pow4 2", "256"},
+                {"acos cos pow1_2 2", "pow1_2 2"},
                 {"/ + exp pow4 pi exp neg pow4 pi 2", "cosh pow4 pi"},
         };
         for (String[] rule : trueRules) {
