@@ -73,8 +73,8 @@ final class PreciseEvaluator {
     }
 
     /** An evaluation's value and what it noted (Dfp values are immutable). */
-    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean outOfRange,
-                             double error) {
+    private record Evaluated(Dfp value, double magnitude, double cancellation, boolean absorbed, boolean dropped,
+                             boolean outOfRange, double error) {
     }
 
     /** Evaluations without free constants, by expression and point. */
@@ -101,6 +101,14 @@ final class PreciseEvaluator {
      * its value at 0. Also set when no digit survives at all ({@link #reduced}).
      */
     private boolean absorbed;
+    /**
+     * Set by {@link #evaluate} when sinh or cosh dropped their {@code exp(-x)}, below the precision
+     * of {@code exp(x)}: the value is right to the precision, which is all a pair with placeholders
+     * needs (it has other points), but a ground pair then cannot tell {@code 2 sinh(pi^5)} from
+     * {@code exp(pi^5)}. Not {@link #absorbed}, which would make every point of {@code inv sinh pow2
+     * exp exp cosh _0 -> 0} undecided (1e-100 is not 0).
+     */
+    private boolean dropped;
     /** A relative effect below this is absorbed: a few digits short of the precision. */
     private final double absorbedBelow;
     /**
@@ -169,6 +177,7 @@ final class PreciseEvaluator {
         Dfp fineSource = finer.evaluate(source, point, constants);
         double cancelling = finer.cancellation;
         boolean fineLost = finer.absorbed;
+        boolean fineDropped = finer.dropped;
         double sourceError = finer.error;
         Dfp fineTarget = finer.evaluate(target, point, constants);
         if (fineSource == null) {
@@ -177,7 +186,7 @@ final class PreciseEvaluator {
         if (fineTarget == null) {
             return finer.outOfRange ? Verdict.UNDECIDED : Verdict.DISAGREE;
         }
-        if (fineLost || finer.absorbed) {
+        if (fineLost || finer.absorbed || ground && (fineDropped || finer.dropped)) {
             // below even twice the precision: nothing to decide with. Not more digits for a ground
             // pair either: DfpMath's functions at 240 digits are right to about 150 (tan(pi/4) is
             // 1 - 3e-148 there, cosh(pi)^2 - sinh(pi)^2 is 1 - 5e-215), and at 480 a call takes seconds
@@ -249,13 +258,14 @@ final class PreciseEvaluator {
                 remembered.clear();
             }
             Dfp v = evaluateTree(e, point, constants);
-            known = new Evaluated(v, magnitude, cancellation, absorbed, outOfRange, error);
+            known = new Evaluated(v, magnitude, cancellation, absorbed, dropped, outOfRange, error);
             remembered.put(at, known);
         }
         magnitude = known.magnitude();
         cancellation = known.cancellation();
         error = known.error();
         absorbed = known.absorbed();
+        dropped = known.dropped();
         outOfRange = known.outOfRange();
         return known.value();
     }
@@ -264,6 +274,7 @@ final class PreciseEvaluator {
         magnitude = 1;
         cancellation = 0;
         absorbed = false;
+        dropped = false;
         int n = e.size();
         Dfp[] values = new Dfp[n];
         double[] errors = new double[n];
@@ -536,7 +547,10 @@ final class PreciseEvaluator {
         }
         Dfp up = DfpMath.exp(a);
         Dfp down = DfpMath.exp(a.negate());
-        return sum(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
+        if (Math.abs(log10Abs(up) - log10Abs(down)) > digits - 5) {
+            dropped = true;
+        }
+        return cancelling(sinh ? up.subtract(down) : up.add(down), up, down).divide(two);
     }
 
     private Dfp asin(Dfp a) {

@@ -91,6 +91,17 @@ class PreciseEvaluatorTest {
      * (rule-miner README): differences below 120 digits ({@code pow1_2 sin pow2 exp tan tan -1} is
      * 1.5e-131 from {@code exp tan tan -1}).
      */
+    /**
+     * A value whose sinh drops its exp(-x) is right to the precision: a pair with placeholders is
+     * decided there (1/sinh(231) is 1e-100, not 0), not left undecided at every point.
+     */
+    @Test
+    void aDroppedExponentialStillDecidesAPairWithPlaceholders() {
+        PreciseEvaluator precise = new PreciseEvaluator();
+        assertEquals(PreciseEvaluator.Verdict.DISAGREE, precise.compare(Expr.parsePrefix("inv sinh pow2 exp exp cosh _0"),
+                Expr.parsePrefix("0"), new double[] {0.5}, new double[0]));
+    }
+
     @Test
     void groundPairsCloserThanSixtyDigitsAreDecidedAtTwice() {
         PreciseEvaluator precise = new PreciseEvaluator();
