@@ -199,8 +199,6 @@ final class PreciseEvaluator {
         Dfp fineDifference = fineSource.subtract(fineTarget).abs();
         Dfp fineSize = fineSource.abs().greaterThan(fineTarget.abs()) ? fineSource.abs() : fineTarget.abs();
         Dfp resolution = fine.newDfp(Math.pow(10, -(finer.digits - 10)));
-        Dfp cancelled = fine.newDfp(cancelling);
-        Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
         if (ground) {
             // one value each side, so no other point makes up for a loose tolerance: the sides agree
             // within their own error bounds at 120 digits, widened by LOG_GROUND_SLACK. Not within a
@@ -218,6 +216,8 @@ final class PreciseEvaluator {
         if (fineDifference.lessThan(agreement) || fineDifference.equals(agreement)) {
             return Verdict.AGREE;
         }
+        Dfp cancelled = fine.newDfp(cancelling);
+        Dfp scale = cancelled.greaterThan(fineSize) ? cancelled : fineSize;
         return fineDifference.lessThan(scale.multiply(resolution)) ? Verdict.UNDECIDED : Verdict.DISAGREE;
     }
 
